@@ -1,0 +1,432 @@
+/* dossier-article-store.c: articles, their credits and blocks, in the database
+ *
+ * The only file that knows the SQL of the articles, credits and blocks tables. Callers own
+ * the transaction: a save is one step of an import that commits or rolls back as a whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-article-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-article-store.h"
+
+#define ARTICLE_COLUMNS \
+  "uid, title, subtitle, outlet, url, published_key, precision, published_note, language, origin"
+
+static gboolean
+save_article_row (DossierDatabase  *db,
+                  DossierArticle   *article,
+                  gint64           *rowid,
+                  GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_autofree char *hash = dossier_article_dup_text_hash (article);
+  const DossierDate *published = dossier_article_get_published (article);
+
+  /* An upsert keeps the rowid, and with it the user's hidden flag. */
+  stmt = dossier_database_prepare (db,
+    "INSERT INTO articles (" ARTICLE_COLUMNS ", body, text_hash)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    " ON CONFLICT (uid) DO UPDATE SET"
+    "   title = excluded.title, subtitle = excluded.subtitle, outlet = excluded.outlet,"
+    "   url = excluded.url, published_key = excluded.published_key,"
+    "   precision = excluded.precision, published_note = excluded.published_note,"
+    "   language = excluded.language, origin = excluded.origin, body = excluded.body,"
+    "   text_hash = excluded.text_hash"
+    " RETURNING id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, dossier_article_get_id (article));
+  dossier_statement_bind_text (stmt, 2, dossier_article_get_title (article));
+  dossier_statement_bind_text (stmt, 3, dossier_article_get_subtitle (article));
+  dossier_statement_bind_text (stmt, 4, dossier_article_get_outlet (article));
+  dossier_statement_bind_text (stmt, 5, dossier_article_get_url (article));
+  sqlite3_bind_int (stmt, 6, dossier_date_to_key (published));
+  sqlite3_bind_int (stmt, 7, published->precision);
+  dossier_statement_bind_text (stmt, 8, dossier_article_get_published_note (article));
+  dossier_statement_bind_text (stmt, 9, dossier_article_get_language (article));
+  sqlite3_bind_int (stmt, 10, dossier_article_get_origin (article));
+  dossier_statement_bind_text (stmt, 11, dossier_article_get_text (article));
+  dossier_statement_bind_text (stmt, 12, hash);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)),
+                                       error);
+
+  *rowid = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+delete_children (DossierDatabase  *db,
+                 gint64            rowid,
+                 GError          **error)
+{
+  static const char *const deletes[] = {
+    "DELETE FROM credits WHERE article = ?1",
+    "DELETE FROM blocks WHERE article = ?1",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+    {
+      g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, deletes[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      if (!dossier_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_credits (DossierDatabase  *db,
+              DossierArticle   *article,
+              gint64            rowid,
+              GError          **error)
+{
+  GPtrArray *credits = dossier_article_get_credits (article);
+
+  for (guint i = 0; i < credits->len; i++)
+    {
+      const DossierCredit *credit = g_ptr_array_index (credits, i);
+      g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+        "INSERT INTO credits (article, position, role, name) VALUES (?1, ?2, ?3, ?4)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int (stmt, 2, i);
+      dossier_statement_bind_text (stmt, 3, credit->role);
+      dossier_statement_bind_text (stmt, 4, credit->name);
+      if (!dossier_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_blocks (DossierDatabase  *db,
+             DossierArticle   *article,
+             gint64            rowid,
+             GError          **error)
+{
+  GPtrArray *blocks = dossier_article_get_blocks (article);
+
+  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+    {
+      DossierBlock *block = g_ptr_array_index (blocks, i);
+      g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+        "INSERT INTO blocks (article, position, kind, start, length, attribution)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, rowid);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_int (stmt, 3, dossier_block_get_kind (block));
+      sqlite3_bind_int (stmt, 4, dossier_block_get_start (block));
+      sqlite3_bind_int (stmt, 5, dossier_block_get_length (block));
+      dossier_statement_bind_text (stmt, 6, dossier_block_get_attribution (block));
+      if (!dossier_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dossier_article_store_save:
+ * @rowid: (out) (optional): the article's row, for the tables that point at it
+ *
+ * Inserts @article, or replaces the one with the same id. Runs inside the caller's
+ * transaction.
+ */
+gboolean
+dossier_article_store_save (DossierDatabase  *db,
+                            DossierArticle   *article,
+                            gint64           *rowid,
+                            GError          **error)
+{
+  gint64 row = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (dossier_article_get_id (article) != NULL, FALSE);
+
+  if (!save_article_row (db, article, &row, error)
+      || !delete_children (db, row, error)
+      || !save_credits (db, article, row, error)
+      || !save_blocks (db, article, row, error))
+    return FALSE;
+
+  if (rowid != NULL)
+    *rowid = row;
+  return TRUE;
+}
+
+static DossierArticle *
+article_from_row (DossierStatement *stmt)
+{
+  DossierArticle *article = dossier_article_new ();
+  DossierDate published = { 0 };
+
+  dossier_date_from_key (sqlite3_column_int (stmt, 5), sqlite3_column_int (stmt, 6),
+                         &published);
+  g_object_set (article,
+                "id", dossier_statement_column_text (stmt, 0),
+                "title", dossier_statement_column_text (stmt, 1),
+                "subtitle", dossier_statement_column_text (stmt, 2),
+                "outlet", dossier_statement_column_text (stmt, 3),
+                "url", dossier_statement_column_text (stmt, 4),
+                "published", &published,
+                "published-note", dossier_statement_column_text (stmt, 7),
+                "language", dossier_statement_column_text (stmt, 8),
+                "origin", sqlite3_column_int (stmt, 9),
+                NULL);
+  return article;
+}
+
+/* Step through @stmt; FALSE with @error set on a failure, TRUE at the end of the rows. */
+static gboolean
+finish_rows (DossierDatabase  *db,
+             int               rc,
+             GError          **error)
+{
+  if (rc != SQLITE_DONE)
+    return dossier_database_set_error (db, rc, error);
+  return TRUE;
+}
+
+/**
+ * dossier_article_store_list:
+ *
+ * Returns: (transfer full) (element-type DossierArticle): every visible article's
+ *   metadata, oldest first; bodies are loaded with dossier_article_store_load().
+ */
+GPtrArray *
+dossier_article_store_list (DossierDatabase  *db,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT " ARTICLE_COLUMNS " FROM articles WHERE hidden = 0"
+    " ORDER BY published_key, title", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (articles, article_from_row (stmt));
+
+  if (!finish_rows (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&articles);
+}
+
+static gboolean
+load_credits (DossierDatabase  *db,
+              DossierArticle   *article,
+              gint64            rowid,
+              GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  stmt = dossier_database_prepare (db,
+    "SELECT role, name FROM credits WHERE article = ?1 ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    dossier_article_add_credit (article, dossier_statement_column_text (stmt, 0),
+                                dossier_statement_column_text (stmt, 1));
+
+  return finish_rows (db, rc, error);
+}
+
+/* Cuts each block's text out of the body by its character range. */
+static gboolean
+load_blocks (DossierDatabase  *db,
+             DossierArticle   *article,
+             gint64            rowid,
+             const char       *body,
+             GError          **error)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierStatement) stmt = NULL;
+  const char *cursor = body;
+  guint cursor_offset = 0;
+  glong n_chars = g_utf8_strlen (body, -1);
+  int rc;
+
+  stmt = dossier_database_prepare (db,
+    "SELECT kind, start, length, attribution FROM blocks WHERE article = ?1"
+    " ORDER BY position", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint start = sqlite3_column_int (stmt, 1), length = sqlite3_column_int (stmt, 2);
+      g_autofree char *text = NULL;
+      const char *from, *to;
+
+      /* A damaged row must not send the walk past the end of the body. */
+      if (start < cursor_offset || (glong) start + length > n_chars)
+        {
+          g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_CORRUPT,
+                       _("%s: article “%s” has a block outside its text"),
+                       dossier_database_get_path (db), dossier_article_get_id (article));
+          return FALSE;
+        }
+
+      /* Blocks come in order, so walking on from the last one keeps this linear. */
+      from = g_utf8_offset_to_pointer (cursor, (glong) start - cursor_offset);
+      to = g_utf8_offset_to_pointer (from, length);
+      cursor = to;
+      cursor_offset = start + length;
+
+      text = g_strndup (from, to - from);
+      g_ptr_array_add (blocks, dossier_block_new (sqlite3_column_int (stmt, 0), text,
+                                                  dossier_statement_column_text (stmt, 3)));
+    }
+
+  if (!finish_rows (db, rc, error))
+    return FALSE;
+
+  dossier_article_set_blocks (article, blocks);
+  return TRUE;
+}
+
+/**
+ * dossier_article_store_load:
+ *
+ * Returns: (transfer full): the article with id @uid, its credits and its body; or
+ *   %NULL and %DOSSIER_DB_ERROR_NOT_FOUND.
+ */
+DossierArticle *
+dossier_article_store_load (DossierDatabase  *db,
+                            const char       *uid,
+                            GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_autoptr(DossierArticle) article = NULL;
+  g_autofree char *body = NULL;
+  gint64 rowid;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT " ARTICLE_COLUMNS ", id, body FROM articles WHERE uid = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, uid);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (finish_rows (db, rc, error))
+        g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND,
+                     _("No article with id “%s”"), uid);
+      return NULL;
+    }
+
+  article = article_from_row (stmt);
+  rowid = sqlite3_column_int64 (stmt, 10);
+  body = g_strdup (dossier_statement_column_text (stmt, 11));
+  dossier_statement_release (g_steal_pointer (&stmt));
+
+  if (!load_credits (db, article, rowid, error)
+      || !load_blocks (db, article, rowid, body, error))
+    return NULL;
+
+  return g_steal_pointer (&article);
+}
+
+gint64
+dossier_article_store_count (DossierDatabase  *db,
+                             GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), -1);
+
+  stmt = dossier_database_prepare (db, "SELECT count(*) FROM articles WHERE hidden = 0", error);
+  if (stmt == NULL)
+    return -1;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)), error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Deletes the article with id @uid; its blocks, credits, mentions and events go with it. */
+gboolean
+dossier_article_store_delete (DossierDatabase  *db,
+                              const char       *uid,
+                              GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+
+  stmt = dossier_database_prepare (db, "DELETE FROM articles WHERE uid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, uid);
+  return dossier_database_step_done (db, stmt, error);
+}
+
+/**
+ * dossier_article_store_list_ids:
+ *
+ * Returns: (transfer full) (element-type utf8): the ids of every article from @origin,
+ *   hidden ones included
+ */
+GPtrArray *
+dossier_article_store_list_ids (DossierDatabase  *db,
+                                DossierOrigin     origin,
+                                GError          **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  stmt = dossier_database_prepare (db, "SELECT uid FROM articles WHERE origin = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, origin);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup (dossier_statement_column_text (stmt, 0)));
+
+  if (!finish_rows (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}

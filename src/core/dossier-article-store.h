@@ -1,0 +1,31 @@
+/* dossier-article-store.h: articles, their credits and blocks, in the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dossier-article.h"
+#include "dossier-database.h"
+
+G_BEGIN_DECLS
+
+gboolean        dossier_article_store_save  (DossierDatabase  *db,
+                                             DossierArticle   *article,
+                                             gint64           *rowid,
+                                             GError          **error);
+GPtrArray      *dossier_article_store_list  (DossierDatabase  *db,
+                                             GError          **error);
+DossierArticle *dossier_article_store_load  (DossierDatabase  *db,
+                                             const char       *uid,
+                                             GError          **error);
+gboolean        dossier_article_store_delete (DossierDatabase  *db,
+                                              const char       *uid,
+                                              GError          **error);
+GPtrArray      *dossier_article_store_list_ids (DossierDatabase  *db,
+                                                DossierOrigin     origin,
+                                                GError          **error);
+gint64          dossier_article_store_count (DossierDatabase  *db,
+                                             GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,440 @@
+/* dossier-database.c: one SQLite connection, its schema and its prepared statements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-database"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-database.h"
+#include "dossier-database-private.h"
+
+struct _DossierDatabase
+{
+  GObject              parent_instance;
+
+  sqlite3             *handle;
+  char                *path;
+  GHashTable          *statements;   /* SQL text → sqlite3_stmt */
+  DossierDatabaseMode  mode;
+};
+
+G_DEFINE_FINAL_TYPE (DossierDatabase, dossier_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (dossier-db-error-quark, dossier_db_error)
+
+static void
+dossier_database_finalize (GObject *object)
+{
+  DossierDatabase *self = (DossierDatabase *) object;
+
+  /* Statements first: sqlite3_close() refuses while any is alive. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->handle, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (dossier_database_parent_class)->finalize (object);
+}
+
+static void
+dossier_database_class_init (DossierDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_database_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+dossier_database_init (DossierDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+static DossierDbError
+error_code_for (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return DOSSIER_DB_ERROR_CORRUPT;
+    case SQLITE_FULL:
+      return DOSSIER_DB_ERROR_FULL;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return DOSSIER_DB_ERROR_READ_ONLY;
+    case SQLITE_CANTOPEN:
+      return DOSSIER_DB_ERROR_OPEN;
+    default:
+      return DOSSIER_DB_ERROR_FAILED;
+    }
+}
+
+/* Turns SQLite's last error into a GError that names the file; always returns FALSE so
+ * callers can `return dossier_database_set_error (…)`. */
+gboolean
+dossier_database_set_error (DossierDatabase  *self,
+                            int               rc,
+                            GError          **error)
+{
+  const char *detail = self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  g_set_error (error, DOSSIER_DB_ERROR, error_code_for (rc),
+               /* TRANSLATORS: database file: what SQLite said */
+               _("%s: %s"), self->path, detail);
+  return FALSE;
+}
+
+static char *
+open_name_for (const char          *path,
+               DossierDatabaseMode  mode,
+               int                 *flags)
+{
+  g_autofree char *uri = NULL;
+
+  *flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  if (mode != DOSSIER_DATABASE_READ_ONLY)
+    {
+      *flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+      return g_strdup (path);
+    }
+
+  /* immutable: no locks, no journal, nothing written beside the file, so the bundled
+   * dossier opens from a read-only /app. */
+  *flags |= SQLITE_OPEN_READONLY;
+  uri = g_filename_to_uri (path, NULL, NULL);
+  return uri ? g_strconcat (uri, "?mode=ro&immutable=1", NULL) : NULL;
+}
+
+static gboolean
+configure (DossierDatabase  *self,
+           GError          **error)
+{
+  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_extended_result_codes (self->handle, TRUE);
+
+  if (!dossier_database_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  switch (self->mode)
+    {
+    case DOSSIER_DATABASE_WRITABLE:
+      /* WAL lets the window read while a write commits; synchronous=FULL makes each
+       * committed transaction survive a power cut, not only a crash of Dossier. */
+      return dossier_database_exec (self, "PRAGMA journal_mode = WAL", error)
+             && dossier_database_exec (self, "PRAGMA synchronous = FULL", error);
+    case DOSSIER_DATABASE_BUILD:
+      /* One self-contained file to install; nothing is left beside it. */
+      return dossier_database_exec (self, "PRAGMA journal_mode = DELETE", error);
+    case DOSSIER_DATABASE_READ_ONLY:
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+apply_migrations (DossierDatabase  *self,
+                  int               from,
+                  GError          **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (!dossier_database_begin (self, error))
+    return FALSE;
+
+  for (guint i = from; i < _dossier_n_migrations; i++)
+    {
+      if (!dossier_database_exec (self, _dossier_migrations[i], error))
+        {
+          dossier_database_rollback (self);
+          return FALSE;
+        }
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %u", _dossier_n_migrations);
+  if (!dossier_database_exec (self, set_version, error) || !dossier_database_commit (self, error))
+    {
+      dossier_database_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (DossierDatabase  *self,
+         GError          **error)
+{
+  int version = dossier_database_get_schema_version (self);
+
+  if (version < 0)
+    return dossier_database_set_error (self, sqlite3_errcode (self->handle), error);
+
+  /* A newer Dossier wrote this file: leave it exactly as it is. */
+  if (version > (int) _dossier_n_migrations)
+    {
+      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NEWER_SCHEMA,
+                   _("%s was written by a newer version of Dossier (schema %d; this version "
+                     "understands up to %u)"),
+                   self->path, version, _dossier_n_migrations);
+      return FALSE;
+    }
+
+  if (version == (int) _dossier_n_migrations)
+    return TRUE;
+
+  if (self->mode == DOSSIER_DATABASE_READ_ONLY)
+    {
+      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NEWER_SCHEMA,
+                   _("%s has schema %d, but this version of Dossier needs schema %u"),
+                   self->path, version, _dossier_n_migrations);
+      return FALSE;
+    }
+
+  return apply_migrations (self, version, error);
+}
+
+/**
+ * dossier_database_open:
+ * @path: the database file
+ * @mode: how it is used
+ *
+ * Opens @path, creating it when @mode allows, and brings its schema up to date.
+ * A file from a newer Dossier is refused and left untouched.
+ */
+DossierDatabase *
+dossier_database_open (const char           *path,
+                       DossierDatabaseMode   mode,
+                       GError              **error)
+{
+  g_autoptr(DossierDatabase) self = NULL;
+  g_autofree char *name = NULL;
+  int flags, rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (DOSSIER_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+  self->mode = mode;
+
+  name = open_name_for (path, mode, &flags);
+  if (name == NULL)
+    {
+      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_OPEN,
+                   _("%s: not a valid file name"), path);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (name, &self->handle, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (!configure (self, error) || !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+dossier_database_get_path (DossierDatabase *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+dossier_database_get_handle (DossierDatabase *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), NULL);
+
+  return self->handle;
+}
+
+/* PRAGMA user_version, or -1 when the file cannot be read as a database. */
+int
+dossier_database_get_schema_version (DossierDatabase *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), -1);
+
+  if (sqlite3_prepare_v2 (self->handle, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/**
+ * dossier_database_prepare:
+ *
+ * Returns: (transfer none): a cached statement, to be given back with
+ *   dossier_statement_release() (a g_autoptr(DossierStatement) does it).
+ */
+DossierStatement *
+dossier_database_prepare (DossierDatabase  *self,
+                          const char       *sql,
+                          GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_database_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+dossier_database_exec (DossierDatabase  *self,
+                       const char       *sql,
+                       GError          **error)
+{
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return dossier_database_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+/* IMMEDIATE: take the write lock up front, so a transaction never fails half-way
+ * because another connection started writing first. */
+gboolean
+dossier_database_begin (DossierDatabase  *self,
+                        GError          **error)
+{
+  return dossier_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+dossier_database_commit (DossierDatabase  *self,
+                         GError          **error)
+{
+  return dossier_database_exec (self, "COMMIT", error);
+}
+
+void
+dossier_database_rollback (DossierDatabase *self)
+{
+  g_return_if_fail (DOSSIER_IS_DATABASE (self));
+
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Runs a statement that returns no rows. */
+gboolean
+dossier_database_step_done (DossierDatabase   *self,
+                            DossierStatement  *stmt,
+                            GError           **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return dossier_database_set_error (self, rc, error);
+
+  return TRUE;
+}
+
+void
+dossier_statement_release (DossierStatement *stmt)
+{
+  if (stmt == NULL)
+    return;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+/* NULL binds SQL NULL; the text is copied, so temporaries are fine. */
+void
+dossier_statement_bind_text (DossierStatement *stmt,
+                             int               index,
+                             const char       *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+const char *
+dossier_statement_column_text (DossierStatement *stmt,
+                               int               column)
+{
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+/* A value from the meta table, or NULL when @key has none. */
+char *
+dossier_database_dup_meta (DossierDatabase  *self,
+                           const char       *key,
+                           GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), NULL);
+
+  stmt = dossier_database_prepare (self, "SELECT value FROM meta WHERE key = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (dossier_statement_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    dossier_database_set_error (self, rc, error);
+
+  return NULL;
+}
+
+gboolean
+dossier_database_set_meta (DossierDatabase  *self,
+                           const char       *key,
+                           const char       *value,
+                           GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), FALSE);
+
+  stmt = dossier_database_prepare (self,
+    "INSERT INTO meta (key, value) VALUES (?1, ?2)"
+    " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, key);
+  dossier_statement_bind_text (stmt, 2, value);
+  return dossier_database_step_done (self, stmt, error);
+}

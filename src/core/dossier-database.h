@@ -1,0 +1,84 @@
+/* dossier-database.h: one SQLite connection, its schema and its prepared statements
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "dossier-types.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_DATABASE (dossier_database_get_type ())
+#define DOSSIER_DB_ERROR (dossier_db_error_quark ())
+
+G_DECLARE_FINAL_TYPE (DossierDatabase, dossier_database, DOSSIER, DATABASE, GObject)
+
+typedef enum
+{
+  DOSSIER_DB_ERROR_OPEN,
+  DOSSIER_DB_ERROR_CORRUPT,
+  DOSSIER_DB_ERROR_NEWER_SCHEMA,
+  DOSSIER_DB_ERROR_READ_ONLY,
+  DOSSIER_DB_ERROR_FULL,
+  DOSSIER_DB_ERROR_NOT_FOUND,
+  DOSSIER_DB_ERROR_FAILED,
+} DossierDbError;
+
+typedef enum
+{
+  /* The user's library: created on first use, write-ahead log. */
+  DOSSIER_DATABASE_WRITABLE,
+  /* The bundled dossier as installed: never written, safe on a read-only prefix. */
+  DOSSIER_DATABASE_READ_ONLY,
+  /* The bundled dossier while it is built: a single file, rollback journal. */
+  DOSSIER_DATABASE_BUILD,
+} DossierDatabaseMode;
+
+/* A statement from the cache; releasing it resets it for the next user. */
+typedef sqlite3_stmt DossierStatement;
+
+GQuark            dossier_db_error_quark           (void);
+DossierDatabase  *dossier_database_open            (const char           *path,
+                                                    DossierDatabaseMode   mode,
+                                                    GError              **error);
+const char       *dossier_database_get_path        (DossierDatabase      *self);
+sqlite3          *dossier_database_get_handle      (DossierDatabase      *self);
+int               dossier_database_get_schema_version (DossierDatabase   *self);
+DossierStatement *dossier_database_prepare         (DossierDatabase      *self,
+                                                    const char           *sql,
+                                                    GError              **error);
+gboolean          dossier_database_exec            (DossierDatabase      *self,
+                                                    const char           *sql,
+                                                    GError              **error);
+gboolean          dossier_database_begin           (DossierDatabase      *self,
+                                                    GError              **error);
+gboolean          dossier_database_commit          (DossierDatabase      *self,
+                                                    GError              **error);
+void              dossier_database_rollback        (DossierDatabase      *self);
+gboolean          dossier_database_step_done       (DossierDatabase      *self,
+                                                    DossierStatement     *stmt,
+                                                    GError              **error);
+char             *dossier_database_dup_meta        (DossierDatabase      *self,
+                                                    const char           *key,
+                                                    GError              **error);
+gboolean          dossier_database_set_meta        (DossierDatabase      *self,
+                                                    const char           *key,
+                                                    const char           *value,
+                                                    GError              **error);
+gboolean          dossier_database_set_error       (DossierDatabase      *self,
+                                                    int                   rc,
+                                                    GError              **error);
+
+void              dossier_statement_release        (DossierStatement     *stmt);
+void              dossier_statement_bind_text      (DossierStatement     *stmt,
+                                                    int                   index,
+                                                    const char           *text);
+const char       *dossier_statement_column_text    (DossierStatement     *stmt,
+                                                    int                   column);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierStatement, dossier_statement_release)
+
+G_END_DECLS

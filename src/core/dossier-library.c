@@ -1,0 +1,278 @@
+/* dossier-library.c: the bundled dossier and the user's own data, seen as one library
+ *
+ * The bundled dossier is installed read-only. The user's database holds a copy of its
+ * articles and entities, refreshed by stable id whenever the bundled database changes
+ * (its content hash differs from the one recorded at the last refresh), next to the
+ * user's imports, annotations and state. So every query — search ranking included —
+ * runs on one database, and a user's notes survive an update of the bundled dossier.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-library"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "dossier-article-store.h"
+#include "dossier-entity-store.h"
+#include "dossier-library.h"
+
+struct _DossierLibrary
+{
+  GObject          parent_instance;
+
+  DossierDatabase *db;
+};
+
+G_DEFINE_FINAL_TYPE (DossierLibrary, dossier_library, G_TYPE_OBJECT)
+
+static void
+dossier_library_finalize (GObject *object)
+{
+  DossierLibrary *self = (DossierLibrary *) object;
+
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (dossier_library_parent_class)->finalize (object);
+}
+
+static void
+dossier_library_class_init (DossierLibraryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dossier_library_finalize;
+}
+
+static void
+dossier_library_init (DossierLibrary *self)
+{
+}
+
+/* DOSSIER_BUNDLED_DATABASE points an uninstalled build (meson devenv, tests) at the
+ * database in its build tree; otherwise the installed one is used. */
+const char *
+dossier_library_get_default_bundled_path (void)
+{
+  const char *path = g_getenv ("DOSSIER_BUNDLED_DATABASE");
+
+  return (path && *path) ? path : DOSSIER_PKGDATADIR "/dossier.db";
+}
+
+char *
+dossier_library_dup_default_user_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "dossier", "library.db", NULL);
+}
+
+static gboolean
+copy_articles (DossierDatabase  *bundled,
+               DossierDatabase  *db,
+               GHashTable       *kept,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) articles = dossier_article_store_list (bundled, error);
+
+  if (articles == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      const char *id = dossier_article_get_id (g_ptr_array_index (articles, i));
+      g_autoptr(DossierArticle) article = dossier_article_store_load (bundled, id, error);
+
+      if (article == NULL)
+        return FALSE;
+      dossier_article_set_origin (article, DOSSIER_ORIGIN_BUNDLED);
+      if (!dossier_article_store_save (db, article, NULL, error))
+        return FALSE;
+      g_hash_table_add (kept, g_strdup (id));
+    }
+
+  return TRUE;
+}
+
+/* Bundled articles that a newer bundle no longer has. */
+static gboolean
+remove_dropped_articles (DossierDatabase  *db,
+                         GHashTable       *kept,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) ids = dossier_article_store_list_ids (db, DOSSIER_ORIGIN_BUNDLED, error);
+
+  if (ids == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (!g_hash_table_contains (kept, id) && !dossier_article_store_delete (db, id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+copy_entities (DossierDatabase  *bundled,
+               DossierDatabase  *db,
+               GError          **error)
+{
+  g_autoptr(GPtrArray) entities = dossier_entity_store_list (bundled, error);
+
+  if (entities == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < entities->len; i++)
+    if (!dossier_entity_store_save (db, g_ptr_array_index (entities, i),
+                                    DOSSIER_ORIGIN_BUNDLED, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+copy_bundle (DossierDatabase  *bundled,
+             DossierDatabase  *db,
+             const char       *hash,
+             GError          **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!dossier_database_begin (db, error))
+    return FALSE;
+
+  if (!copy_entities (bundled, db, error)
+      || !copy_articles (bundled, db, kept, error)
+      || !remove_dropped_articles (db, kept, error)
+      || !dossier_database_set_meta (db, DOSSIER_META_BUNDLED_HASH, hash, error)
+      || !dossier_database_commit (db, error))
+    {
+      dossier_database_rollback (db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Brings the user's copy of the bundled dossier up to date; cheap when it already is. */
+static gboolean
+refresh_bundle (DossierLibrary  *self,
+                const char      *bundled_path,
+                GError         **error)
+{
+  g_autoptr(DossierDatabase) bundled = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *synced = NULL;
+
+  bundled = dossier_database_open (bundled_path, DOSSIER_DATABASE_READ_ONLY, error);
+  if (bundled == NULL)
+    return FALSE;
+
+  hash = dossier_database_dup_meta (bundled, DOSSIER_META_CONTENT_HASH, error);
+  if (hash == NULL)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_CORRUPT,
+                     _("%s is not a Dossier database (it has no content hash)"), bundled_path);
+      return FALSE;
+    }
+
+  synced = dossier_database_dup_meta (self->db, DOSSIER_META_BUNDLED_HASH, NULL);
+  if (g_strcmp0 (hash, synced) == 0)
+    return TRUE;
+
+  return copy_bundle (bundled, self->db, hash, error);
+}
+
+/**
+ * dossier_library_open:
+ * @user_path: the user's database; created, with its folder, when missing
+ * @bundled_path: (nullable): the bundled dossier to take articles from
+ *
+ * Opens the user's library and refreshes its copy of the bundled dossier.
+ */
+DossierLibrary *
+dossier_library_open (const char  *user_path,
+                      const char  *bundled_path,
+                      GError     **error)
+{
+  g_autoptr(DossierLibrary) self = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (user_path != NULL, NULL);
+
+  folder = g_path_get_dirname (user_path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s"), folder, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  self = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
+  self->db = dossier_database_open (user_path, DOSSIER_DATABASE_WRITABLE, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (bundled_path != NULL && !refresh_bundle (self, bundled_path, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+DossierLibrary *
+dossier_library_open_default (GError **error)
+{
+  g_autofree char *user_path = dossier_library_dup_default_user_path ();
+
+  return dossier_library_open (user_path, dossier_library_get_default_bundled_path (), error);
+}
+
+DossierDatabase *
+dossier_library_get_database (DossierLibrary *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return self->db;
+}
+
+/**
+ * dossier_library_list_articles:
+ *
+ * Returns: (transfer full): the visible articles, oldest first, without their bodies
+ */
+DossierArticleList *
+dossier_library_list_articles (DossierLibrary  *self,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  articles = dossier_article_store_list (self->db, error);
+  if (articles == NULL)
+    return NULL;
+
+  return dossier_article_list_new (articles);
+}
+
+/**
+ * dossier_library_load_article:
+ *
+ * Returns: (transfer full): the article with @id, with its body
+ */
+DossierArticle *
+dossier_library_load_article (DossierLibrary  *self,
+                              const char      *id,
+                              GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_article_store_load (self->db, id, error);
+}

@@ -1,0 +1,128 @@
+/* dossier-schema.c: the database schema, as a list of migrations
+ *
+ * Each entry takes a database from one PRAGMA user_version to the next. Released entries
+ * are never edited: a change to the schema is a new entry at the end.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "dossier-database-private.h"
+
+static const char migration_1[] =
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;"
+
+  /* uid is the article's stable id, the one files, links and annotations use; id is only
+   * the rowid the FTS index and the child tables point at. */
+  "CREATE TABLE articles ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  uid            TEXT NOT NULL UNIQUE,"
+  "  title          TEXT NOT NULL,"
+  "  subtitle       TEXT,"
+  "  outlet         TEXT,"
+  "  url            TEXT,"
+  "  published_key  INTEGER NOT NULL,"
+  "  precision      INTEGER NOT NULL,"
+  "  published_note TEXT,"
+  "  language       TEXT,"
+  "  body           TEXT NOT NULL,"
+  "  text_hash      TEXT NOT NULL,"
+  "  origin         INTEGER NOT NULL DEFAULT 0,"
+  "  hidden         INTEGER NOT NULL DEFAULT 0,"
+  "  added          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+  ");"
+  "CREATE INDEX articles_by_date ON articles (published_key, title);"
+
+  "CREATE TABLE credits ("
+  "  article  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  role     TEXT NOT NULL,"
+  "  name     TEXT NOT NULL,"
+  "  PRIMARY KEY (article, position)"
+  ") WITHOUT ROWID;"
+
+  /* A block's text is not stored twice: it is body[start, start + length), in characters. */
+  "CREATE TABLE blocks ("
+  "  article     INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  position    INTEGER NOT NULL,"
+  "  kind        INTEGER NOT NULL,"
+  "  start       INTEGER NOT NULL,"
+  "  length      INTEGER NOT NULL,"
+  "  attribution TEXT,"
+  "  PRIMARY KEY (article, position)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE entities ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  name        TEXT NOT NULL UNIQUE,"
+  "  kind        INTEGER NOT NULL,"
+  "  description TEXT,"
+  "  origin      INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  "CREATE TABLE aliases ("
+  "  entity INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  alias  TEXT NOT NULL,"
+  "  PRIMARY KEY (entity, alias)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE mentions ("
+  "  article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  start   INTEGER NOT NULL,"
+  "  length  INTEGER NOT NULL,"
+  "  entity  INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (article, start)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX mentions_by_entity ON mentions (entity, article);"
+
+  "CREATE TABLE events ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  article        INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+  "  date_key       INTEGER NOT NULL,"
+  "  precision      INTEGER NOT NULL,"
+  "  end_key        INTEGER,"
+  "  end_precision  INTEGER,"
+  "  qualifier      TEXT,"
+  "  phrase         TEXT NOT NULL,"
+  "  phrase_start   INTEGER NOT NULL,"
+  "  phrase_length  INTEGER NOT NULL,"
+  "  sentence_start INTEGER NOT NULL,"
+  "  sentence_end   INTEGER NOT NULL,"
+  "  group_key      TEXT"
+  ");"
+  "CREATE INDEX events_by_date ON events (date_key, article);"
+  "CREATE INDEX events_by_article ON events (article);"
+
+  "CREATE TABLE event_entities ("
+  "  event  INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,"
+  "  entity INTEGER NOT NULL REFERENCES entities (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (event, entity)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX event_entities_by_entity ON event_entities (entity);"
+
+  /* External content: the text lives once, in articles; triggers keep the index in step. */
+  "CREATE VIRTUAL TABLE articles_fts USING fts5 ("
+  "  title, body,"
+  "  content = 'articles', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN"
+  "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "END;"
+  "CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, body ON articles BEGIN"
+  "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
+  "    VALUES ('delete', old.id, old.title, old.body);"
+  "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
+  "END;";
+
+const char * const _dossier_migrations[] = {
+  migration_1,
+};
+
+const guint _dossier_n_migrations = G_N_ELEMENTS (_dossier_migrations);

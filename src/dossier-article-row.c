@@ -1,0 +1,93 @@
+/* dossier-article-row.c: one article in the library list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-article-row"
+
+#include "config.h"
+
+#include "dossier-article-row.h"
+
+struct _DossierArticleRow
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  GtkLabel       *byline_label;
+  GtkLabel       *title_label;
+
+  /* owned */
+  DossierArticle *article;
+};
+
+G_DEFINE_FINAL_TYPE (DossierArticleRow, dossier_article_row, GTK_TYPE_WIDGET)
+
+static void
+dossier_article_row_dispose (GObject *object)
+{
+  DossierArticleRow *self = (DossierArticleRow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_ROW);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (dossier_article_row_parent_class)->dispose (object);
+}
+
+static void
+dossier_article_row_class_init (DossierArticleRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_article_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossierapp/Dossier/dossier-article-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, title_label);
+  gtk_widget_class_set_css_name (widget_class, "articlerow");
+}
+
+static void
+dossier_article_row_init (DossierArticleRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+dossier_article_row_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_ARTICLE_ROW, NULL);
+}
+
+DossierArticle *
+dossier_article_row_get_article (DossierArticleRow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_ROW (self), NULL);
+
+  return self->article;
+}
+
+void
+dossier_article_row_set_article (DossierArticleRow *self,
+                                 DossierArticle    *article)
+{
+  g_autofree char *byline = NULL;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_ROW (self));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  if (article == NULL)
+    {
+      gtk_label_set_label (self->title_label, "");
+      gtk_label_set_label (self->byline_label, "");
+      return;
+    }
+
+  byline = dossier_article_dup_byline (article);
+  gtk_label_set_label (self->title_label, dossier_article_get_title (article));
+  gtk_label_set_label (self->byline_label, byline);
+}

@@ -1,0 +1,411 @@
+/* dossier-article-view.c: one article set for reading
+ *
+ * The buffer holds a header (title, subtitle, byline, credits, how the date is known)
+ * and then the body blocks, with a few words of decoration ("Verdict:", a quote's
+ * attribution) that are not part of the article's text. The view remembers where each
+ * block starts in the buffer, so offsets into the article's flat text — which mentions,
+ * events and annotations use — map to buffer positions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-article-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "dossier-article-view.h"
+
+struct _DossierArticleView
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  GtkScrolledWindow *scroller;
+  GtkStack          *stack;
+  AdwStatusPage     *status_page;
+  GtkTextView       *text_view;
+
+  /* owned */
+  DossierArticle    *article;
+  GArray            *block_starts;   /* guint: buffer offset of each block */
+};
+
+G_DEFINE_FINAL_TYPE (DossierArticleView, dossier_article_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Tags whose colours follow the light or dark style. */
+typedef struct
+{
+  const char *name;
+  const char *light;
+  const char *dark;
+} TagColour;
+
+static const TagColour tag_colours[] = {
+  { "subtitle", "#5e5c64", "#c0bfbc" },
+  { "byline", "#5e5c64", "#c0bfbc" },
+  { "credits", "#77767b", "#9a9996" },
+  { "dating", "#77767b", "#9a9996" },
+  { "caption", "#5e5c64", "#c0bfbc" },
+  { "attribution", "#5e5c64", "#c0bfbc" },
+  { "credit", "#77767b", "#9a9996" },
+  { "verdict", "#c01c28", "#ff7b63" },
+  { "verdict-label", "#c01c28", "#ff7b63" },
+};
+
+static void
+create_tags (GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_create_tag (buffer, "title", "weight", PANGO_WEIGHT_BOLD, "scale", 1.9,
+                              "pixels-below-lines", 10, "family", "Cantarell, sans-serif", NULL);
+  gtk_text_buffer_create_tag (buffer, "subtitle", "scale", 1.2, "style", PANGO_STYLE_ITALIC,
+                              "pixels-below-lines", 10, NULL);
+  gtk_text_buffer_create_tag (buffer, "byline", "scale", 0.9, "weight", PANGO_WEIGHT_SEMIBOLD,
+                              "family", "Cantarell, sans-serif", "pixels-below-lines", 2, NULL);
+  gtk_text_buffer_create_tag (buffer, "credits", "scale", 0.85,
+                              "family", "Cantarell, sans-serif", "pixels-below-lines", 2, NULL);
+  gtk_text_buffer_create_tag (buffer, "dating", "scale", 0.85, "style", PANGO_STYLE_ITALIC,
+                              "family", "Cantarell, sans-serif", "pixels-below-lines", 24, NULL);
+  gtk_text_buffer_create_tag (buffer, "paragraph", "pixels-below-lines", 14, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading", "weight", PANGO_WEIGHT_BOLD, "scale", 1.3,
+                              "family", "Cantarell, sans-serif",
+                              "pixels-above-lines", 12, "pixels-below-lines", 10, NULL);
+  gtk_text_buffer_create_tag (buffer, "caption", "scale", 0.85, "style", PANGO_STYLE_ITALIC,
+                              "family", "Cantarell, sans-serif", "left-margin", 48,
+                              "right-margin", 24, "pixels-above-lines", 4,
+                              "pixels-below-lines", 18, NULL);
+  gtk_text_buffer_create_tag (buffer, "quote", "scale", 1.15, "style", PANGO_STYLE_ITALIC,
+                              "left-margin", 48, "right-margin", 24,
+                              "pixels-below-lines", 4, NULL);
+  gtk_text_buffer_create_tag (buffer, "attribution", "scale", 0.9, "left-margin", 48,
+                              "family", "Cantarell, sans-serif", "pixels-below-lines", 14, NULL);
+  gtk_text_buffer_create_tag (buffer, "verdict-label", "weight", PANGO_WEIGHT_BOLD,
+                              "family", "Cantarell, sans-serif", "left-margin", 48, NULL);
+  gtk_text_buffer_create_tag (buffer, "verdict", "weight", PANGO_WEIGHT_HEAVY, "scale", 1.3,
+                              "family", "Cantarell, sans-serif", "pixels-below-lines", 20,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "credit", "scale", 0.9, "style", PANGO_STYLE_ITALIC,
+                              "pixels-above-lines", 8, NULL);
+}
+
+static void
+update_tag_colours (DossierArticleView *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (self->text_view));
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  for (guint i = 0; i < G_N_ELEMENTS (tag_colours); i++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, tag_colours[i].name);
+
+      g_object_set (tag, "foreground", dark ? tag_colours[i].dark : tag_colours[i].light, NULL);
+    }
+}
+
+static void
+dossier_article_view_dispose (GObject *object)
+{
+  DossierArticleView *self = (DossierArticleView *) object;
+
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_VIEW);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (dossier_article_view_parent_class)->dispose (object);
+}
+
+static void
+dossier_article_view_finalize (GObject *object)
+{
+  DossierArticleView *self = (DossierArticleView *) object;
+
+  g_clear_pointer (&self->block_starts, g_array_unref);
+
+  G_OBJECT_CLASS (dossier_article_view_parent_class)->finalize (object);
+}
+
+static void
+dossier_article_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DossierArticleView *self = DOSSIER_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_article_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DossierArticleView *self = DOSSIER_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      dossier_article_view_set_article (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_article_view_class_init (DossierArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dossier_article_view_dispose;
+  object_class->finalize = dossier_article_view_finalize;
+  object_class->get_property = dossier_article_view_get_property;
+  object_class->set_property = dossier_article_view_set_property;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, DOSSIER_TYPE_ARTICLE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossierapp/Dossier/dossier-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleView, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleView, status_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleView, text_view);
+  gtk_widget_class_set_css_name (widget_class, "articleview");
+}
+
+static void
+dossier_article_view_init (DossierArticleView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->block_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  create_tags (gtk_text_view_get_buffer (self->text_view));
+  update_tag_colours (self);
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (update_tag_colours), self);
+}
+
+GtkWidget *
+dossier_article_view_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_ARTICLE_VIEW, NULL);
+}
+
+static void
+append (GtkTextBuffer *buffer,
+        const char    *text,
+        const char    *tag)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag, NULL);
+}
+
+/* "Translator: Myo Min Aung · Editor: Matt Reed, Malcolm Foster": names grouped by role,
+ * roles in the order they first appear. */
+static char *
+format_credits (DossierArticle *article)
+{
+  GPtrArray *credits = dossier_article_get_credits (article);
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < credits->len; i++)
+    {
+      const DossierCredit *credit = g_ptr_array_index (credits, i);
+      const char *separator = "";
+
+      if (!g_hash_table_add (done, credit->role))
+        continue;
+
+      if (line->len > 0)
+        g_string_append (line, " · ");
+      g_string_append_unichar (line, g_unichar_totitle (g_utf8_get_char (credit->role)));
+      g_string_append_printf (line, "%s: ", g_utf8_next_char (credit->role));
+      for (guint j = i; j < credits->len; j++)
+        {
+          const DossierCredit *other = g_ptr_array_index (credits, j);
+
+          if (g_str_equal (other->role, credit->role))
+            {
+              g_string_append_printf (line, "%s%s", separator, other->name);
+              separator = ", ";
+            }
+        }
+    }
+
+  return line->len ? g_string_free (g_steal_pointer (&line), FALSE) : NULL;
+}
+
+static void
+render_header (GtkTextBuffer  *buffer,
+               DossierArticle *article)
+{
+  g_autofree char *byline = dossier_article_dup_byline (article);
+  g_autofree char *credits = format_credits (article);
+  const char *note = dossier_article_get_published_note (article);
+
+  append (buffer, dossier_article_get_title (article), "title");
+  append (buffer, "\n", "title");
+  if (dossier_article_get_subtitle (article) != NULL)
+    {
+      append (buffer, dossier_article_get_subtitle (article), "subtitle");
+      append (buffer, "\n", "subtitle");
+    }
+  append (buffer, byline, "byline");
+  append (buffer, "\n", "byline");
+  if (credits != NULL)
+    {
+      append (buffer, credits, "credits");
+      append (buffer, "\n", "credits");
+    }
+  if (note != NULL)
+    {
+      g_autofree char *dating = g_strdup_printf (_("Dating: %s"), note);
+
+      append (buffer, dating, "dating");
+      append (buffer, "\n", "dating");
+    }
+}
+
+static const char *
+tag_for_kind (DossierBlockKind kind)
+{
+  return dossier_block_kind_to_string (kind);
+}
+
+static void
+render_block (DossierArticleView *self,
+              GtkTextBuffer      *buffer,
+              DossierBlock       *block)
+{
+  DossierBlockKind kind = dossier_block_get_kind (block);
+  guint start;
+
+  if (kind == DOSSIER_BLOCK_VERDICT)
+    append (buffer, _("Verdict: "), "verdict-label");
+
+  start = gtk_text_buffer_get_char_count (buffer);
+  g_array_append_val (self->block_starts, start);
+  append (buffer, dossier_block_get_text (block), tag_for_kind (kind));
+
+  if (kind == DOSSIER_BLOCK_QUOTE && dossier_block_get_attribution (block) != NULL)
+    {
+      g_autofree char *attribution =
+        g_strdup_printf ("\n— %s", dossier_block_get_attribution (block));
+
+      append (buffer, attribution, "attribution");
+    }
+}
+
+static void
+render (DossierArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GPtrArray *blocks = dossier_article_get_blocks (self->article);
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  g_array_set_size (self->block_starts, 0);
+  render_header (buffer, self->article);
+
+  for (guint i = 0; blocks != NULL && i < blocks->len; i++)
+    {
+      if (i > 0)
+        append (buffer, "\n", NULL);
+      render_block (self, buffer, g_ptr_array_index (blocks, i));
+    }
+}
+
+DossierArticle *
+dossier_article_view_get_article (DossierArticleView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->article;
+}
+
+/* @article must have its body loaded; NULL shows the empty state. */
+void
+dossier_article_view_set_article (DossierArticleView *self,
+                                  DossierArticle     *article)
+{
+  GtkTextIter start;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (article == NULL || dossier_article_has_body (article));
+
+  if (!g_set_object (&self->article, article))
+    return;
+
+  if (article != NULL)
+    {
+      render (self);
+      gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (self->text_view), &start);
+      gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (self->text_view), &start);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      dossier_article_get_title (article), -1);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, article ? "article" : "empty");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+GtkTextView *
+dossier_article_view_get_text_view (DossierArticleView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->text_view;
+}
+
+/* The buffer position of character @offset of the article's flat text. */
+gboolean
+dossier_article_view_get_iter_at (DossierArticleView *self,
+                                  guint               offset,
+                                  GtkTextIter        *iter)
+{
+  DossierBlock *block;
+  GPtrArray *blocks;
+  guint index;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (self->article == NULL || offset > dossier_article_get_n_chars (self->article))
+    return FALSE;
+
+  block = dossier_article_get_block_at (self->article, offset);
+  blocks = dossier_article_get_blocks (self->article);
+  if (block == NULL || !g_ptr_array_find (blocks, block, &index))
+    return FALSE;
+
+  offset = MAX (offset, dossier_block_get_start (block));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), iter,
+                                      g_array_index (self->block_starts, guint, index)
+                                      + offset - dossier_block_get_start (block));
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+/* dossier-article-view.h: one article set for reading
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-article.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_ARTICLE_VIEW (dossier_article_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierArticleView, dossier_article_view, DOSSIER, ARTICLE_VIEW, GtkWidget)
+
+GtkWidget      *dossier_article_view_new          (void);
+DossierArticle *dossier_article_view_get_article  (DossierArticleView *self);
+void            dossier_article_view_set_article  (DossierArticleView *self,
+                                                   DossierArticle     *article);
+GtkTextView    *dossier_article_view_get_text_view (DossierArticleView *self);
+gboolean        dossier_article_view_get_iter_at  (DossierArticleView *self,
+                                                   guint               offset,
+                                                   GtkTextIter        *iter);
+
+G_END_DECLS
