@@ -1,0 +1,21 @@
+/* dossier-test-util.h: shared helpers of the test programs
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *dossier_test_make_tmpdir   (void);
+void      dossier_test_remove_tree   (const char  *path);
+char     *dossier_test_data_path     (const char  *name);
+char     *dossier_test_read_file     (const char  *path);
+gboolean  dossier_test_run           (const char *const *argv,
+                                      char       **out,
+                                      char       **err,
+                                      int         *exit_status);
+
+G_END_DECLS
