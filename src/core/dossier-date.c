@@ -162,3 +162,82 @@ dossier_date_compare (const DossierDate *a,
 
   return (ka > kb) - (ka < kb);
 }
+
+/* @date known only to @precision (no finer than it already is). */
+void
+dossier_date_truncate (const DossierDate *date,
+                       DossierPrecision   precision,
+                       DossierDate       *result)
+{
+  g_return_if_fail (date != NULL && result != NULL);
+
+  *result = *date;
+  if (precision >= date->precision)
+    return;
+  if (precision < DOSSIER_PRECISION_DAY)
+    result->day = 0;
+  if (precision < DOSSIER_PRECISION_MONTH)
+    result->month = 0;
+  result->precision = precision;
+}
+
+/* TRUE when @a and @b may name the same day: they agree at the coarser of their two
+ * precisions ("February 2021" matches "2021-02-01", not "2021-03"). */
+gboolean
+dossier_date_matches (const DossierDate *a,
+                      const DossierDate *b)
+{
+  DossierPrecision coarser;
+  DossierDate ta, tb;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  coarser = MIN (a->precision, b->precision);
+  if (coarser == DOSSIER_PRECISION_NONE)
+    return FALSE;
+
+  dossier_date_truncate (a, coarser, &ta);
+  dossier_date_truncate (b, coarser, &tb);
+  return dossier_date_compare (&ta, &tb) == 0;
+}
+
+/* The earliest day @date can be: 1 January for a year, the 1st for a month. */
+void
+dossier_date_get_first_day (const DossierDate *date,
+                            GDate             *first)
+{
+  g_return_if_fail (date != NULL && date->precision != DOSSIER_PRECISION_NONE);
+
+  g_date_clear (first, 1);
+  g_date_set_dmy (first, MAX (date->day, 1), MAX (date->month, 1), date->year);
+}
+
+/* The latest day @date can be: 31 December for a year, the month's last day for a month. */
+void
+dossier_date_get_last_day (const DossierDate *date,
+                           GDate             *last)
+{
+  int month;
+
+  g_return_if_fail (date != NULL && date->precision != DOSSIER_PRECISION_NONE);
+
+  month = date->month ? date->month : 12;
+  g_date_clear (last, 1);
+  g_date_set_dmy (last, date->day ? date->day : g_date_get_days_in_month (month, date->year),
+                  month, date->year);
+}
+
+/* @gdate, known only to @precision. */
+void
+dossier_date_set_from_gdate (DossierDate      *date,
+                             const GDate      *gdate,
+                             DossierPrecision  precision)
+{
+  DossierDate full;
+
+  g_return_if_fail (date != NULL && g_date_valid (gdate));
+
+  dossier_date_set (&full, g_date_get_year (gdate), g_date_get_month (gdate),
+                    g_date_get_day (gdate));
+  dossier_date_truncate (&full, precision, date);
+}

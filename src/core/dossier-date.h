@@ -36,6 +36,18 @@ gboolean     dossier_date_from_key     (int                key,
                                         DossierDate       *date);
 int          dossier_date_compare      (const DossierDate *a,
                                         const DossierDate *b);
+void         dossier_date_truncate     (const DossierDate *date,
+                                        DossierPrecision   precision,
+                                        DossierDate       *result);
+gboolean     dossier_date_matches      (const DossierDate *a,
+                                        const DossierDate *b);
+void         dossier_date_get_first_day (const DossierDate *date,
+                                         GDate             *first);
+void         dossier_date_get_last_day (const DossierDate *date,
+                                        GDate             *last);
+void         dossier_date_set_from_gdate (DossierDate     *date,
+                                          const GDate     *gdate,
+                                          DossierPrecision precision);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierDate, dossier_date_free)
 
