@@ -19,6 +19,7 @@
 static const DossierCliCommand commands[] = {
   { "articles", "", N_("List the articles of the dossier"), _dossier_cli_articles },
   { "show", N_("ID"), N_("Print one article with its metadata"), _dossier_cli_show },
+  { "timeline", "", N_("List dated events, oldest first"), _dossier_cli_timeline },
 };
 
 static const DossierCliCommand *

@@ -19,6 +19,7 @@
 
 #include "dossier-article-store.h"
 #include "dossier-entity-store.h"
+#include "dossier-event-store.h"
 #include "dossier-library.h"
 
 struct _DossierLibrary
@@ -82,11 +83,13 @@ copy_articles (DossierDatabase  *bundled,
     {
       const char *id = dossier_article_get_id (g_ptr_array_index (articles, i));
       g_autoptr(DossierArticle) article = dossier_article_store_load (bundled, id, error);
+      gint64 rowid = 0;
 
       if (article == NULL)
         return FALSE;
       dossier_article_set_origin (article, DOSSIER_ORIGIN_BUNDLED);
-      if (!dossier_article_store_save (db, article, NULL, error))
+      if (!dossier_article_store_save (db, article, &rowid, error)
+          || !dossier_event_store_rebuild (db, rowid, article, error))
         return FALSE;
       g_hash_table_add (kept, g_strdup (id));
     }
@@ -148,6 +151,7 @@ copy_bundle (DossierDatabase  *bundled,
   if (!copy_entities (bundled, db, error)
       || !copy_articles (bundled, db, kept, error)
       || !remove_dropped_articles (db, kept, error)
+      || !dossier_event_store_regroup (db, error)
       || !dossier_database_set_meta (db, DOSSIER_META_BUNDLED_HASH, hash, error)
       || !dossier_database_commit (db, error))
     {

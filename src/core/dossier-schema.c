@@ -119,7 +119,15 @@ static const char migration_1[] =
   "  INSERT INTO articles_fts (articles_fts, rowid, title, body)"
   "    VALUES ('delete', old.id, old.title, old.body);"
   "  INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);"
-  "END;";
+  "END;"
+
+  /* timeline */
+  /* happening: the kind of happening the event's sentence names ("coup", "visit"), so
+   * two datings of one happening can be told from two happenings; conflict: 1 when
+   * another article dates the same kind of happening among the same entities otherwise. */
+  "ALTER TABLE events ADD COLUMN happening TEXT;"
+  "ALTER TABLE events ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0;"
+  "CREATE INDEX events_by_group ON events (group_key);";
 
 const char * const _dossier_migrations[] = {
   migration_1,

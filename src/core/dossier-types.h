@@ -16,6 +16,7 @@ typedef struct _DossierCredit      DossierCredit;
 typedef struct _DossierDatabase    DossierDatabase;
 typedef struct _DossierDate        DossierDate;
 typedef struct _DossierEntity      DossierEntity;
+typedef struct _DossierEvent       DossierEvent;
 typedef struct _DossierImporter    DossierImporter;
 typedef struct _DossierLibrary     DossierLibrary;
 

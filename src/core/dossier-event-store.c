@@ -1,0 +1,580 @@
+/* dossier-event-store.c: the timeline's events, in the database
+ *
+ * The only file that knows the SQL of the events and event_entities tables. An article's
+ * events are rebuilt from its text whenever it is saved, after its mentions: an event's
+ * entities are those mentioned in its sentence. Grouping spans articles, so it is redone
+ * once for the whole library after a batch of rebuilds. Callers own the transaction.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-event-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-event-store.h"
+
+static gboolean
+delete_events (DossierDatabase  *db,
+               gint64            article_rowid,
+               GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  /* event_entities follow by ON DELETE CASCADE */
+  stmt = dossier_database_prepare (db, "DELETE FROM events WHERE article = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, article_rowid);
+  return dossier_database_step_done (db, stmt, error);
+}
+
+static void
+bind_date (DossierStatement  *stmt,
+           int                index,
+           const DossierDate *date)
+{
+  if (date->precision == DOSSIER_PRECISION_NONE)
+    {
+      sqlite3_bind_null (stmt, index);
+      sqlite3_bind_null (stmt, index + 1);
+      return;
+    }
+
+  sqlite3_bind_int (stmt, index, dossier_date_to_key (date));
+  sqlite3_bind_int (stmt, index + 1, date->precision);
+}
+
+static gboolean
+insert_event (DossierDatabase              *db,
+              gint64                        article_rowid,
+              const DossierDateExpression  *e,
+              const char                   *happening,
+              gint64                       *event,
+              GError                      **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "INSERT INTO events (article, date_key, precision, end_key, end_precision, qualifier,"
+    "                    phrase, phrase_start, phrase_length, sentence_start, sentence_end,"
+    "                    happening)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, article_rowid);
+  bind_date (stmt, 2, &e->date);
+  bind_date (stmt, 4, &e->end);
+  dossier_statement_bind_text (stmt, 6, dossier_qualifier_to_string (e->qualifier));
+  dossier_statement_bind_text (stmt, 7, e->phrase);
+  sqlite3_bind_int (stmt, 8, e->start);
+  sqlite3_bind_int (stmt, 9, e->length);
+  sqlite3_bind_int (stmt, 10, e->sentence_start);
+  sqlite3_bind_int (stmt, 11, e->sentence_end);
+  dossier_statement_bind_text (stmt, 12, happening);
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)),
+                                       error);
+  *event = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The entities whose mentions start inside the event's sentence. */
+static gboolean
+insert_event_entities (DossierDatabase              *db,
+                       gint64                        article_rowid,
+                       gint64                        event,
+                       const DossierDateExpression  *e,
+                       GError                      **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "INSERT OR IGNORE INTO event_entities (event, entity)"
+    " SELECT ?1, entity FROM mentions WHERE article = ?2 AND start >= ?3 AND start < ?4",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, event);
+  sqlite3_bind_int64 (stmt, 2, article_rowid);
+  sqlite3_bind_int (stmt, 3, e->sentence_start);
+  sqlite3_bind_int (stmt, 4, e->sentence_end);
+  return dossier_database_step_done (db, stmt, error);
+}
+
+static gboolean
+save_expression (DossierDatabase              *db,
+                 gint64                        article_rowid,
+                 const char                   *text,
+                 const DossierDateExpression  *e,
+                 GError                      **error)
+{
+  const char *start = g_utf8_offset_to_pointer (text, e->sentence_start);
+  const char *end = g_utf8_offset_to_pointer (start, e->sentence_end - e->sentence_start);
+  g_autofree char *sentence = g_strndup (start, end - start);
+  gint64 event = 0;
+
+  return insert_event (db, article_rowid, e, dossier_event_guess_happening (sentence), &event,
+                       error)
+         && insert_event_entities (db, article_rowid, event, e, error);
+}
+
+/**
+ * dossier_event_store_rebuild:
+ * @article_rowid: the article's row (see dossier_article_store_save())
+ *
+ * Replaces the events of @article with those its text dates now, resolved against its
+ * publication date. Run it after the article's mentions are stored, and
+ * dossier_event_store_regroup() after the last article of a batch.
+ */
+gboolean
+dossier_event_store_rebuild (DossierDatabase  *db,
+                             gint64            article_rowid,
+                             DossierArticle   *article,
+                             GError          **error)
+{
+  g_autoptr(GPtrArray) expressions = NULL;
+  const char *text;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
+
+  if (!delete_events (db, article_rowid, error))
+    return FALSE;
+
+  text = dossier_article_get_text (article);
+  if (text == NULL)
+    return TRUE;
+
+  expressions = dossier_date_extract (text, dossier_article_get_published (article));
+  for (guint i = 0; i < expressions->len; i++)
+    if (!save_expression (db, article_rowid, text, g_ptr_array_index (expressions, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Grouping
+ *
+ * Events of different articles are one happening when their dates agree at the coarser
+ * of the two precisions and their sentences share an entity. A year alone says too
+ * little to tie a dated day to it, so year-only events group only with year-only
+ * events. Events are taken most precise first, and each joins the first group (by the
+ * group's first, most precise date) it agrees with, so "February 2021" cannot chain
+ * "1 February 2021" and "20 February 2021" into one group. A period groups only with the
+ * same period. */
+
+typedef struct
+{
+  gint64       id;
+  gint64       article;
+  DossierDate  date;
+  int          end_key;        /* 0 for a point */
+  char        *happening;
+  char        *entities;       /* sorted entity ids, "3,17,42"; NULL for none */
+  guint        group;
+  gboolean     conflict;
+} Row;
+
+typedef struct
+{
+  GHashTable *entities;        /* entity id strings */
+  char       *key;
+  guint       position;        /* in the array of groups */
+} Group;
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  g_free (row->happening);
+  g_free (row->entities);
+}
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_hash_table_unref (group->entities);
+  g_free (group->key);
+  g_free (group);
+}
+
+static gboolean
+load_rows (DossierDatabase  *db,
+           GArray           *rows,
+           GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "SELECT e.id, e.article, e.date_key, e.precision, coalesce(e.end_key, 0), e.happening,"
+    "       (SELECT group_concat(entity) FROM"
+    "          (SELECT entity FROM event_entities WHERE event = e.id ORDER BY entity))"
+    " FROM events e ORDER BY e.precision DESC, e.date_key, e.article, e.phrase_start", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Row row = { 0 };
+
+      row.id = sqlite3_column_int64 (stmt, 0);
+      row.article = sqlite3_column_int64 (stmt, 1);
+      dossier_date_from_key (sqlite3_column_int (stmt, 2), sqlite3_column_int (stmt, 3),
+                             &row.date);
+      row.end_key = sqlite3_column_int (stmt, 4);
+      row.happening = g_strdup (dossier_statement_column_text (stmt, 5));
+      row.entities = g_strdup (dossier_statement_column_text (stmt, 6));
+      g_array_append_val (rows, row);
+    }
+
+  return rc == SQLITE_DONE || dossier_database_set_error (db, rc, error);
+}
+
+static char *
+index_key (const DossierDate *date,
+           DossierPrecision   precision,
+           int                end_key)
+{
+  DossierDate truncated;
+
+  dossier_date_truncate (date, precision, &truncated);
+  return g_strdup_printf ("%d:%d:%d", precision, dossier_date_to_key (&truncated), end_key);
+}
+
+/* Files @group under each precision a later, coarser event may compare it at. */
+static void
+index_group (GHashTable *index,
+             Row        *row,
+             Group      *group)
+{
+  for (DossierPrecision p = DOSSIER_PRECISION_YEAR; p <= row->date.precision; p++)
+    {
+      char *key;
+      GPtrArray *groups;
+
+      if (p == DOSSIER_PRECISION_YEAR && row->date.precision != DOSSIER_PRECISION_YEAR)
+        continue;
+      key = index_key (&row->date, p, row->end_key);
+      if ((groups = g_hash_table_lookup (index, key)) == NULL)
+        {
+          groups = g_ptr_array_new ();
+          g_hash_table_insert (index, g_strdup (key), groups);
+        }
+      g_ptr_array_add (groups, group);
+      g_free (key);
+    }
+}
+
+static gboolean
+shares_entity (Group      *group,
+               const Row  *row)
+{
+  g_auto(GStrv) ids = row->entities ? g_strsplit (row->entities, ",", -1) : NULL;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (g_hash_table_contains (group->entities, ids[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_entities (Group     *group,
+              const Row *row)
+{
+  g_auto(GStrv) ids = row->entities ? g_strsplit (row->entities, ",", -1) : NULL;
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_hash_table_add (group->entities, g_strdup (ids[i]));
+}
+
+static Group *
+find_group (GHashTable *index,
+            GPtrArray  *groups,
+            Row        *row)
+{
+  g_autofree char *key = index_key (&row->date, row->date.precision, row->end_key);
+  GPtrArray *candidates = row->entities ? g_hash_table_lookup (index, key) : NULL;
+  g_autofree char *iso = NULL;
+  Group *group;
+
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+    if (shares_entity (g_ptr_array_index (candidates, i), row))
+      return g_ptr_array_index (candidates, i);
+
+  iso = dossier_date_to_iso (&row->date);
+  group = g_new0 (Group, 1);
+  group->entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  group->key = g_strdup_printf ("%s#%" G_GINT64_FORMAT, iso, row->id);
+  group->position = groups->len;
+  g_ptr_array_add (groups, group);
+  if (row->entities != NULL)
+    index_group (index, row, group);
+  return group;
+}
+
+static void
+assign_groups (GArray    *rows,
+               GPtrArray *groups)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      Group *group = find_group (index, groups, row);
+
+      add_entities (group, row);
+      row->group = group->position;
+    }
+}
+
+/* Conflicts: two events of different articles, in different groups, whose sentences name
+ * the same kind of happening ("coup", "visit") among exactly the same entities, with
+ * dates that cannot be the same day. Both are flagged; neither is judged right. */
+static void
+flag_conflicts (GArray *rows)
+{
+  g_autoptr(GHashTable) by_signature = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                              (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  GPtrArray *same;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      char *signature;
+
+      if (row->happening == NULL || row->entities == NULL)
+        continue;
+      signature = g_strconcat (row->happening, "|", row->entities, NULL);
+      if ((same = g_hash_table_lookup (by_signature, signature)) == NULL)
+        g_hash_table_insert (by_signature, g_strdup (signature), same = g_ptr_array_new ());
+      g_ptr_array_add (same, row);
+      g_free (signature);
+    }
+
+  g_hash_table_iter_init (&iter, by_signature);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &same))
+    for (guint i = 0; i < same->len; i++)
+      for (guint j = i + 1; j < same->len; j++)
+        {
+          Row *a = g_ptr_array_index (same, i), *b = g_ptr_array_index (same, j);
+
+          if (a->article != b->article && a->group != b->group
+              && !dossier_date_matches (&a->date, &b->date))
+            a->conflict = b->conflict = TRUE;
+        }
+}
+
+static gboolean
+save_groups (DossierDatabase  *db,
+             GArray           *rows,
+             GPtrArray        *groups,
+             GError          **error)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      Group *group = g_ptr_array_index (groups, row->group);
+      g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+        "UPDATE events SET group_key = ?2, conflict = ?3 WHERE id = ?1", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row->id);
+      dossier_statement_bind_text (stmt, 2, group->key);
+      sqlite3_bind_int (stmt, 3, row->conflict);
+      if (!dossier_database_step_done (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dossier_event_store_regroup:
+ *
+ * Recomputes every event's group and conflict flag across the library.
+ */
+gboolean
+dossier_event_store_regroup (DossierDatabase  *db,
+                             GError          **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+
+  g_array_set_clear_func (rows, row_clear);
+  if (!load_rows (db, rows, error))
+    return FALSE;
+
+  assign_groups (rows, groups);
+  flag_conflicts (rows);
+  return save_groups (db, rows, groups, error);
+}
+
+/* Listing */
+
+static void
+date_from_columns (DossierStatement *stmt,
+                   int               column,
+                   DossierDate      *date)
+{
+  memset (date, 0, sizeof *date);
+  if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
+    dossier_date_from_key (sqlite3_column_int (stmt, column),
+                           sqlite3_column_int (stmt, column + 1), date);
+}
+
+static DossierEvent *
+event_from_row (DossierStatement *stmt)
+{
+  DossierEvent *event = dossier_event_new ();
+  const char *names = dossier_statement_column_text (stmt, 12);
+
+  event->id = sqlite3_column_int64 (stmt, 0);
+  event->article_id = g_strdup (dossier_statement_column_text (stmt, 1));
+  event->article_title = g_strdup (dossier_statement_column_text (stmt, 2));
+  date_from_columns (stmt, 3, &event->date);
+  date_from_columns (stmt, 5, &event->end);
+  dossier_qualifier_from_string (dossier_statement_column_text (stmt, 7), &event->qualifier);
+  event->phrase = g_strdup (dossier_statement_column_text (stmt, 8));
+  event->text = g_strdup (dossier_statement_column_text (stmt, 9));
+  event->group = g_strdup (dossier_statement_column_text (stmt, 10));
+  event->conflict = sqlite3_column_int (stmt, 11);
+  event->entities = names ? g_strsplit (names, "\x1f", -1) : g_new0 (char *, 1);
+  event->reported_by = sqlite3_column_int (stmt, 13);
+  return event;
+}
+
+/* Whether @name is an entity's name or alias, in any case. */
+static gboolean
+entity_exists (DossierDatabase  *db,
+               const char       *name,
+               gboolean         *exists,
+               GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "SELECT EXISTS (SELECT 1 FROM entities WHERE name = ?1 COLLATE NOCASE)"
+    "    OR EXISTS (SELECT 1 FROM aliases WHERE alias = ?1 COLLATE NOCASE)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)),
+                                       error);
+  *exists = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* The day keys that bound a filter: from the first day of @from to the last of @to. */
+static void
+bind_bounds (DossierStatement  *stmt,
+             const DossierDate *from,
+             const DossierDate *to)
+{
+  GDate day;
+
+  if (from != NULL)
+    {
+      dossier_date_get_first_day (from, &day);
+      sqlite3_bind_int (stmt, 2, g_date_get_year (&day) * 10000 + g_date_get_month (&day) * 100
+                                 + g_date_get_day (&day));
+    }
+  if (to != NULL)
+    {
+      dossier_date_get_last_day (to, &day);
+      sqlite3_bind_int (stmt, 3, g_date_get_year (&day) * 10000 + g_date_get_month (&day) * 100
+                                 + g_date_get_day (&day));
+    }
+}
+
+static DossierStatement *
+prepare_list (DossierDatabase  *db,
+              GError          **error)
+{
+  /* An event is kept when its span (a year is all its days, a period runs to its end)
+   * overlaps [from, to]. */
+  return dossier_database_prepare (db,
+    "SELECT e.id, a.uid, a.title, e.date_key, e.precision, e.end_key, e.end_precision,"
+    "       e.qualifier, e.phrase,"
+    "       substr (a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
+    "       e.group_key, e.conflict,"
+    "       (SELECT group_concat (name, char (31)) FROM"
+    "          (SELECT n.name FROM event_entities x JOIN entities n ON n.id = x.entity"
+    "           WHERE x.event = e.id ORDER BY n.name)),"
+    "       (SELECT count (DISTINCT g.article) FROM events g WHERE g.group_key = e.group_key)"
+    " FROM events e JOIN articles a ON a.id = e.article"
+    " WHERE a.hidden = 0"
+    "   AND (?1 IS NULL OR e.id IN (SELECT x.event FROM event_entities x WHERE x.entity IN"
+    "          (SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
+    "           UNION SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE)))"
+    "   AND (?2 IS NULL OR coalesce (e.end_key, e.date_key)"
+    "        + CASE coalesce (e.end_precision, e.precision) WHEN 1 THEN 1231 WHEN 2 THEN 31"
+    "          ELSE 0 END >= ?2)"
+    "   AND (?3 IS NULL OR e.date_key <= ?3)"
+    " ORDER BY e.date_key, e.precision, coalesce (e.end_key, 0), a.published_key,"
+    "          a.uid, e.phrase_start", error);
+}
+
+/**
+ * dossier_event_store_list:
+ * @entity: (nullable): only events whose sentence mentions the entity with this name
+ *   or alias, in any case
+ * @from: (nullable): only events that may fall on or after the first day of @from
+ * @to: (nullable): only events that may fall on or before the last day of @to
+ *
+ * Returns: (transfer full) (element-type DossierEvent): the timeline, oldest first; a
+ *   year sorts before its months, a month before its days
+ */
+GPtrArray *
+dossier_event_store_list (DossierDatabase    *db,
+                          const char         *entity,
+                          const DossierDate  *from,
+                          const DossierDate  *to,
+                          GError            **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) dossier_event_free);
+  g_autoptr(DossierStatement) stmt = NULL;
+  gboolean exists = TRUE;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  if (entity != NULL && !entity_exists (db, entity, &exists, error))
+    return NULL;
+  if (!exists)
+    {
+      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND,
+                   _("No entity is called “%s” (see “dossier entities”)"), entity);
+      return NULL;
+    }
+
+  if ((stmt = prepare_list (db, error)) == NULL)
+    return NULL;
+  dossier_statement_bind_text (stmt, 1, entity);
+  bind_bounds (stmt, from, to);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, event_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&events);
+}

@@ -1,0 +1,26 @@
+/* dossier-event-store.h: the timeline's events, in the database
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dossier-article.h"
+#include "dossier-database.h"
+#include "dossier-event.h"
+
+G_BEGIN_DECLS
+
+gboolean   dossier_event_store_rebuild (DossierDatabase    *db,
+                                        gint64              article_rowid,
+                                        DossierArticle     *article,
+                                        GError            **error);
+gboolean   dossier_event_store_regroup (DossierDatabase    *db,
+                                        GError            **error);
+GPtrArray *dossier_event_store_list    (DossierDatabase    *db,
+                                        const char         *entity,
+                                        const DossierDate  *from,
+                                        const DossierDate  *to,
+                                        GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,124 @@
+/* dossier-event.c: one dated happening of the timeline, as one article tells it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-event"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dossier-event.h"
+
+G_DEFINE_BOXED_TYPE (DossierEvent, dossier_event, dossier_event_copy, dossier_event_free)
+
+DossierEvent *
+dossier_event_new (void)
+{
+  return g_new0 (DossierEvent, 1);
+}
+
+DossierEvent *
+dossier_event_copy (const DossierEvent *event)
+{
+  DossierEvent *copy;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  copy = g_memdup2 (event, sizeof *event);
+  copy->article_id = g_strdup (event->article_id);
+  copy->article_title = g_strdup (event->article_title);
+  copy->phrase = g_strdup (event->phrase);
+  copy->text = g_strdup (event->text);
+  copy->entities = g_strdupv (event->entities);
+  copy->group = g_strdup (event->group);
+  return copy;
+}
+
+void
+dossier_event_free (DossierEvent *event)
+{
+  if (event == NULL)
+    return;
+
+  g_free (event->article_id);
+  g_free (event->article_title);
+  g_free (event->phrase);
+  g_free (event->text);
+  g_strfreev (event->entities);
+  g_free (event->group);
+  g_free (event);
+}
+
+/* "2021-02-01", or "1999/2018" for a period (ISO 8601's interval notation). */
+char *
+dossier_event_dup_iso (const DossierEvent *event)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  start = dossier_date_to_iso (&event->date);
+  if (event->end.precision == DOSSIER_PRECISION_NONE)
+    return g_steal_pointer (&start);
+
+  end = dossier_date_to_iso (&event->end);
+  return g_strconcat (start, "/", end, NULL);
+}
+
+/* Nouns that name a kind of happening. Two articles that date the same kind of
+ * happening among the same entities differently disagree on its date. */
+static const char * const happenings[] = {
+  "agreement", "airstrike", "announcement", "arrest", "attack", "ceasefire", "conference",
+  "contract", "coup", "crackdown", "deal", "delivery", "earthquake", "election", "execution",
+  "exercise", "flood", "forum", "interview", "invasion", "launch", "letter", "meeting",
+  "message", "offensive", "protest", "referendum", "report", "resolution", "sanction",
+  "seizure", "speech", "statement", "storm", "summit", "takeover", "talks", "treaty",
+  "trip", "veto", "visit", "vote", "war",
+};
+
+static const char *
+happening_for (const char *word)
+{
+  gsize length = strlen (word);
+
+  for (guint i = 0; i < G_N_ELEMENTS (happenings); i++)
+    {
+      /* plurals: "elections", "sanctions" */
+      if (g_str_equal (word, happenings[i])
+          || (length > 1 && word[length - 1] == 's' && strlen (happenings[i]) == length - 1
+              && strncmp (word, happenings[i], length - 1) == 0))
+        return happenings[i];
+    }
+
+  return NULL;
+}
+
+/**
+ * dossier_event_guess_happening:
+ *
+ * Returns: (nullable): the first word of @sentence that names a kind of happening
+ *   ("coup", "visit", "election"), singular and lower-case
+ */
+const char *
+dossier_event_guess_happening (const char *sentence)
+{
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (sentence != NULL, NULL);
+
+  lower = g_utf8_strdown (sentence, -1);
+  words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *happening = happening_for (words[i]);
+
+      if (happening != NULL)
+        return happening;
+    }
+
+  return NULL;
+}
