@@ -99,7 +99,7 @@ static const char * const weekday_names[] = {
 static const char * const dating_words[] = {
   "in", "on", "since", "during", "from", "between", "by", "until", "till", "through",
   "throughout", "before", "after", "of", "to", "and", "the", "a", "an", "its", "their",
-  "his", "her", "our", "this", "that", "last", "next", "early", "late", "mid", "as",
+  "his", "her", "our", "this", "that", "last", "next", "early", "late", "mid",
 };
 
 /* Prepositions kept in the phrase: "In February", "since February 2021", "as of August 5". */
@@ -870,6 +870,7 @@ typedef struct
   guint                  block;          /* paragraph: blocks are split by blank lines */
   gboolean               year_inferred;  /* a day and month, the year from publication */
   gboolean               anchor;         /* a day with its own year: "March 26, 2021" */
+  gboolean               written_year;   /* the year is in the words, not inferred */
 } Found;
 
 static guint
@@ -932,6 +933,7 @@ read_expression (Scanner *s,
   found->block = block_of (s, found->expression->start);
   found->year_inferred = r.year == 0 && r.day != 0 && r.unit == SHIFT_NONE && !range;
   found->anchor = r.year != 0 && r.day != 0;
+  found->written_year = r.year != 0 && r.unit == SHIFT_NONE;
   return range ? end.next : r.next;
 }
 
@@ -969,22 +971,25 @@ apply_nearby_years (GArray *found)
     }
 }
 
-/* "the 2022 Eastern Economic Forum … on Sept. 7, 2022": the year adds nothing to the day
- * in the same sentence. */
+/* "the 2022 Eastern Economic Forum … on Sept. 7, 2022": a written year adds nothing to a
+ * finer date of the same sentence that writes the same year. ("last year … in June last
+ * year" are two datings and both stay.) */
 static gboolean
 is_redundant_year (GArray *found,
                    Found  *f)
 {
   DossierDateExpression *e = f->expression;
 
-  if (e->date.precision != DOSSIER_PRECISION_YEAR || e->end.precision != DOSSIER_PRECISION_NONE)
+  if (e->date.precision != DOSSIER_PRECISION_YEAR || e->end.precision != DOSSIER_PRECISION_NONE
+      || !f->written_year)
     return FALSE;
 
   for (guint j = 0; j < found->len; j++)
     {
-      DossierDateExpression *other = g_array_index (found, Found, j).expression;
+      Found *o = &g_array_index (found, Found, j);
+      DossierDateExpression *other = o->expression;
 
-      if (other != e && other->sentence_start == e->sentence_start
+      if (other != e && o->written_year && other->sentence_start == e->sentence_start
           && other->date.year == e->date.year && other->date.precision > e->date.precision)
         return TRUE;
     }
