@@ -94,6 +94,71 @@ test_format (void)
   g_assert_cmpstr (year, ==, "2021");
 }
 
+static gboolean
+matches (const char *a,
+         const char *b)
+{
+  DossierDate da, db;
+
+  g_assert_true (dossier_date_parse (a, &da));
+  g_assert_true (dossier_date_parse (b, &db));
+  return dossier_date_matches (&da, &db);
+}
+
+/* Dates agree at the coarser of their precisions. */
+static void
+test_matches (void)
+{
+  g_assert_true (matches ("2021-02", "2021-02-01"));
+  g_assert_true (matches ("2021", "2021-06-30"));
+  g_assert_true (matches ("2021-02-01", "2021-02-01"));
+  g_assert_false (matches ("2021-02-01", "2021-02-02"));
+  g_assert_false (matches ("2021-03", "2021-02-01"));
+  g_assert_false (matches ("2020", "2021-02"));
+}
+
+static void
+assert_span (const char *text,
+             const char *first,
+             const char *last)
+{
+  DossierDate date;
+  GDate day;
+  char buffer[16];
+
+  g_assert_true (dossier_date_parse (text, &date));
+  dossier_date_get_first_day (&date, &day);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &day);
+  g_assert_cmpstr (buffer, ==, first);
+  dossier_date_get_last_day (&date, &day);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", &day);
+  g_assert_cmpstr (buffer, ==, last);
+}
+
+static void
+test_first_and_last_day (void)
+{
+  assert_span ("2021", "2021-01-01", "2021-12-31");
+  assert_span ("2022-02", "2022-02-01", "2022-02-28");
+  assert_span ("2024-02", "2024-02-01", "2024-02-29");
+  assert_span ("2022-08-03", "2022-08-03", "2022-08-03");
+}
+
+static void
+test_truncate (void)
+{
+  DossierDate date, month;
+  g_autofree char *iso = NULL;
+
+  dossier_date_parse ("2022-08-03", &date);
+  dossier_date_truncate (&date, DOSSIER_PRECISION_MONTH, &month);
+  iso = dossier_date_to_iso (&month);
+  g_assert_cmpstr (iso, ==, "2022-08");
+  /* never finer than the date is */
+  dossier_date_truncate (&month, DOSSIER_PRECISION_DAY, &date);
+  g_assert_cmpint (date.precision, ==, DOSSIER_PRECISION_MONTH);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -105,6 +170,9 @@ main (int   argc,
   g_test_add_func ("/date/iso-round-trip", test_iso_round_trip);
   g_test_add_func ("/date/order-coarse-first", test_order);
   g_test_add_func ("/date/format-for-readers", test_format);
+  g_test_add_func ("/date/matches-at-coarser-precision", test_matches);
+  g_test_add_func ("/date/first-and-last-day", test_first_and_last_day);
+  g_test_add_func ("/date/truncate", test_truncate);
 
   return g_test_run ();
 }

@@ -871,6 +871,7 @@ typedef struct
   gboolean               year_inferred;  /* a day and month, the year from publication */
   gboolean               anchor;         /* a day with its own year: "March 26, 2021" */
   gboolean               written_year;   /* the year is in the words, not inferred */
+  gboolean               redundant;
 } Found;
 
 static guint
@@ -1008,7 +1009,15 @@ collect (GArray *found)
     {
       Found *f = &g_array_index (found, Found, i);
 
-      if (is_redundant_year (found, f))
+      f->redundant = is_redundant_year (found, f);
+    }
+
+  /* Freed only now: the years above were compared with every expression. */
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *f = &g_array_index (found, Found, i);
+
+      if (f->redundant)
         dossier_date_expression_free (f->expression);
       else
         g_ptr_array_add (expressions, f->expression);
