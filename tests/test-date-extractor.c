@@ -33,7 +33,11 @@ find_phrase (GPtrArray  *found,
     }
 
   for (guint i = 0; i < found->len; i++)
-    g_test_message ("found “%s”", ((DossierDateExpression *) g_ptr_array_index (found, i))->phrase);
+    {
+      DossierDateExpression *e = g_ptr_array_index (found, i);
+
+      g_test_message ("found “%s”", e->phrase);
+    }
   g_test_message ("no phrase “%s”", phrase);
   g_assert_not_reached ();
 }

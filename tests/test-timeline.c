@@ -320,8 +320,11 @@ test_filters (Fixture       *f,
   /* by alias, in any case: the storm in both articles */
   g_assert_cmpuint (idai->len, ==, 2);
   for (guint i = 0; i < idai->len; i++)
-    g_assert_true (g_strv_contains ((const char * const *) ((DossierEvent *) g_ptr_array_index (idai, i))->entities,
-                                    "Cyclone Idai"));
+    {
+      DossierEvent *event = g_ptr_array_index (idai, i);
+
+      g_assert_true (g_strv_contains ((const char * const *) event->entities, "Cyclone Idai"));
+    }
   g_assert_cmpuint (year->len, ==, 9);
 
   unknown = dossier_event_store_list (f->db, "Atlantis", NULL, NULL, &error);
@@ -489,7 +492,8 @@ test_cli_text (void)
   /* a year or a month may hold that day too, and sorts before its days */
   g_assert_true (g_str_has_prefix (out, "2022\t“2022”\trfa-2023-nucc-condemns-russia\n"));
   g_assert_nonnull (strstr (out, "2022-08\t“later this month”"));
-  g_assert_true (strstr (out, "2022-08\t“later this month”") < strstr (out, "“On August 3”"));
+  g_assert_true (strstr (out, "2022-08\t“later this month”")
+                 < strstr (out, "“On August 3”"));
   g_assert_null (strstr (out, "2022-08-05"));
 }
 
