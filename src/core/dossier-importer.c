@@ -78,6 +78,19 @@ file_import_clear (FileImport *import)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileImport, file_import_clear)
 
 static gboolean
+invalid_member (FileImport  *import,
+                GError     **error,
+                JsonObject  *object,
+                const char  *member,
+                const char  *message)
+{
+  dossier_json_document_set_member_error (import->document, error,
+                                          DOSSIER_IMPORT_ERROR_INVALID_VALUE, object, member,
+                                          "%s", message);
+  return FALSE;
+}
+
+static gboolean
 invalid (FileImport    *import,
          GError       **error,
          gconstpointer  where,
@@ -163,8 +176,8 @@ read_block (FileImport  *import,
     return FALSE;
 
   if (!dossier_block_kind_from_string (kind_name, &kind))
-    return invalid (import, error, json_object_get_member (object, "kind"),
-                    _("a block’s “kind” must be paragraph, heading, caption, quote, verdict "
+    return invalid_member (import, error, object, "kind",
+                           _("a block’s “kind” must be paragraph, heading, caption, quote, verdict "
                       "or credit"));
 
   text = clean_text (raw_text);
@@ -264,7 +277,7 @@ read_published (FileImport      *import,
         g_strdup_printf (_("“published” must be a real date written YYYY, YYYY-MM or "
                            "YYYY-MM-DD, not “%s”"), text);
 
-      return invalid (import, error, json_object_get_member (object, "published"), message);
+      return invalid_member (import, error, object, "published", message);
     }
 
   dossier_article_set_published (article, &published);
@@ -287,8 +300,7 @@ read_metadata (FileImport      *import,
                                          error))
     return FALSE;
   if ((title = clean_text (value)) == NULL)
-    return invalid (import, error, json_object_get_member (object, "title"),
-                    _("the “title” is empty"));
+    return invalid_member (import, error, object, "title", _("the “title” is empty"));
   dossier_article_set_title (article, title);
 
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
@@ -398,8 +410,8 @@ read_entity (FileImport  *import,
   if ((name = clean_text (raw_name)) == NULL)
     return invalid (import, error, object, _("an entity’s “name” is empty"));
   if (kind_name != NULL && !dossier_entity_kind_from_string (kind_name, &kind))
-    return invalid (import, error, json_object_get_member (object, "kind"),
-                    _("an entity’s “kind” must be person, organization, place, equipment "
+    return invalid_member (import, error, object, "kind",
+                           _("an entity’s “kind” must be person, organization, place, equipment "
                       "or other"));
 
   entity = dossier_entity_new (name, kind);
@@ -426,16 +438,15 @@ read_header (FileImport  *import,
     return FALSE;
 
   if (g_strcmp0 (format, DOSSIER_FORMAT_NAME) != 0)
-    return invalid (import, error, json_object_get_member (root, "format"),
-                    _("“format” must be “dossier”"));
+    return invalid_member (import, error, root, "format", _("“format” must be “dossier”"));
 
   if (version != DOSSIER_FORMAT_VERSION)
     {
-      dossier_json_document_set_error (import->document, error, DOSSIER_IMPORT_ERROR_UNSUPPORTED,
-                                       json_object_get_member (root, "version"),
-                                       _("format version %" G_GINT64_FORMAT " is not supported: "
-                                         "this Dossier reads version %d"),
-                                       version, DOSSIER_FORMAT_VERSION);
+      dossier_json_document_set_member_error (import->document, error,
+                                              DOSSIER_IMPORT_ERROR_UNSUPPORTED, root, "version",
+                                              _("format version %" G_GINT64_FORMAT " is not "
+                                                "supported: this Dossier reads version %d"),
+                                              version, DOSSIER_FORMAT_VERSION);
       return FALSE;
     }
 
