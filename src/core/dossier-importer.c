@@ -101,6 +101,29 @@ invalid (FileImport    *import,
   return FALSE;
 }
 
+/* Strips Unicode white space (no-break spaces too, which web pages leave behind) from
+ * both ends of @text, in place. */
+static char *
+strip_unicode (char *text)
+{
+  char *start = text, *end = text + strlen (text);
+
+  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  *end = '\0';
+  memmove (text, start, end - start + 1);
+  return text;
+}
+
 /* Trimmed, with Windows line ends gone; NULL when nothing is left. */
 static char *
 clean_text (const char *text)
@@ -112,7 +135,7 @@ clean_text (const char *text)
 
   cleaned = g_string_new (text);
   g_string_replace (cleaned, "\r\n", "\n", 0);
-  g_strstrip (cleaned->str);
+  strip_unicode (cleaned->str);
   cleaned->len = strlen (cleaned->str);
   if (cleaned->len == 0)
     return NULL;
@@ -131,7 +154,7 @@ blocks_from_body (const char *body)
 
   for (guint i = 0; ; i++)
     {
-      g_autofree char *line = lines[i] ? g_strstrip (g_strdup (lines[i])) : NULL;
+      g_autofree char *line = lines[i] ? strip_unicode (g_strdup (lines[i])) : NULL;
 
       if (line != NULL && *line != '\0')
         {
