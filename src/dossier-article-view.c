@@ -403,7 +403,11 @@ dossier_article_view_get_iter_at (DossierArticleView *self,
   if (block == NULL || !g_ptr_array_find (blocks, block, &index))
     return FALSE;
 
-  offset = MAX (offset, dossier_block_get_start (block));
+  /* An offset on a separator is the end of the block before it: a range ending at a
+   * block's end must not run into the decoration that follows. */
+  if (offset < dossier_block_get_start (block) && index > 0)
+    block = g_ptr_array_index (blocks, --index);
+  offset = CLAMP (offset, dossier_block_get_start (block), dossier_block_get_end (block));
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), iter,
                                       g_array_index (self->block_starts, guint, index)
                                       + offset - dossier_block_get_start (block));

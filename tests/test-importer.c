@@ -135,7 +135,7 @@ test_invalid_case (gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (dossier_importer_add_data (importer, c->json, -1, "bad.json", &error));
-  g_assert_error (error, DOSSIER_IMPORT_ERROR, c->code);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, (int) c->code);
   g_test_message ("%s: %s", c->name, error->message);
   g_assert_true (g_str_has_prefix (error->message, c->message));
   g_assert_cmpuint (dossier_importer_get_articles (importer)->len, ==, 0);
