@@ -90,7 +90,8 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "attribution", "scale", 0.9, "left-margin", 48,
                               "family", "Cantarell, sans-serif", "pixels-below-lines", 14, NULL);
   gtk_text_buffer_create_tag (buffer, "verdict-label", "weight", PANGO_WEIGHT_BOLD,
-                              "family", "Cantarell, sans-serif", "left-margin", 48, NULL);
+                              "family", "Cantarell, sans-serif", "left-margin", 48,
+                              "pixels-below-lines", 20, NULL);
   gtk_text_buffer_create_tag (buffer, "verdict", "weight", PANGO_WEIGHT_HEAVY, "scale", 1.3,
                               "family", "Cantarell, sans-serif", "pixels-below-lines", 20,
                               NULL);
