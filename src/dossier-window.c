@@ -281,6 +281,22 @@ dossier_window_open_article (DossierWindow *self,
   return TRUE;
 }
 
+/* Opens the article with @id and reveals the characters [@start, @end) of its text. */
+gboolean
+dossier_window_open_passage (DossierWindow *self,
+                             const char    *id,
+                             guint          start,
+                             guint          end)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  if (!dossier_window_open_article (self, id))
+    return FALSE;
+
+  dossier_article_view_reveal_range (self->article_view, start, end);
+  return TRUE;
+}
+
 /* The library list as shown, for tests and the command line's --open. */
 GListModel *
 dossier_window_get_articles (DossierWindow *self)

@@ -127,6 +127,53 @@ test_restores_last_article (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Waits for a few frames of a shown window, so layout and scrolling happen. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A dossier: link's passage is marked and scrolled into view. */
+static void
+test_open_passage_reveals_it (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierArticleView *view = dossier_window_get_article_view (window);
+  GtkTextView *text_view = dossier_article_view_get_text_view (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *reveal = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                  "reveal");
+  GdkRectangle visible, location;
+  GtkTextIter start, end;
+  g_autofree char *marked = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window));
+  g_assert_true (dossier_window_open_passage (window,
+                                              "polygraph-2022-moscow-fuels-myanmar-war-machine",
+                                              5072, 5100));
+  wait_frames (GTK_WIDGET (window));
+
+  dossier_article_view_get_iter_at (view, 5072, &start);
+  end = start;
+  g_assert_true (gtk_text_iter_has_tag (&start, reveal));
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&end, reveal));
+  marked = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (marked, ==, "Nikkei Asia reported that ju");
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &start, &location);
+  g_test_message ("visible %d+%d, passage at %d", visible.y, visible.height, location.y);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_library_error_shown (void)
 {
@@ -157,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/window/reads-each-article", test_reads_each_article);
   g_test_add_func ("/window/offsets-map-into-view", test_offsets_map_into_view);
   g_test_add_func ("/window/restores-last-article", test_restores_last_article);
+  g_test_add_func ("/window/open-passage-reveals-it", test_open_passage_reveals_it);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
 

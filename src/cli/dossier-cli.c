@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dossier-cli.h"
 
@@ -46,7 +47,8 @@ dossier_cli_handles (int    argc,
       || g_str_equal (first, "--version") || g_str_equal (first, "-v"))
     return TRUE;
 
-  return first[0] != '-';
+  /* A dossier: link belongs to the window too. */
+  return first[0] != '-' && strchr (first, ':') == NULL;
 }
 
 static void
