@@ -144,27 +144,32 @@ keep_kind (GPtrArray         *counts,
     }
 }
 
-static int
+/* FALSE when the command should exit now, with @exit_code. */
+static gboolean
 parse_entities (int                 *argc,
                 char              ***argv,
                 DossierEntityKind   *kind,
-                gboolean            *all_kinds)
+                gboolean            *all_kinds,
+                int                 *exit_code)
 {
-  int exit_code = DOSSIER_CLI_OK;
+  g_autofree char *name = NULL;
 
   json_output = FALSE;
-  g_clear_pointer (&kind_name, g_free);
-  if (!_dossier_cli_parse ("entities", "", entities_entries, argc, argv, &exit_code))
-    return exit_code;
+  kind_name = NULL;
+  if (!_dossier_cli_parse ("entities", "", entities_entries, argc, argv, exit_code))
+    return FALSE;
+
+  name = g_steal_pointer (&kind_name);
+  *all_kinds = name == NULL;
   if (*argc > 1)
-    return _dossier_cli_fail (_("“entities” takes no arguments"));
+    *exit_code = _dossier_cli_fail (_("“entities” takes no arguments"));
+  else if (name != NULL && !dossier_entity_kind_from_string (name, kind))
+    *exit_code = _dossier_cli_fail (_("unknown kind “%s” (person, organization, place, "
+                                      "equipment or other)"), name);
+  else
+    return TRUE;
 
-  *all_kinds = kind_name == NULL;
-  if (kind_name != NULL && !dossier_entity_kind_from_string (kind_name, kind))
-    return _dossier_cli_fail (_("unknown kind “%s” (person, organization, place, equipment "
-                                "or other)"), kind_name);
-
-  return DOSSIER_CLI_OK;
+  return FALSE;
 }
 
 int
@@ -177,9 +182,9 @@ _dossier_cli_entities (int    argc,
   g_autoptr(GError) error = NULL;
   DossierEntityKind kind = DOSSIER_ENTITY_OTHER;
   gboolean all_kinds = TRUE;
-  int exit_code;
+  int exit_code = DOSSIER_CLI_OK;
 
-  if ((exit_code = parse_entities (&argc, &argv, &kind, &all_kinds)) != DOSSIER_CLI_OK
+  if (!parse_entities (&argc, &argv, &kind, &all_kinds, &exit_code)
       || (library = _dossier_cli_open_library (&exit_code)) == NULL)
     return exit_code;
 
