@@ -90,7 +90,8 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "attribution", "scale", 0.9, "left-margin", 48,
                               "family", "Cantarell, sans-serif", "pixels-below-lines", 14, NULL);
   gtk_text_buffer_create_tag (buffer, "verdict-label", "weight", PANGO_WEIGHT_BOLD,
-                              "family", "Cantarell, sans-serif", "left-margin", 48, NULL);
+                              "family", "Cantarell, sans-serif", "left-margin", 48,
+                              "pixels-below-lines", 20, NULL);
   gtk_text_buffer_create_tag (buffer, "verdict", "weight", PANGO_WEIGHT_HEAVY, "scale", 1.3,
                               "family", "Cantarell, sans-serif", "pixels-below-lines", 20,
                               NULL);
@@ -403,7 +404,11 @@ dossier_article_view_get_iter_at (DossierArticleView *self,
   if (block == NULL || !g_ptr_array_find (blocks, block, &index))
     return FALSE;
 
-  offset = MAX (offset, dossier_block_get_start (block));
+  /* An offset on a separator is the end of the block before it: a range ending at a
+   * block's end must not run into the decoration that follows. */
+  if (offset < dossier_block_get_start (block) && index > 0)
+    block = g_ptr_array_index (blocks, --index);
+  offset = CLAMP (offset, dossier_block_get_start (block), dossier_block_get_end (block));
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), iter,
                                       g_array_index (self->block_starts, guint, index)
                                       + offset - dossier_block_get_start (block));

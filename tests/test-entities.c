@@ -380,24 +380,27 @@ test_rebuild_replaces (void)
 }
 
 /* Runs `dossier ARGS…`; returns its standard output and checks the exit status. */
+/* Runs `dossier ARGS…`; returns its standard output and checks the exit status. The child
+ * gets this test case's isolated data folder, which GLib keeps to itself (the environment
+ * says /dev/null). */
 static char *
 run_dossier (const char * const *args,
              int                 expected_status,
              char              **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME",
+                                         g_get_user_data_dir (), TRUE);
   char *out = NULL;
   int status = -1;
 
-  /* The isolated folders of this test case live in GLib, not in the environment (which
-   * points at /dev/null): the child needs them spelled out. */
-  g_setenv ("XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
   g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_EXECUTABLE"));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (dossier_test_run ((const char * const *) argv->pdata, &out, err, &status));
+  g_assert_true (dossier_test_run_env ((const char * const *) argv->pdata, envp, &out, err,
+                                       &status));
   if (status != expected_status && err != NULL)
     g_test_message ("stderr: %s", *err);
   g_assert_cmpint (status, ==, expected_status);

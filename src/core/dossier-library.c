@@ -239,7 +239,10 @@ dossier_library_open (const char  *user_path,
   if (self->db == NULL)
     return NULL;
 
-  if (bundled_path != NULL && !refresh_bundle (self, bundled_path, error))
+  /* Without its bundled dossier (a broken install) the user's own library still opens. */
+  if (bundled_path != NULL && !g_file_test (bundled_path, G_FILE_TEST_EXISTS))
+    g_warning ("The bundled dossier %s is missing", bundled_path);
+  else if (bundled_path != NULL && !refresh_bundle (self, bundled_path, error))
     return NULL;
 
   return g_steal_pointer (&self);
