@@ -21,6 +21,7 @@
  *
  * The catalogue is compiled into a trie keyed on lowercased characters; finding walks it
  * from each word start, so the cost grows with the text, not with the number of aliases.
+ * A matcher never changes once built, so threads may share one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
