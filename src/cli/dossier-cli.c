@@ -20,6 +20,10 @@
 static const DossierCliCommand commands[] = {
   { "articles", "", N_("List the articles of the dossier"), _dossier_cli_articles },
   { "show", N_("ID"), N_("Print one article with its metadata"), _dossier_cli_show },
+  { "entities", "", N_("List the entities the articles name, most mentioned first"),
+    _dossier_cli_entities },
+  { "entity", N_("NAME"), N_("Print one entity with its articles and co-occurring entities"),
+    _dossier_cli_entity },
 };
 
 static const DossierCliCommand *

@@ -18,8 +18,10 @@
 #include <glib/gstdio.h>
 
 #include "dossier-article-store.h"
+#include "dossier-entity-matcher.h"
 #include "dossier-entity-store.h"
 #include "dossier-library.h"
+#include "dossier-mention-store.h"
 
 struct _DossierLibrary
 {
@@ -67,6 +69,20 @@ dossier_library_dup_default_user_path (void)
   return g_build_filename (g_get_user_data_dir (), "dossier", "library.db", NULL);
 }
 
+/* The catalogue is the user's whole one, imports included, so a bundled article also
+ * finds the entities the user added. */
+static DossierEntityMatcher *
+load_matcher (DossierDatabase  *db,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) entities = dossier_entity_store_list (db, error);
+
+  if (entities == NULL)
+    return NULL;
+
+  return dossier_entity_matcher_new (entities);
+}
+
 static gboolean
 copy_articles (DossierDatabase  *bundled,
                DossierDatabase  *db,
@@ -74,19 +90,22 @@ copy_articles (DossierDatabase  *bundled,
                GError          **error)
 {
   g_autoptr(GPtrArray) articles = dossier_article_store_list (bundled, error);
+  g_autoptr(DossierEntityMatcher) matcher = NULL;
 
-  if (articles == NULL)
+  if (articles == NULL || (matcher = load_matcher (db, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < articles->len; i++)
     {
       const char *id = dossier_article_get_id (g_ptr_array_index (articles, i));
       g_autoptr(DossierArticle) article = dossier_article_store_load (bundled, id, error);
+      gint64 rowid;
 
       if (article == NULL)
         return FALSE;
       dossier_article_set_origin (article, DOSSIER_ORIGIN_BUNDLED);
-      if (!dossier_article_store_save (db, article, NULL, error))
+      if (!dossier_article_store_save (db, article, &rowid, error)
+          || !dossier_mention_store_rebuild (db, rowid, article, matcher, error))
         return FALSE;
       g_hash_table_add (kept, g_strdup (id));
     }
