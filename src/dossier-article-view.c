@@ -31,6 +31,7 @@ struct _DossierArticleView
   /* owned */
   DossierArticle    *article;
   GArray            *block_starts;   /* guint: buffer offset of each block */
+  guint              flash_id;
 };
 
 G_DEFINE_FINAL_TYPE (DossierArticleView, dossier_article_view, GTK_TYPE_WIDGET)
@@ -63,6 +64,11 @@ static const TagColour tag_colours[] = {
   { "verdict-label", "#c01c28", "#ff7b63" },
 };
 
+/* Background colours, same idea. */
+static const TagColour tag_backgrounds[] = {
+  { "reveal", "#f9f06b", "#7a6a00" },
+};
+
 static void
 create_tags (GtkTextBuffer *buffer)
 {
@@ -90,12 +96,14 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "attribution", "scale", 0.9, "left-margin", 48,
                               "family", "Cantarell, sans-serif", "pixels-below-lines", 14, NULL);
   gtk_text_buffer_create_tag (buffer, "verdict-label", "weight", PANGO_WEIGHT_BOLD,
-                              "family", "Cantarell, sans-serif", "left-margin", 48, NULL);
+                              "family", "Cantarell, sans-serif", "left-margin", 48,
+                              "pixels-below-lines", 20, NULL);
   gtk_text_buffer_create_tag (buffer, "verdict", "weight", PANGO_WEIGHT_HEAVY, "scale", 1.3,
                               "family", "Cantarell, sans-serif", "pixels-below-lines", 20,
                               NULL);
   gtk_text_buffer_create_tag (buffer, "credit", "scale", 0.9, "style", PANGO_STYLE_ITALIC,
                               "pixels-above-lines", 8, NULL);
+  gtk_text_buffer_create_tag (buffer, "reveal", NULL);
 }
 
 static void
@@ -110,6 +118,14 @@ update_tag_colours (DossierArticleView *self)
 
       g_object_set (tag, "foreground", dark ? tag_colours[i].dark : tag_colours[i].light, NULL);
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tag_backgrounds); i++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, tag_backgrounds[i].name);
+
+      g_object_set (tag, "background",
+                    dark ? tag_backgrounds[i].dark : tag_backgrounds[i].light, NULL);
+    }
 }
 
 static void
@@ -118,6 +134,7 @@ dossier_article_view_dispose (GObject *object)
   DossierArticleView *self = (DossierArticleView *) object;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_VIEW);
   g_clear_object (&self->article);
 
@@ -403,9 +420,85 @@ dossier_article_view_get_iter_at (DossierArticleView *self,
   if (block == NULL || !g_ptr_array_find (blocks, block, &index))
     return FALSE;
 
-  offset = MAX (offset, dossier_block_get_start (block));
+  /* An offset on a separator is the end of the block before it: a range ending at a
+   * block's end must not run into the decoration that follows. */
+  if (offset < dossier_block_get_start (block) && index > 0)
+    block = g_ptr_array_index (blocks, --index);
+  offset = CLAMP (offset, dossier_block_get_start (block), dossier_block_get_end (block));
   gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), iter,
                                       g_array_index (self->block_starts, guint, index)
                                       + offset - dossier_block_get_start (block));
   return TRUE;
+}
+
+static gboolean
+end_flash (gpointer user_data)
+{
+  DossierArticleView *self = DOSSIER_ARTICLE_VIEW (user_data);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  self->flash_id = 0;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "reveal", &start, &end);
+  return G_SOURCE_REMOVE;
+}
+
+/* Marks a passage for a moment, so the eye finds where a link or an event led. */
+static void
+flash_range (DossierArticleView *self,
+             GtkTextIter        *from,
+             GtkTextIter        *to)
+{
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  end_flash (self);
+  gtk_text_buffer_apply_tag_by_name (gtk_text_view_get_buffer (self->text_view), "reveal",
+                                     from, to);
+  self->flash_id = g_timeout_add_seconds (3, end_flash, self);
+}
+
+static gboolean
+scroll_to_reveal_mark (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (widget);
+  GtkTextMark *mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (text_view),
+                                                "dossier-reveal");
+
+  if (mark != NULL)
+    gtk_text_view_scroll_to_mark (text_view, mark, 0.1, TRUE, 0.0, 0.3);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects the characters [@start, @end) of the article's text and scrolls them into view,
+ * as when a link or an event points at a passage. */
+void
+dossier_article_view_reveal_range (DossierArticleView *self,
+                                   guint               start,
+                                   guint               end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+  GtkTextMark *mark;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
+
+  if (!dossier_article_view_get_iter_at (self, start, &from)
+      || !dossier_article_view_get_iter_at (self, MAX (start, end), &to))
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_place_cursor (buffer, &from);
+  flash_range (self, &from, &to);
+  /* A mark, not an iter: the view scrolls once its lines have been laid out. */
+  mark = gtk_text_buffer_get_mark (buffer, "dossier-reveal");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "dossier-reveal", &from, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &from);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
+  /* A freshly rendered article has no line heights yet: scroll again once it has. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), scroll_to_reveal_mark, NULL, NULL);
 }

@@ -24,4 +24,8 @@ gboolean        dossier_article_view_get_iter_at  (DossierArticleView *self,
                                                    guint               offset,
                                                    GtkTextIter        *iter);
 
+void            dossier_article_view_reveal_range (DossierArticleView *self,
+                                                   guint               start,
+                                                   guint               end);
+
 G_END_DECLS

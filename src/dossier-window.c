@@ -234,6 +234,7 @@ load_articles (DossierWindow *self)
 
 /**
  * dossier_window_new:
+ * @application: (nullable): NULL only in tests
  * @library: (nullable): the library to show
  * @library_error: (nullable): why there is no library
  */
@@ -244,7 +245,7 @@ dossier_window_new (GtkApplication *application,
 {
   DossierWindow *self;
 
-  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (library != NULL || library_error != NULL, NULL);
 
   self = g_object_new (DOSSIER_TYPE_WINDOW, "application", application, NULL);
@@ -277,6 +278,22 @@ dossier_window_open_article (DossierWindow *self,
     return FALSE;
 
   gtk_single_selection_set_selected (self->selection, position);
+  return TRUE;
+}
+
+/* Opens the article with @id and reveals the characters [@start, @end) of its text. */
+gboolean
+dossier_window_open_passage (DossierWindow *self,
+                             const char    *id,
+                             guint          start,
+                             guint          end)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  if (!dossier_window_open_article (self, id))
+    return FALSE;
+
+  dossier_article_view_reveal_range (self->article_view, start, end);
   return TRUE;
 }
 

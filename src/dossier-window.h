@@ -21,6 +21,10 @@ DossierWindow *dossier_window_new            (GtkApplication  *application,
                                               const GError    *library_error);
 gboolean       dossier_window_open_article   (DossierWindow   *self,
                                               const char      *id);
+gboolean       dossier_window_open_passage   (DossierWindow   *self,
+                                              const char      *id,
+                                              guint            start,
+                                              guint            end);
 GListModel    *dossier_window_get_articles   (DossierWindow   *self);
 DossierArticleView *dossier_window_get_article_view (DossierWindow *self);
 

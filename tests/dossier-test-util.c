@@ -66,10 +66,21 @@ dossier_test_run (const char *const  *argv,
                   char              **err,
                   int                *exit_status)
 {
+  return dossier_test_run_env (argv, NULL, out, err, exit_status);
+}
+
+/* Same, with @envp (NULL: inherit) */
+gboolean
+dossier_test_run_env (const char *const  *argv,
+                      char              **envp,
+                      char              **out,
+                      char              **err,
+                      int                *exit_status)
+{
   g_autoptr(GError) error = NULL;
   int wait_status;
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err,
                      &wait_status, &error))
     {
       g_test_message ("spawn failed: %s", error->message);

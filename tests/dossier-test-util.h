@@ -18,4 +18,10 @@ gboolean  dossier_test_run           (const char *const *argv,
                                       char       **err,
                                       int         *exit_status);
 
+gboolean  dossier_test_run_env       (const char *const *argv,
+                                      char       **envp,
+                                      char       **out,
+                                      char       **err,
+                                      int         *exit_status);
+
 G_END_DECLS

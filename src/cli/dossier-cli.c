@@ -13,12 +13,17 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dossier-cli.h"
 
 static const DossierCliCommand commands[] = {
   { "articles", "", N_("List the articles of the dossier"), _dossier_cli_articles },
   { "show", N_("ID"), N_("Print one article with its metadata"), _dossier_cli_show },
+  { "entities", "", N_("List the entities the articles name, most mentioned first"),
+    _dossier_cli_entities },
+  { "entity", N_("NAME"), N_("Print one entity with its articles and co-occurring entities"),
+    _dossier_cli_entity },
   { "timeline", "", N_("List dated events, oldest first"), _dossier_cli_timeline },
 };
 
@@ -47,7 +52,8 @@ dossier_cli_handles (int    argc,
       || g_str_equal (first, "--version") || g_str_equal (first, "-v"))
     return TRUE;
 
-  return first[0] != '-';
+  /* A dossier: link belongs to the window too. */
+  return first[0] != '-' && strchr (first, ':') == NULL;
 }
 
 static void

@@ -47,6 +47,10 @@ int             _dossier_cli_articles      (int                    argc,
                                             char                 **argv);
 int             _dossier_cli_show          (int                    argc,
                                             char                 **argv);
+int             _dossier_cli_entities      (int                    argc,
+                                            char                 **argv);
+int             _dossier_cli_entity        (int                    argc,
+                                            char                 **argv);
 int             _dossier_cli_timeline      (int                    argc,
                                             char                 **argv);
 

@@ -167,16 +167,17 @@ apply_migrations (DossierDatabase  *self,
   return TRUE;
 }
 
+/* Runs before anything is written, not even the journal mode: a file from a newer
+ * Dossier, or one that is not a database, is left exactly as it is. */
 static gboolean
-migrate (DossierDatabase  *self,
-         GError          **error)
+check_readable (DossierDatabase  *self,
+                GError          **error)
 {
   int version = dossier_database_get_schema_version (self);
 
   if (version < 0)
     return dossier_database_set_error (self, sqlite3_errcode (self->handle), error);
 
-  /* A newer Dossier wrote this file: leave it exactly as it is. */
   if (version > (int) _dossier_n_migrations)
     {
       g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NEWER_SCHEMA,
@@ -185,6 +186,15 @@ migrate (DossierDatabase  *self,
                    self->path, version, _dossier_n_migrations);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+static gboolean
+migrate (DossierDatabase  *self,
+         GError          **error)
+{
+  int version = dossier_database_get_schema_version (self);
 
   if (version == (int) _dossier_n_migrations)
     return TRUE;
@@ -238,7 +248,7 @@ dossier_database_open (const char           *path,
       return NULL;
     }
 
-  if (!configure (self, error) || !migrate (self, error))
+  if (!check_readable (self, error) || !configure (self, error) || !migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -78,6 +78,19 @@ file_import_clear (FileImport *import)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileImport, file_import_clear)
 
 static gboolean
+invalid_member (FileImport  *import,
+                GError     **error,
+                JsonObject  *object,
+                const char  *member,
+                const char  *message)
+{
+  dossier_json_document_set_member_error (import->document, error,
+                                          DOSSIER_IMPORT_ERROR_INVALID_VALUE, object, member,
+                                          "%s", message);
+  return FALSE;
+}
+
+static gboolean
 invalid (FileImport    *import,
          GError       **error,
          gconstpointer  where,
@@ -86,6 +99,29 @@ invalid (FileImport    *import,
   dossier_json_document_set_error (import->document, error, DOSSIER_IMPORT_ERROR_INVALID_VALUE,
                                    where, "%s", message);
   return FALSE;
+}
+
+/* Strips Unicode white space (no-break spaces too, which web pages leave behind) from
+ * both ends of @text, in place. */
+static char *
+strip_unicode (char *text)
+{
+  char *start = text, *end = text + strlen (text);
+
+  while (*start && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      char *prev = g_utf8_prev_char (end);
+
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+
+  *end = '\0';
+  memmove (text, start, end - start + 1);
+  return text;
 }
 
 /* Trimmed, with Windows line ends gone; NULL when nothing is left. */
@@ -99,7 +135,7 @@ clean_text (const char *text)
 
   cleaned = g_string_new (text);
   g_string_replace (cleaned, "\r\n", "\n", 0);
-  g_strstrip (cleaned->str);
+  strip_unicode (cleaned->str);
   cleaned->len = strlen (cleaned->str);
   if (cleaned->len == 0)
     return NULL;
@@ -118,7 +154,7 @@ blocks_from_body (const char *body)
 
   for (guint i = 0; ; i++)
     {
-      g_autofree char *line = lines[i] ? g_strstrip (g_strdup (lines[i])) : NULL;
+      g_autofree char *line = lines[i] ? strip_unicode (g_strdup (lines[i])) : NULL;
 
       if (line != NULL && *line != '\0')
         {
@@ -163,8 +199,8 @@ read_block (FileImport  *import,
     return FALSE;
 
   if (!dossier_block_kind_from_string (kind_name, &kind))
-    return invalid (import, error, json_object_get_member (object, "kind"),
-                    _("a block’s “kind” must be paragraph, heading, caption, quote, verdict "
+    return invalid_member (import, error, object, "kind",
+                           _("a block’s “kind” must be paragraph, heading, caption, quote, verdict "
                       "or credit"));
 
   text = clean_text (raw_text);
@@ -264,7 +300,7 @@ read_published (FileImport      *import,
         g_strdup_printf (_("“published” must be a real date written YYYY, YYYY-MM or "
                            "YYYY-MM-DD, not “%s”"), text);
 
-      return invalid (import, error, json_object_get_member (object, "published"), message);
+      return invalid_member (import, error, object, "published", message);
     }
 
   dossier_article_set_published (article, &published);
@@ -287,8 +323,7 @@ read_metadata (FileImport      *import,
                                          error))
     return FALSE;
   if ((title = clean_text (value)) == NULL)
-    return invalid (import, error, json_object_get_member (object, "title"),
-                    _("the “title” is empty"));
+    return invalid_member (import, error, object, "title", _("the “title” is empty"));
   dossier_article_set_title (article, title);
 
   for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
@@ -398,8 +433,8 @@ read_entity (FileImport  *import,
   if ((name = clean_text (raw_name)) == NULL)
     return invalid (import, error, object, _("an entity’s “name” is empty"));
   if (kind_name != NULL && !dossier_entity_kind_from_string (kind_name, &kind))
-    return invalid (import, error, json_object_get_member (object, "kind"),
-                    _("an entity’s “kind” must be person, organization, place, equipment "
+    return invalid_member (import, error, object, "kind",
+                           _("an entity’s “kind” must be person, organization, place, equipment "
                       "or other"));
 
   entity = dossier_entity_new (name, kind);
@@ -426,16 +461,15 @@ read_header (FileImport  *import,
     return FALSE;
 
   if (g_strcmp0 (format, DOSSIER_FORMAT_NAME) != 0)
-    return invalid (import, error, json_object_get_member (root, "format"),
-                    _("“format” must be “dossier”"));
+    return invalid_member (import, error, root, "format", _("“format” must be “dossier”"));
 
   if (version != DOSSIER_FORMAT_VERSION)
     {
-      dossier_json_document_set_error (import->document, error, DOSSIER_IMPORT_ERROR_UNSUPPORTED,
-                                       json_object_get_member (root, "version"),
-                                       _("format version %" G_GINT64_FORMAT " is not supported: "
-                                         "this Dossier reads version %d"),
-                                       version, DOSSIER_FORMAT_VERSION);
+      dossier_json_document_set_member_error (import->document, error,
+                                              DOSSIER_IMPORT_ERROR_UNSUPPORTED, root, "version",
+                                              _("format version %" G_GINT64_FORMAT " is not "
+                                                "supported: this Dossier reads version %d"),
+                                              version, DOSSIER_FORMAT_VERSION);
       return FALSE;
     }
 

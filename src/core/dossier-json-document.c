@@ -356,6 +356,34 @@ dossier_json_document_set_error (DossierJsonDocument  *self,
   fail_at (self, error, code, offset_of (self, where), "%s", message);
 }
 
+static gsize member_offset (DossierJsonDocument *self, JsonNode *node, const char *member);
+
+/**
+ * dossier_json_document_set_member_error:
+ *
+ * Like dossier_json_document_set_error(), pointing at member @member of @object.
+ */
+void
+dossier_json_document_set_member_error (DossierJsonDocument  *self,
+                                        GError              **error,
+                                        DossierImportError    code,
+                                        JsonObject           *object,
+                                        const char           *member,
+                                        const char           *format,
+                                        ...)
+{
+  g_autofree char *message = NULL;
+  JsonNode *node = json_object_get_member (object, member);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fail_at (self, error, code,
+           node ? member_offset (self, node, member) : offset_of (self, object), "%s", message);
+}
+
 /* The parser reports a member after reading its value; point at the member's name. */
 static gsize
 member_offset (DossierJsonDocument *self,

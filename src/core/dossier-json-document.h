@@ -46,6 +46,13 @@ void                 dossier_json_document_set_error    (DossierJsonDocument  *s
                                                          gconstpointer         where,
                                                          const char           *format,
                                                          ...) G_GNUC_PRINTF (5, 6);
+void                 dossier_json_document_set_member_error (DossierJsonDocument  *self,
+                                                             GError              **error,
+                                                             DossierImportError    code,
+                                                             JsonObject           *object,
+                                                             const char           *member,
+                                                             const char           *format,
+                                                             ...) G_GNUC_PRINTF (6, 7);
 gboolean             dossier_json_document_get_string   (DossierJsonDocument  *self,
                                                          JsonObject           *object,
                                                          const char           *member,

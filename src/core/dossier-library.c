@@ -18,9 +18,11 @@
 #include <glib/gstdio.h>
 
 #include "dossier-article-store.h"
+#include "dossier-entity-matcher.h"
 #include "dossier-entity-store.h"
 #include "dossier-event-store.h"
 #include "dossier-library.h"
+#include "dossier-mention-store.h"
 
 struct _DossierLibrary
 {
@@ -68,6 +70,20 @@ dossier_library_dup_default_user_path (void)
   return g_build_filename (g_get_user_data_dir (), "dossier", "library.db", NULL);
 }
 
+/* The catalogue is the user's whole one, imports included, so a bundled article also
+ * finds the entities the user added. */
+static DossierEntityMatcher *
+load_matcher (DossierDatabase  *db,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) entities = dossier_entity_store_list (db, error);
+
+  if (entities == NULL)
+    return NULL;
+
+  return dossier_entity_matcher_new (entities);
+}
+
 static gboolean
 copy_articles (DossierDatabase  *bundled,
                DossierDatabase  *db,
@@ -75,8 +91,9 @@ copy_articles (DossierDatabase  *bundled,
                GError          **error)
 {
   g_autoptr(GPtrArray) articles = dossier_article_store_list (bundled, error);
+  g_autoptr(DossierEntityMatcher) matcher = NULL;
 
-  if (articles == NULL)
+  if (articles == NULL || (matcher = load_matcher (db, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < articles->len; i++)
@@ -89,6 +106,7 @@ copy_articles (DossierDatabase  *bundled,
         return FALSE;
       dossier_article_set_origin (article, DOSSIER_ORIGIN_BUNDLED);
       if (!dossier_article_store_save (db, article, &rowid, error)
+          || !dossier_mention_store_rebuild (db, rowid, article, matcher, error)
           || !dossier_event_store_rebuild (db, rowid, article, error))
         return FALSE;
       g_hash_table_add (kept, g_strdup (id));
@@ -224,7 +242,10 @@ dossier_library_open (const char  *user_path,
   if (self->db == NULL)
     return NULL;
 
-  if (bundled_path != NULL && !refresh_bundle (self, bundled_path, error))
+  /* Without its bundled dossier (a broken install) the user's own library still opens. */
+  if (bundled_path != NULL && !g_file_test (bundled_path, G_FILE_TEST_EXISTS))
+    g_warning ("The bundled dossier %s is missing", bundled_path);
+  else if (bundled_path != NULL && !refresh_bundle (self, bundled_path, error))
     return NULL;
 
   return g_steal_pointer (&self);

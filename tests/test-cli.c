@@ -1,0 +1,215 @@
+/* test-cli.c: the command line's output and exit codes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <json-glib/json-glib.h>
+
+#include "dossier-test-util.h"
+
+#define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
+
+typedef struct
+{
+  char *data_home;
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs `dossier ARGS…` with its own XDG_DATA_HOME. */
+static void
+run_dossier (Run        *run,
+             const char *first,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", run->data_home, TRUE);
+  const char *arg;
+  va_list args;
+
+  run_clear (run);
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_EXECUTABLE"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (dossier_test_run_env ((const char *const *) argv->pdata, envp, &run->out,
+                                       &run->err, &run->status));
+}
+
+static void
+assert_user_error (Run        *run,
+                   const char *fragment)
+{
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_true (g_str_has_prefix (run->err, "dossier: "));
+  g_assert_nonnull (strstr (run->err, fragment));
+  /* exactly one line */
+  g_assert_true (strchr (run->err, '\n') == run->err + strlen (run->err) - 1);
+}
+
+static void
+setup (Run           *run,
+       gconstpointer  data)
+{
+  run->data_home = dossier_test_make_tmpdir ();
+}
+
+static void
+teardown (Run           *run,
+          gconstpointer  data)
+{
+  run_clear (run);
+  dossier_test_remove_tree (run->data_home);
+  g_free (run->data_home);
+}
+
+static void
+test_articles_text (Run           *run,
+                    gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (run->data_home, "dossier", "library.db", NULL);
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  run_dossier (run, "articles", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  lines = g_strsplit (g_strchomp (run->out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+
+  fields = g_strsplit (lines[3], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 5);
+  g_assert_cmpstr (fields[1], ==, "2022-09");
+  g_assert_cmpstr (fields[2], ==, "month");
+
+  /* The user's library is made under XDG_DATA_HOME. */
+  g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+static void
+test_articles_json (Run           *run,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *array;
+  JsonObject *first;
+
+  run_dossier (run, "articles", "--json", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse (run->out);
+  array = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 5);
+
+  first = json_array_get_object_element (array, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==,
+                   "owp-2021-russia-commits-military-ties-junta");
+  g_assert_cmpstr (json_object_get_string_member (first, "published"), ==, "2021");
+  g_assert_cmpstr (json_object_get_string_member (first, "precision"), ==, "year");
+  g_assert_cmpstr (json_object_get_string_member (first, "outlet"), ==,
+                   "The Organization for World Peace");
+  g_assert_true (json_object_has_member (first, "title"));
+}
+
+static void
+test_show_text (Run           *run,
+                gconstpointer  data)
+{
+  run_dossier (run, "show", POLYGRAPH, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_str_has_prefix (run->out,
+                                   "Moscow Fuels Myanmar War Machine, Then Claims to Bring Peace\n"));
+  g_assert_nonnull (strstr (run->out, "Published: 2022-08 (month)"));
+  g_assert_nonnull (strstr (run->out, "Verdict: False"));
+  g_assert_nonnull (strstr (run->out, "On August 3, Russian Foreign Minister Sergey Lavrov"));
+  g_assert_null (strstr (run->out, "XS\n"));
+}
+
+static void
+test_show_json (Run           *run,
+                gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *article, *verdict;
+  JsonArray *blocks;
+
+  run_dossier (run, "show", POLYGRAPH, "--json", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse (run->out);
+  article = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (article, "id"), ==, POLYGRAPH);
+  blocks = json_object_get_array_member (article, "blocks");
+  verdict = json_array_get_object_element (blocks, 1);
+  g_assert_cmpstr (json_object_get_string_member (verdict, "kind"), ==, "verdict");
+  g_assert_cmpstr (json_object_get_string_member (verdict, "text"), ==, "False");
+  g_assert_cmpint (json_object_get_int_member (verdict, "start"), >, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (article, "credits")),
+                    ==, 4);
+}
+
+static void
+test_user_errors (Run           *run,
+                  gconstpointer  data)
+{
+  run_dossier (run, "show", "no-such-article", NULL);
+  assert_user_error (run, "no-such-article");
+
+  run_dossier (run, "show", NULL);
+  assert_user_error (run, "show");
+
+  run_dossier (run, "articles", "--bogus", NULL);
+  assert_user_error (run, "--bogus");
+
+  run_dossier (run, "frobnicate", NULL);
+  assert_user_error (run, "frobnicate");
+}
+
+static void
+test_version_and_help (Run           *run,
+                       gconstpointer  data)
+{
+  run_dossier (run, "--version", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_str_has_prefix (run->out, "dossier "));
+
+  run_dossier (run, "--help", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "articles"));
+  g_assert_nonnull (strstr (run->out, "show ID"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/cli/articles-text", Run, NULL, setup, test_articles_text, teardown);
+  g_test_add ("/cli/articles-json", Run, NULL, setup, test_articles_json, teardown);
+  g_test_add ("/cli/show-text", Run, NULL, setup, test_show_text, teardown);
+  g_test_add ("/cli/show-json", Run, NULL, setup, test_show_json, teardown);
+  g_test_add ("/cli/user-errors-exit-1", Run, NULL, setup, test_user_errors, teardown);
+  g_test_add ("/cli/version-and-help", Run, NULL, setup, test_version_and_help, teardown);
+
+  return g_test_run ();
+}

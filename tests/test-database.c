@@ -1,0 +1,163 @@
+/* test-database.c: opening, migrating and refusing databases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <glib/gstdio.h>
+
+#include "dossier-database.h"
+#include "dossier-database-private.h"
+#include "dossier-test-util.h"
+
+static char *
+query_text (DossierDatabase *db,
+            const char      *sql)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return g_strdup (dossier_statement_column_text (stmt, 0));
+}
+
+static void
+test_create_and_migrate (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(DossierDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+
+  db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_database_get_schema_version (db), ==, _dossier_n_migrations);
+  mode = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+
+  /* Opening again is a no-op migration. */
+  g_clear_object (&db);
+  db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&db);
+  dossier_test_remove_tree (dir);
+}
+
+static void
+test_build_mode_is_one_file (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "bundle.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autoptr(DossierDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mode = NULL;
+
+  db = dossier_database_open (path, DOSSIER_DATABASE_BUILD, &error);
+  g_assert_no_error (error);
+  mode = query_text (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_clear_object (&db);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  dossier_test_remove_tree (dir);
+}
+
+static void
+test_newer_schema_untouched (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "future.db", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(DossierDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle;
+  gsize before_len, after_len;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "CREATE TABLE future (x); PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+  g_file_get_contents (path, &before, &before_len, NULL);
+
+  db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_null (db);
+  g_assert_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_file_get_contents (path, &after, &after_len, NULL);
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  dossier_test_remove_tree (dir);
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "junk.db", NULL);
+  g_autoptr(DossierDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  char junk[4096];
+
+  for (guint i = 0; i < sizeof junk; i++)
+    junk[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, junk, sizeof junk, NULL));
+
+  db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_null (db);
+  g_assert_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_CORRUPT);
+
+  dossier_test_remove_tree (dir);
+}
+
+/* The installed bundled database lives in a read-only prefix (a Flatpak's /app). */
+static void
+test_read_only_folder (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "bundle.db", NULL);
+  g_autoptr(DossierDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *count = NULL;
+  guint n_files = 0;
+
+  db = dossier_database_open (path, DOSSIER_DATABASE_BUILD, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_database_set_meta (db, "k", "v", &error));
+  g_clear_object (&db);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  db = dossier_database_open (path, DOSSIER_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  count = query_text (db, "SELECT value FROM meta WHERE key = 'k'");
+  g_assert_cmpstr (count, ==, "v");
+  g_assert_false (dossier_database_set_meta (db, "k", "w", &error));
+  g_assert_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_READ_ONLY);
+  g_clear_object (&db);
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  g_chmod (dir, 0755);
+  dossier_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/database/create-and-migrate", test_create_and_migrate);
+  g_test_add_func ("/database/build-mode-is-one-file", test_build_mode_is_one_file);
+  g_test_add_func ("/database/newer-schema-untouched", test_newer_schema_untouched);
+  g_test_add_func ("/database/not-a-database", test_not_a_database);
+  g_test_add_func ("/database/read-only-folder", test_read_only_folder);
+
+  return g_test_run ();
+}

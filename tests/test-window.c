@@ -1,0 +1,212 @@
+/* test-window.c: the window shows the library and reads each article
+ *
+ * Runs under Xvfb (see tests/meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+#include "dossier-article-view.h"
+#include "dossier-window.h"
+
+static void
+wait_idle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static DossierLibrary *
+open_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  DossierLibrary *library = dossier_library_open_default (&error);
+
+  g_assert_no_error (error);
+  return library;
+}
+
+static char *
+buffer_text (DossierWindow *window)
+{
+  DossierArticleView *view = dossier_window_get_article_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Selecting each article shows its title and first paragraph in the reading pane. */
+static void
+test_reads_each_article (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  GListModel *articles = dossier_window_get_articles (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 5);
+
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(DossierArticle) summary = g_list_model_get_item (articles, i);
+      g_autoptr(DossierArticle) article =
+        dossier_library_load_article (library, dossier_article_get_id (summary), NULL);
+      DossierBlock *first = g_ptr_array_index (dossier_article_get_blocks (article), 0);
+      g_autofree char *text = NULL;
+
+      g_assert_true (dossier_window_open_article (window, dossier_article_get_id (summary)));
+      wait_idle ();
+      text = buffer_text (window);
+      g_assert_true (g_str_has_prefix (text, dossier_article_get_title (article)));
+      g_assert_nonnull (strstr (text, dossier_block_get_text (first)));
+      g_assert_true (dossier_article_view_get_article (dossier_window_get_article_view (window))
+                     != NULL);
+    }
+
+  g_assert_false (dossier_window_open_article (window, "no-such-article"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Offsets into an article's text land on the same characters in the view. */
+static void
+test_offsets_map_into_view (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierArticleView *view = dossier_window_get_article_view (window);
+  DossierArticle *article;
+  GPtrArray *blocks;
+
+  dossier_window_open_article (window, "polygraph-2022-moscow-fuels-myanmar-war-machine");
+  wait_idle ();
+  article = dossier_article_view_get_article (view);
+  blocks = dossier_article_get_blocks (article);
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      DossierBlock *block = g_ptr_array_index (blocks, i);
+      GtkTextIter start, end;
+      g_autofree char *shown = NULL;
+
+      g_assert_true (dossier_article_view_get_iter_at (view, dossier_block_get_start (block),
+                                                       &start));
+      g_assert_true (dossier_article_view_get_iter_at (view, dossier_block_get_end (block),
+                                                       &end));
+      shown = gtk_text_iter_get_text (&start, &end);
+      g_assert_cmpstr (shown, ==, dossier_block_get_text (block));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window reopens on the article it was closed on. */
+static void
+test_restores_last_article (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierArticle *article;
+
+  /* Only a realized window can be closed, as a person would close it. */
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_open_article (window, "rfa-2023-nucc-condemns-russia");
+  wait_idle ();
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+
+  window = dossier_window_new (NULL, library, NULL);
+  wait_idle ();
+  article = dossier_article_view_get_article (dossier_window_get_article_view (window));
+  g_assert_nonnull (article);
+  g_assert_cmpstr (dossier_article_get_id (article), ==, "rfa-2023-nucc-condemns-russia");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Waits for a few frames of a shown window, so layout and scrolling happen. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A dossier: link's passage is marked and scrolled into view. */
+static void
+test_open_passage_reveals_it (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierArticleView *view = dossier_window_get_article_view (window);
+  GtkTextView *text_view = dossier_article_view_get_text_view (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *reveal = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                  "reveal");
+  GdkRectangle visible, location;
+  GtkTextIter start, end;
+  g_autofree char *marked = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window));
+  g_assert_true (dossier_window_open_passage (window,
+                                              "polygraph-2022-moscow-fuels-myanmar-war-machine",
+                                              5072, 5100));
+  wait_frames (GTK_WIDGET (window));
+
+  dossier_article_view_get_iter_at (view, 5072, &start);
+  end = start;
+  g_assert_true (gtk_text_iter_has_tag (&start, reveal));
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&end, reveal));
+  marked = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (marked, ==, "Nikkei Asia reported that ju");
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &start, &location);
+  g_test_message ("visible %d+%d, passage at %d", visible.y, visible.height, location.y);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_library_error_shown (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                                                 "test: permission denied");
+  DossierWindow *window = dossier_window_new (NULL, NULL, error);
+
+  g_assert_null (dossier_window_get_articles (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_help_overlay_builds (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/dossierapp/Dossier/gtk/help-overlay.ui");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/reads-each-article", test_reads_each_article);
+  g_test_add_func ("/window/offsets-map-into-view", test_offsets_map_into_view);
+  g_test_add_func ("/window/restores-last-article", test_restores_last_article);
+  g_test_add_func ("/window/open-passage-reveals-it", test_open_passage_reveals_it);
+  g_test_add_func ("/window/library-error-shown", test_library_error_shown);
+  g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
+
+  return g_test_run ();
+}
