@@ -160,13 +160,19 @@ dossier_event_store_rebuild (DossierDatabase  *db,
 
 /* Grouping
  *
- * Events of different articles are one happening when their dates agree at the coarser
- * of the two precisions and their sentences share an entity. A year alone says too
- * little to tie a dated day to it, so year-only events group only with year-only
- * events. Events are taken most precise first, and each joins the first group (by the
- * group's first, most precise date) it agrees with, so "February 2021" cannot chain
- * "1 February 2021" and "20 February 2021" into one group. A period groups only with the
- * same period. */
+ * Events of different articles tell one happening when their dates agree and their
+ * sentences share an entity. It is done in two steps, so that a coarse date cannot chain
+ * unrelated days together:
+ *
+ * 1. Events with the very same date (same day, or same month, or same year, or the same
+ *    period) that share an entity form a group.
+ * 2. A group dated to a month joins a group of one of its days, "February 2021" with
+ *    "1 February 2021", only when exactly one day group of that month shares an entity
+ *    with it: otherwise ("In July" next to reports of 4, 21 and 26 July) which day it
+ *    belongs to is unknown, and it stays a happening of its own.
+ *
+ * A year alone says too little to tie a dated day to it: years group only with years.
+ * Each group's key is its finest, earliest event's date and id. */
 
 typedef struct
 {
@@ -176,16 +182,9 @@ typedef struct
   int          end_key;        /* 0 for a point */
   char        *happening;
   char        *entities;       /* sorted entity ids, "3,17,42"; NULL for none */
-  guint        group;
+  guint        group;          /* the row that represents its group */
   gboolean     conflict;
 } Row;
-
-typedef struct
-{
-  GHashTable *entities;        /* entity id strings */
-  char       *key;
-  guint       position;        /* in the array of groups */
-} Group;
 
 static void
 row_clear (gpointer data)
@@ -196,16 +195,7 @@ row_clear (gpointer data)
   g_free (row->entities);
 }
 
-static void
-group_free (gpointer data)
-{
-  Group *group = data;
-
-  g_hash_table_unref (group->entities);
-  g_free (group->key);
-  g_free (group);
-}
-
+/* Rows come finest first, then by date: a group's first row represents it. */
 static gboolean
 load_rows (DossierDatabase  *db,
            GArray           *rows,
@@ -232,109 +222,181 @@ load_rows (DossierDatabase  *db,
       row.end_key = sqlite3_column_int (stmt, 4);
       row.happening = g_strdup (dossier_statement_column_text (stmt, 5));
       row.entities = g_strdup (dossier_statement_column_text (stmt, 6));
+      row.group = rows->len;
       g_array_append_val (rows, row);
     }
 
   return rc == SQLITE_DONE || dossier_database_set_error (db, rc, error);
 }
 
-static char *
-index_key (const DossierDate *date,
-           DossierPrecision   precision,
-           int                end_key)
+static guint
+find_group (GArray *rows,
+            guint   i)
 {
-  DossierDate truncated;
-
-  dossier_date_truncate (date, precision, &truncated);
-  return g_strdup_printf ("%d:%d:%d", precision, dossier_date_to_key (&truncated), end_key);
-}
-
-/* Files @group under each precision a later, coarser event may compare it at. */
-static void
-index_group (GHashTable *index,
-             Row        *row,
-             Group      *group)
-{
-  for (DossierPrecision p = DOSSIER_PRECISION_YEAR; p <= row->date.precision; p++)
+  while (g_array_index (rows, Row, i).group != i)
     {
-      char *key;
-      GPtrArray *groups;
+      Row *row = &g_array_index (rows, Row, i);
 
-      if (p == DOSSIER_PRECISION_YEAR && row->date.precision != DOSSIER_PRECISION_YEAR)
-        continue;
-      key = index_key (&row->date, p, row->end_key);
-      if ((groups = g_hash_table_lookup (index, key)) == NULL)
-        {
-          groups = g_ptr_array_new ();
-          g_hash_table_insert (index, g_strdup (key), groups);
-        }
-      g_ptr_array_add (groups, group);
-      g_free (key);
+      /* path halving keeps the chains short */
+      row->group = g_array_index (rows, Row, row->group).group;
+      i = row->group;
     }
+  return i;
 }
 
-static gboolean
-shares_entity (Group      *group,
-               const Row  *row)
-{
-  g_auto(GStrv) ids = row->entities ? g_strsplit (row->entities, ",", -1) : NULL;
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    if (g_hash_table_contains (group->entities, ids[i]))
-      return TRUE;
-  return FALSE;
-}
-
+/* Joins the groups of rows @a and @b under the one that comes first. */
 static void
-add_entities (Group     *group,
-              const Row *row)
+join_groups (GArray *rows,
+             guint   a,
+             guint   b)
 {
-  g_auto(GStrv) ids = row->entities ? g_strsplit (row->entities, ",", -1) : NULL;
+  guint ga = find_group (rows, a), gb = find_group (rows, b);
 
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    g_hash_table_add (group->entities, g_strdup (ids[i]));
+  g_array_index (rows, Row, MAX (ga, gb)).group = MIN (ga, gb);
 }
 
-static Group *
-find_group (GHashTable *index,
-            GPtrArray  *groups,
-            Row        *row)
-{
-  g_autofree char *key = index_key (&row->date, row->date.precision, row->end_key);
-  GPtrArray *candidates = row->entities ? g_hash_table_lookup (index, key) : NULL;
-  g_autofree char *iso = NULL;
-  Group *group;
-
-  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
-    if (shares_entity (g_ptr_array_index (candidates, i), row))
-      return g_ptr_array_index (candidates, i);
-
-  iso = dossier_date_to_iso (&row->date);
-  group = g_new0 (Group, 1);
-  group->entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  group->key = g_strdup_printf ("%s#%" G_GINT64_FORMAT, iso, row->id);
-  group->position = groups->len;
-  g_ptr_array_add (groups, group);
-  if (row->entities != NULL)
-    index_group (index, row, group);
-  return group;
-}
-
+/* Step 1: the same date and a shared entity. */
 static void
-assign_groups (GArray    *rows,
-               GPtrArray *groups)
+group_same_dates (GArray *rows)
 {
-  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      Group *group = find_group (index, groups, row);
+      g_auto(GStrv) ids = row->entities ? g_strsplit (row->entities, ",", -1) : NULL;
 
-      add_entities (group, row);
-      row->group = group->position;
+      for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+        {
+          char *key = g_strdup_printf ("%d:%d:%d:%s", dossier_date_to_key (&row->date),
+                                       row->date.precision, row->end_key, ids[k]);
+          gpointer seen = g_hash_table_lookup (first, key);
+
+          if (seen != NULL)
+            {
+              join_groups (rows, GPOINTER_TO_UINT (seen) - 1, i);
+              g_free (key);
+            }
+          else
+            g_hash_table_insert (first, key, GUINT_TO_POINTER (i + 1));
+        }
     }
+}
+
+/* Each group's entities, keyed by the group's representative row. */
+static GHashTable *
+collect_group_entities (GArray *rows)
+{
+  GHashTable *groups = g_hash_table_new_full (NULL, NULL, NULL,
+                                              (GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      gpointer group = GUINT_TO_POINTER (find_group (rows, i));
+      GHashTable *entities = g_hash_table_lookup (groups, group);
+      g_auto(GStrv) ids = row->entities ? g_strsplit (row->entities, ",", -1) : NULL;
+
+      if (entities == NULL)
+        {
+          entities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (groups, group, entities);
+        }
+      for (guint k = 0; ids != NULL && ids[k] != NULL; k++)
+        g_hash_table_add (entities, g_strdup (ids[k]));
+    }
+
+  return groups;
+}
+
+static gboolean
+intersect (GHashTable *a,
+           GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (g_hash_table_contains (b, id))
+      return TRUE;
+  return FALSE;
+}
+
+/* Day groups by month (year × 100 + month), for step 2. */
+static GHashTable *
+index_day_groups (GArray *rows)
+{
+  GHashTable *days = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Row *day = &g_array_index (rows, Row, i);
+      gpointer month = GINT_TO_POINTER (day->date.year * 100 + day->date.month);
+      GArray *groups;
+
+      if (day->date.precision != DOSSIER_PRECISION_DAY || day->end_key != 0 || day->group != i)
+        continue;
+      if ((groups = g_hash_table_lookup (days, month)) == NULL)
+        g_hash_table_insert (days, month, groups = g_array_new (FALSE, FALSE, sizeof (guint)));
+      g_array_append_val (groups, i);
+    }
+
+  return days;
+}
+
+/* The only day group of @month's month that shares an entity with it, or -1. */
+static int
+only_day_group (GArray     *rows,
+                GHashTable *entities,
+                GHashTable *days,
+                guint       month)
+{
+  const Row *m = &g_array_index (rows, Row, month);
+  GArray *candidates = g_hash_table_lookup (days,
+                                            GINT_TO_POINTER (m->date.year * 100 + m->date.month));
+  GHashTable *own = g_hash_table_lookup (entities, GUINT_TO_POINTER (month));
+  int found = -1;
+
+  for (guint k = 0; candidates != NULL && k < candidates->len; k++)
+    {
+      guint day = g_array_index (candidates, guint, k);
+
+      if (!intersect (g_hash_table_lookup (entities, GUINT_TO_POINTER (day)), own))
+        continue;
+      if (found >= 0)
+        return -1;
+      found = day;
+    }
+
+  return found;
+}
+
+/* Step 2: a month group joins its one day group. */
+static void
+attach_months_to_days (GArray *rows)
+{
+  g_autoptr(GHashTable) entities = NULL;
+  g_autoptr(GHashTable) days = NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    g_array_index (rows, Row, i).group = find_group (rows, i);
+  entities = collect_group_entities (rows);
+  days = index_day_groups (rows);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+      int day;
+
+      if (row->group != i || row->date.precision != DOSSIER_PRECISION_MONTH || row->end_key)
+        continue;
+      if ((day = only_day_group (rows, entities, days, i)) >= 0)
+        join_groups (rows, day, i);
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    g_array_index (rows, Row, i).group = find_group (rows, i);
 }
 
 /* Conflicts: two events of different articles, in different groups, whose sentences name
@@ -375,23 +437,30 @@ flag_conflicts (GArray *rows)
         }
 }
 
+static char *
+group_key (const Row *first)
+{
+  g_autofree char *iso = dossier_date_to_iso (&first->date);
+
+  return g_strdup_printf ("%s#%" G_GINT64_FORMAT, iso, first->id);
+}
+
 static gboolean
 save_groups (DossierDatabase  *db,
              GArray           *rows,
-             GPtrArray        *groups,
              GError          **error)
 {
   for (guint i = 0; i < rows->len; i++)
     {
       Row *row = &g_array_index (rows, Row, i);
-      Group *group = g_ptr_array_index (groups, row->group);
+      g_autofree char *key = group_key (&g_array_index (rows, Row, row->group));
       g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
         "UPDATE events SET group_key = ?2, conflict = ?3 WHERE id = ?1", error);
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, row->id);
-      dossier_statement_bind_text (stmt, 2, group->key);
+      dossier_statement_bind_text (stmt, 2, key);
       sqlite3_bind_int (stmt, 3, row->conflict);
       if (!dossier_database_step_done (db, stmt, error))
         return FALSE;
@@ -410,7 +479,6 @@ dossier_event_store_regroup (DossierDatabase  *db,
                              GError          **error)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
 
@@ -418,9 +486,10 @@ dossier_event_store_regroup (DossierDatabase  *db,
   if (!load_rows (db, rows, error))
     return FALSE;
 
-  assign_groups (rows, groups);
+  group_same_dates (rows);
+  attach_months_to_days (rows);
   flag_conflicts (rows);
-  return save_groups (db, rows, groups, error);
+  return save_groups (db, rows, error);
 }
 
 /* Listing */
