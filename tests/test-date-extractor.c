@@ -267,6 +267,25 @@ test_nearby_full_date (void)
   assert_date ("2022-08", text, "on June 5", "2022-06-05", NULL);
 }
 
+/* "the previous day" counts from the day the text dated just before, which may itself be
+ * such a day: "The next day …, and a day later …". */
+static void
+test_day_shifts (void)
+{
+  const char *text = "The dam broke on June 3. The next day, the river fell, and a day later "
+                     "the roads reopened.\n\nOfficials met on June 10. They had toured the "
+                     "site the day before. The mayor resigned the day after the vote.";
+  g_autoptr(GPtrArray) found = extract ("2019-06", text);
+
+  assert_date ("2019-06", text, "The next day", "2019-06-04", NULL);
+  assert_date ("2019-06", text, "a day later", "2019-06-05", NULL);
+  assert_date ("2019-06", text, "the day before", "2019-06-09", NULL);
+  /* "the day after the vote" is dated by the vote, which is no date */
+  g_assert_cmpuint (found->len, ==, 5);
+  /* nothing dated before it */
+  assert_no_dates ("2019", "The previous day was calm.");
+}
+
 static void
 test_unknown_publication (void)
 {
@@ -364,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/dates/weekdays", test_weekdays);
   g_test_add_func ("/dates/ranges", test_ranges);
   g_test_add_func ("/dates/nearby-full-date-gives-year", test_nearby_full_date);
+  g_test_add_func ("/dates/day-shifts", test_day_shifts);
   g_test_add_func ("/dates/unknown-publication", test_unknown_publication);
   g_test_add_func ("/dates/sentence-of-expression", test_sentence_of_expression);
   g_test_add_func ("/dates/character-offsets", test_character_offsets);

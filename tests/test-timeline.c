@@ -380,6 +380,7 @@ test_bundled_dossier (void)
     { "polygraph-2022-moscow-fuels-myanmar-war-machine", "On August 3", "2022-08-03", NULL },
     { "polygraph-2022-moscow-fuels-myanmar-war-machine", "As of August 5", "2022-08-05", NULL },
     { "polygraph-2022-moscow-fuels-myanmar-war-machine", "March 27", "2021-03-27", NULL },
+    { "polygraph-2022-moscow-fuels-myanmar-war-machine", "the previous day", "2021-03-26", NULL },
     { "polygraph-2022-moscow-fuels-myanmar-war-machine", "later this month", "2022-08", NULL },
     { "polygraph-2022-moscow-fuels-myanmar-war-machine", "next year", "2023", NULL },
     { "polygraph-2022-moscow-fuels-myanmar-war-machine", "2014", "2014", NULL },
@@ -512,6 +513,28 @@ test_cli_text (void)
   g_assert_null (strstr (out, "2022-08-05"));
 }
 
+/* --entity takes a name or an alias, in any case. */
+static void
+test_cli_entity (void)
+{
+  const char * const args[] = { "timeline", "--entity", "lavrov", "--json", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *events = run_json (args, parser);
+
+  g_assert_cmpuint (json_array_get_length (events), >=, 3);
+  for (guint i = 0; i < json_array_get_length (events); i++)
+    {
+      JsonObject *event = json_array_get_object_element (events, i);
+      JsonArray *entities = json_object_get_array_member (event, "entities");
+      gboolean named = FALSE;
+
+      for (guint k = 0; k < json_array_get_length (entities); k++)
+        named = named || g_str_equal (json_array_get_string_element (entities, k),
+                                      "Sergei Lavrov");
+      g_assert_true (named);
+    }
+}
+
 static void
 test_cli_errors (void)
 {
@@ -556,6 +579,7 @@ main (int   argc,
   g_test_add_func ("/timeline/bundled-dossier", test_bundled_dossier);
   g_test_add_func ("/timeline/cli-json", test_cli_json);
   g_test_add_func ("/timeline/cli-text", test_cli_text);
+  g_test_add_func ("/timeline/cli-entity", test_cli_entity);
   g_test_add_func ("/timeline/cli-errors", test_cli_errors);
 
   return g_test_run ();

@@ -46,6 +46,7 @@ typedef enum
   SHIFT_NONE,
   SHIFT_YEAR,
   SHIFT_MONTH,
+  SHIFT_DAY,      /* from the day the text dated just before: "the previous day" */
 } ShiftUnit;
 
 /* What an expression says, before it is resolved against the publication date. */
@@ -533,6 +534,31 @@ read_relative (Scanner *s,
   return TRUE;
 }
 
+/* "the previous day", "the next day", "the following day", "the day before", "a day
+ * later": a day from the one the text dated just before. "The day before the vote" is
+ * dated by the vote, which is not a date: left alone. */
+static gboolean
+read_day_shift (Scanner *s,
+                guint    i,
+                Reading *r)
+{
+  const Token *after = token_at (s, i + 3);
+  gboolean alone = after == NULL || after->kind == TOKEN_PUNCT;
+
+  if (is_word (s, i, "the") && is_word (s, i + 2, "day"))
+    r->shift = is_word (s, i + 1, "previous") ? -1
+             : is_word (s, i + 1, "next") || is_word (s, i + 1, "following") ? 1 : 0;
+  else if ((is_word (s, i, "the") || is_word (s, i, "a")) && is_word (s, i + 1, "day"))
+    r->shift = is_word (s, i + 2, "earlier") || (alone && is_word (s, i + 2, "before")) ? -1
+             : is_word (s, i + 2, "later") || (alone && is_word (s, i + 2, "after")) ? 1 : 0;
+
+  if (r->shift == 0)
+    return FALSE;
+  r->unit = SHIFT_DAY;
+  r->next = i + 3;
+  return TRUE;
+}
+
 /* "Monday", "last Monday", "next Monday" */
 static gboolean
 read_weekday (Scanner *s,
@@ -567,7 +593,8 @@ read_core (Scanner *s,
 
   memset (r, 0, sizeof *r);
   r->first = i;
-  return read_relative (s, i, r) || read_weekday (s, i, r) || read_year (s, i, r);
+  return read_relative (s, i, r) || read_day_shift (s, i, r) || read_weekday (s, i, r)
+         || read_year (s, i, r);
 }
 
 /* What comes before */
@@ -846,6 +873,9 @@ resolve (Scanner     *s,
   gboolean relative = r->year == 0;
 
   memset (date, 0, sizeof *date);
+  /* resolved once the whole text is read (see apply_day_shifts()) */
+  if (r->unit == SHIFT_DAY)
+    return TRUE;
   if (relative && s->published->precision == DOSSIER_PRECISION_NONE)
     return FALSE;
 
@@ -871,7 +901,8 @@ typedef struct
   gboolean               year_inferred;  /* a day and month, the year from publication */
   gboolean               anchor;         /* a day with its own year: "March 26, 2021" */
   gboolean               written_year;   /* the year is in the words, not inferred */
-  gboolean               redundant;
+  int                    day_shift;      /* "the previous day": -1 */
+  gboolean               dropped;
 } Found;
 
 static guint
@@ -935,6 +966,7 @@ read_expression (Scanner *s,
   found->year_inferred = r.year == 0 && r.day != 0 && r.unit == SHIFT_NONE && !range;
   found->anchor = r.year != 0 && r.day != 0;
   found->written_year = r.year != 0 && r.unit == SHIFT_NONE;
+  found->day_shift = r.unit == SHIFT_DAY ? r.shift : 0;
   return range ? end.next : r.next;
 }
 
@@ -972,6 +1004,43 @@ apply_nearby_years (GArray *found)
     }
 }
 
+/* "the previous day" is a day from the last day the text dated before it, in the same or
+ * the previous paragraph; without one, it is dropped. Runs in text order, so "the next
+ * day … the following day" count on from each other. */
+static void
+apply_day_shifts (GArray *found)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *f = &g_array_index (found, Found, i);
+      Found *anchor = NULL;
+      GDate day;
+
+      if (f->day_shift == 0)
+        continue;
+      for (guint j = i; j > 0 && anchor == NULL; j--)
+        {
+          Found *before = &g_array_index (found, Found, j - 1);
+
+          if (f->block - before->block > 1)
+            break;
+          if (!before->dropped && before->expression->date.precision == DOSSIER_PRECISION_DAY
+              && before->expression->end.precision == DOSSIER_PRECISION_NONE)
+            anchor = before;
+        }
+
+      f->dropped = anchor == NULL;
+      if (anchor == NULL)
+        continue;
+      dossier_date_get_first_day (&anchor->expression->date, &day);
+      if (f->day_shift < 0)
+        g_date_subtract_days (&day, 1);
+      else
+        g_date_add_days (&day, 1);
+      dossier_date_set_from_gdate (&f->expression->date, &day, DOSSIER_PRECISION_DAY);
+    }
+}
+
 /* "the 2022 Eastern Economic Forum … on Sept. 7, 2022": a written year adds nothing to a
  * finer date of the same sentence that writes the same year. ("last year … in June last
  * year" are two datings and both stay.) */
@@ -1005,11 +1074,12 @@ collect (GArray *found)
     (GDestroyNotify) dossier_date_expression_free);
 
   apply_nearby_years (found);
+  apply_day_shifts (found);
   for (guint i = 0; i < found->len; i++)
     {
       Found *f = &g_array_index (found, Found, i);
 
-      f->redundant = is_redundant_year (found, f);
+      f->dropped = f->dropped || is_redundant_year (found, f);
     }
 
   /* Freed only now: the years above were compared with every expression. */
@@ -1017,7 +1087,7 @@ collect (GArray *found)
     {
       Found *f = &g_array_index (found, Found, i);
 
-      if (f->redundant)
+      if (f->dropped)
         dossier_date_expression_free (f->expression);
       else
         g_ptr_array_add (expressions, f->expression);
