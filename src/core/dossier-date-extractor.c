@@ -72,6 +72,7 @@ typedef struct
   gsize              n_chars;
   GArray            *tokens;
   GArray            *sentences;
+  GArray            *block_starts;  /* where each paragraph after the first starts */
   const DossierDate *published;
   GDate              first_day;  /* the earliest and latest day of publication */
   GDate              last_day;
@@ -905,16 +906,24 @@ typedef struct
   gboolean               dropped;
 } Found;
 
+/* The paragraph that holds @offset, counted by the blank lines before it. */
 static guint
 block_of (Scanner *s,
           guint    offset)
 {
-  guint block = 0;
+  guint low = 0, high = s->block_starts->len;
 
-  for (guint i = 1; i < offset && i < s->n_chars; i++)
-    if (s->text[i] == '\n' && s->text[i - 1] == '\n')
-      block++;
-  return block;
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+
+      if (g_array_index (s->block_starts, guint, middle) <= offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
 }
 
 static DossierDateExpression *
@@ -1107,6 +1116,10 @@ scanner_init (Scanner           *s,
   s->published = published;
   s->tokens = tokenize (s);
   s->sentences = dossier_sentences_split (text, n_chars);
+  s->block_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 1; i < n_chars; i++)
+    if (text[i] == '\n' && text[i - 1] == '\n')
+      g_array_append_val (s->block_starts, i);
   if (published->precision != DOSSIER_PRECISION_NONE)
     {
       dossier_date_get_first_day (published, &s->first_day);
@@ -1155,6 +1168,7 @@ dossier_date_extract (const char        *text,
   expressions = collect (found);
   g_array_unref (s.tokens);
   g_array_unref (s.sentences);
+  g_array_unref (s.block_starts);
   return expressions;
 }
 
