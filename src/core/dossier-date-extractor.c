@@ -4,8 +4,9 @@
  * for the forms news writing uses: full dates ("Feb. 1, 2021", "1 February 2021",
  * "2021-02-01"), a month and year ("June of 2021"), a day or a month alone ("On August 3",
  * "in late June"), a year that dates something ("the 2022 invasion"), dates relative to
- * publication ("June last year", "later this month") and weekdays ("on Monday"). Two of
- * them joined by "from … to", "between … and" or a dash make a range.
+ * publication ("June last year", "later this month"), weekdays ("on Monday") and days
+ * counted from the day dated before ("the previous day"). Two of them joined by
+ * "from … to", "between … and" or a dash make a range.
  *
  * Numbers that are not dates stay out: a year must stand alone (not "2,158", "23mm",
  * "US$2.3", "Su-30", "39%") and a lone year, month or day must be introduced by a word
@@ -136,6 +137,8 @@ in_list (const char        *word,
 
 /* Tokens */
 
+/* Signs that make the number after them an amount or a number, not a date: "$2021",
+ * "#2019". */
 static gboolean
 is_currency (gunichar c)
 {
@@ -528,11 +531,9 @@ read_relative (Scanner *s,
     }
   if (i > 0 && (is_word (s, i - 1, "the") || is_word (s, i - 1, "past")))
     return FALSE;
-  if (!read_shift (s, start, r))
-    return FALSE;
-
-  /* "later this month" only narrows "this month"; no qualifier is invented for it. */
-  return TRUE;
+  /* "later this month" is still this month: "later" says it is to come, and is no
+   * qualifier, since the publication day it would be later than is rarely known. */
+  return read_shift (s, start, r);
 }
 
 /* "the previous day", "the next day", "the following day", "the day before", "a day
