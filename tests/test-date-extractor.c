@@ -104,6 +104,7 @@ test_month_and_year (void)
                "2019-12", NULL);
   assert_date ("2020-06", "The river burst its banks in early April 2017.",
                "in early April 2017", "2017-04", "early");
+  assert_date ("2022", "By mid-2021 the new dike was finished.", "By mid-2021", "2021", "mid");
 }
 
 static void
@@ -190,6 +191,8 @@ test_future_wording (void)
   assert_date ("2019-05-15", text, "June 2", "2019-06-02", NULL);
   assert_date ("2019-05-15", text, "later this month", "2019-05", NULL);
   assert_date ("2019-05-15", text, "next year", "2020", NULL);
+  assert_date ("2019-05-15", "The runoff is set for Feb. 2.", "Feb. 2", "2020-02-02", NULL);
+  assert_date ("2019-05-15", "The runoff was on Feb. 2.", "on Feb. 2", "2019-02-02", NULL);
 
   {
     g_autoptr(GPtrArray) found = extract ("2019-05-15", text);
@@ -236,6 +239,13 @@ test_weekdays (void)
   /* without the day of publication, only its month or year can be said */
   assert_date ("2019-05", text, "on Monday", "2019-05", NULL);
   assert_date ("2019", text, "on Monday", "2019", NULL);
+
+  /* a weekday with a date picks the year next to the usual one where they agree:
+   * 4 September 2021 was a Saturday, 4 September 2022 a Sunday */
+  assert_date ("2022-08-15", "Polls close on Sunday, Sept. 4, officials said.",
+               "on Sunday, Sept. 4", "2022-09-04", NULL);
+  assert_date ("2022-08-15", "Polls closed on Saturday, Sept. 4, officials said.",
+               "on Saturday, Sept. 4", "2021-09-04", NULL);
 }
 
 static void

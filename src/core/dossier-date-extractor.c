@@ -59,6 +59,7 @@ typedef struct
   int              month;
   int              day;
   GDateWeekday     weekday;
+  GDateWeekday     said_weekday;  /* "Tuesday, March 3": a check on the year */
   ShiftUnit        unit;        /* "last year": SHIFT_YEAR, -1 */
   int              shift;
   int              direction;   /* -1 "last", +1 "next", 0 neither */
@@ -180,6 +181,18 @@ skip_ordinal (Scanner *s,
   return end;
 }
 
+/* "mid-2021": the hyphen at @hyphen follows the word "mid". */
+static gboolean
+after_mid (Scanner *s,
+           guint    hyphen)
+{
+  if (hyphen < 3 || (hyphen > 3 && g_unichar_isalpha (s->text[hyphen - 4])))
+    return FALSE;
+  return g_unichar_tolower (s->text[hyphen - 3]) == 'm'
+         && g_unichar_tolower (s->text[hyphen - 2]) == 'i'
+         && g_unichar_tolower (s->text[hyphen - 1]) == 'd';
+}
+
 /* Whether the number before @start is glued to something that makes it no date: a
  * letter or currency ("US$2", "Su-30", "COVID-19"). */
 static gboolean
@@ -191,7 +204,7 @@ glued_before (Scanner *s,
   if (g_unichar_isalpha (before) || is_currency (before) || before == '.' || before == ',')
     return TRUE;
   if ((before == '-' || before == 0x2010 || before == 0x2011) && start > 1)
-    return !g_unichar_isdigit (s->text[start - 2]);
+    return !g_unichar_isdigit (s->text[start - 2]) && !after_mid (s, start - 1);
   return FALSE;
 }
 
@@ -561,6 +574,27 @@ read_day_shift (Scanner *s,
   return TRUE;
 }
 
+/* "Tuesday, March 3": the date, with the weekday to choose its year by. */
+static gboolean
+read_dated_weekday (Scanner *s,
+                    guint    at,
+                    Reading *r)
+{
+  Reading date = { 0 };
+  guint next = is_punct (s, at + 1, ',') ? at + 2 : at + 1;
+
+  date.first = next;
+  if (!read_month_first (s, next, &date) && !read_day_first (s, next, &date))
+    return FALSE;
+  if (date.day == 0)
+    return FALSE;
+
+  date.said_weekday = r->weekday;
+  date.first = r->first;
+  *r = date;
+  return TRUE;
+}
+
 /* "Monday", "last Monday", "next Monday" */
 static gboolean
 read_weekday (Scanner *s,
@@ -577,6 +611,8 @@ read_weekday (Scanner *s,
   if ((r->weekday = weekday_at (s, at)) == G_DATE_BAD_WEEKDAY)
     return FALSE;
 
+  if (r->direction == 0 && read_dated_weekday (s, at, r))
+    return TRUE;
   r->future = r->direction > 0;
   r->next = at + 1;
   return TRUE;
@@ -706,9 +742,9 @@ future_before (Scanner *s,
         continue;
       if (IN_LIST (before->word, future_words))
         return TRUE;
-      if (is_word (s, i, "to") && (g_str_equal (before->word, "expected")
-                                   || g_str_equal (before->word, "due")
-                                   || g_str_equal (before->word, "set")))
+      if ((is_word (s, i, "to") || is_word (s, i, "for"))
+          && (g_str_equal (before->word, "expected") || g_str_equal (before->word, "due")
+              || g_str_equal (before->word, "set") || g_str_equal (before->word, "slated")))
         return TRUE;
     }
 
@@ -775,28 +811,64 @@ read_range_end (Scanner      *s,
 /* A day and month without a year: the latest such day not after publication, or for
  * something to come the earliest not before it. */
 static gboolean
-resolve_day_month (Scanner     *s,
-                   int          month,
-                   int          day,
-                   gboolean     future,
-                   DossierDate *date)
+find_day_month (Scanner     *s,
+                Reading     *r,
+                DossierDate *date)
 {
-  int year = g_date_get_year (future ? &s->first_day : &s->last_day);
+  int year = g_date_get_year (r->future ? &s->first_day : &s->last_day);
 
-  for (int tries = 0; tries < 8; tries++, year += future ? 1 : -1)
+  for (int tries = 0; tries < 8; tries++, year += r->future ? 1 : -1)
     {
       GDate candidate;
 
-      if (!g_date_valid_dmy (day, month, year))
+      if (!g_date_valid_dmy (r->day, r->month, year))
         continue;
       g_date_clear (&candidate, 1);
-      g_date_set_dmy (&candidate, day, month, year);
-      if (future ? g_date_compare (&candidate, &s->first_day) >= 0
-                 : g_date_compare (&candidate, &s->last_day) <= 0)
-        return dossier_date_set (date, year, month, day);
+      g_date_set_dmy (&candidate, r->day, r->month, year);
+      if (r->future ? g_date_compare (&candidate, &s->first_day) >= 0
+                    : g_date_compare (&candidate, &s->last_day) <= 0)
+        return dossier_date_set (date, year, r->month, r->day);
     }
 
   return FALSE;
+}
+
+static GDateWeekday
+weekday_of (int day,
+            int month,
+            int year)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+  return g_date_get_weekday (&date);
+}
+
+/* With a weekday ("Sunday, Sept. 4"), the year next to that one whose day falls on it,
+ * if the first does not: a weekday is rarely written wrong, a year often left out. */
+static gboolean
+resolve_day_month (Scanner     *s,
+                   Reading     *r,
+                   DossierDate *date)
+{
+  static const int shifts[] = { 0, 1, -1 };
+
+  if (!find_day_month (s, r, date))
+    return FALSE;
+  if (r->said_weekday == G_DATE_BAD_WEEKDAY)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shifts); i++)
+    {
+      int year = date->year + shifts[i];
+
+      if (g_date_valid_dmy (r->day, r->month, year)
+          && weekday_of (r->day, r->month, year) == r->said_weekday)
+        return dossier_date_set (date, year, r->month, r->day);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -888,7 +960,7 @@ resolve (Scanner     *s,
   if (!relative)
     return dossier_date_set (date, r->year, r->month, r->day);
   if (r->day != 0)
-    return resolve_day_month (s, r->month, r->day, r->future, date);
+    return resolve_day_month (s, r, date);
   if (r->month != 0)
     return resolve_month (s, r->month, r->future, date);
   return FALSE;
