@@ -360,6 +360,16 @@ test_rebuild_replaces (Fixture       *f,
   g_assert_cmpuint (find_event (after, "flood-b", "March 18")->reported_by, ==, 2);
 }
 
+static void
+test_happening (void)
+{
+  g_assert_cmpstr (dossier_event_guess_happening ("The Elections were held."), ==, "election");
+  g_assert_cmpstr (dossier_event_guess_happening ("New sanctions followed the coup."), ==,
+                   "sanction");
+  g_assert_cmpstr (dossier_event_guess_happening ("Talks on the treaty"), ==, "talks");
+  g_assert_null (dossier_event_guess_happening ("Nothing happened; visitors came."));
+}
+
 /* The bundled dossier, copied into a fresh library: a handful of its dates, checked by
  * hand against the articles. */
 static void
@@ -576,6 +586,7 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/timeline/month-joins-only-day", test_month_joins_only_day);
   ADD_FIXTURE_TEST ("/timeline/filters", test_filters);
   ADD_FIXTURE_TEST ("/timeline/rebuild-replaces", test_rebuild_replaces);
+  g_test_add_func ("/timeline/happening-kind", test_happening);
   g_test_add_func ("/timeline/bundled-dossier", test_bundled_dossier);
   g_test_add_func ("/timeline/cli-json", test_cli_json);
   g_test_add_func ("/timeline/cli-text", test_cli_text);

@@ -105,20 +105,25 @@ happening_for (const char *word)
 const char *
 dossier_event_guess_happening (const char *sentence)
 {
-  g_autofree char *lower = NULL;
-  g_auto(GStrv) words = NULL;
+  char word[16];
+  gsize n = 0;
 
   g_return_val_if_fail (sentence != NULL, NULL);
 
-  lower = g_utf8_strdown (sentence, -1);
-  words = g_regex_split_simple ("[^a-z]+", lower, 0, 0);
-  for (guint i = 0; words[i] != NULL; i++)
+  /* ASCII words are enough: the happenings are English nouns */
+  for (const char *p = sentence;; p++)
     {
-      const char *happening = happening_for (words[i]);
-
-      if (happening != NULL)
-        return happening;
+      if (g_ascii_isalpha (*p))
+        {
+          if (n < sizeof word - 1)
+            word[n++] = g_ascii_tolower (*p);
+          continue;
+        }
+      word[n] = '\0';
+      if (n > 0 && n < sizeof word - 1 && happening_for (word) != NULL)
+        return happening_for (word);
+      if (*p == '\0')
+        return NULL;
+      n = 0;
     }
-
-  return NULL;
 }
