@@ -253,6 +253,13 @@ test_groups_across_articles (Fixture       *f,
   /* same day, no shared entity: another happening */
   g_assert_cmpstr (debate->group, !=, appeal_a->group);
   g_assert_cmpuint (debate->reported_by, ==, 1);
+  {
+    g_autoptr(GPtrArray) group = dossier_event_store_list_group (f->db, appeal_a->group, NULL);
+
+    g_assert_cmpuint (group->len, ==, 2);
+    g_assert_cmpstr (((DossierEvent *) g_ptr_array_index (group, 0))->article_id, ==, "flood-a");
+    g_assert_cmpstr (((DossierEvent *) g_ptr_array_index (group, 1))->article_id, ==, "flood-b");
+  }
   /* years group with years */
   g_assert_cmpstr (flood_2000_a->group, ==, flood_2000_b->group);
   g_assert_cmpuint (flood_2000_b->reported_by, ==, 2);

@@ -594,8 +594,39 @@ prepare_list (DossierDatabase  *db,
     "        + CASE coalesce (e.end_precision, e.precision) WHEN 1 THEN 1231 WHEN 2 THEN 31"
     "          ELSE 0 END >= ?2)"
     "   AND (?3 IS NULL OR e.date_key <= ?3)"
+    "   AND (?4 IS NULL OR e.group_key = ?4)"
     " ORDER BY e.date_key, e.precision, coalesce (e.end_key, 0), a.published_key,"
     "          a.uid, e.phrase_start", error);
+}
+
+static GPtrArray *
+list_events (DossierDatabase    *db,
+             const char         *entity,
+             const DossierDate  *from,
+             const DossierDate  *to,
+             const char         *group,
+             GError            **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) dossier_event_free);
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  if ((stmt = prepare_list (db, error)) == NULL)
+    return NULL;
+  dossier_statement_bind_text (stmt, 1, entity);
+  bind_bounds (stmt, from, to);
+  dossier_statement_bind_text (stmt, 4, group);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, event_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&events);
 }
 
 /**
@@ -615,11 +646,7 @@ dossier_event_store_list (DossierDatabase    *db,
                           const DossierDate  *to,
                           GError            **error)
 {
-  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (
-    (GDestroyNotify) dossier_event_free);
-  g_autoptr(DossierStatement) stmt = NULL;
   gboolean exists = TRUE;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
@@ -632,18 +659,23 @@ dossier_event_store_list (DossierDatabase    *db,
       return NULL;
     }
 
-  if ((stmt = prepare_list (db, error)) == NULL)
-    return NULL;
-  dossier_statement_bind_text (stmt, 1, entity);
-  bind_bounds (stmt, from, to);
+  return list_events (db, entity, from, to, NULL, error);
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, event_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      dossier_database_set_error (db, rc, error);
-      return NULL;
-    }
+/**
+ * dossier_event_store_list_group:
+ * @group: a group key, as in #DossierEvent.group
+ *
+ * Returns: (transfer full) (element-type DossierEvent): the events that tell one
+ *   happening, with the articles that report it; empty for an unknown group
+ */
+GPtrArray *
+dossier_event_store_list_group (DossierDatabase  *db,
+                                const char       *group,
+                                GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (group != NULL, NULL);
 
-  return g_steal_pointer (&events);
+  return list_events (db, NULL, NULL, NULL, group, error);
 }

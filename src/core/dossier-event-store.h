@@ -11,16 +11,19 @@
 
 G_BEGIN_DECLS
 
-gboolean   dossier_event_store_rebuild (DossierDatabase    *db,
-                                        gint64              article_rowid,
-                                        DossierArticle     *article,
-                                        GError            **error);
-gboolean   dossier_event_store_regroup (DossierDatabase    *db,
-                                        GError            **error);
-GPtrArray *dossier_event_store_list    (DossierDatabase    *db,
-                                        const char         *entity,
-                                        const DossierDate  *from,
-                                        const DossierDate  *to,
-                                        GError            **error);
+gboolean   dossier_event_store_rebuild    (DossierDatabase    *db,
+                                           gint64              article_rowid,
+                                           DossierArticle     *article,
+                                           GError            **error);
+gboolean   dossier_event_store_regroup    (DossierDatabase    *db,
+                                           GError            **error);
+GPtrArray *dossier_event_store_list       (DossierDatabase    *db,
+                                           const char         *entity,
+                                           const DossierDate  *from,
+                                           const DossierDate  *to,
+                                           GError            **error);
+GPtrArray *dossier_event_store_list_group (DossierDatabase    *db,
+                                           const char         *group,
+                                           GError            **error);
 
 G_END_DECLS
