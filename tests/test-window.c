@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dossier-article-view.h"
+#include "dossier-column.h"
 #include "dossier-window.h"
 
 static void
@@ -28,10 +29,20 @@ open_library (void)
   return library;
 }
 
+/* The article view of the focused column */
+static DossierArticleView *
+focused_view (DossierWindow *window)
+{
+  DossierColumn *column = dossier_workspace_get_focused (dossier_window_get_workspace (window));
+
+  g_assert_nonnull (column);
+  return dossier_column_get_article_view (column);
+}
+
 static char *
 buffer_text (DossierWindow *window)
 {
-  DossierArticleView *view = dossier_window_get_article_view (window);
+  DossierArticleView *view = focused_view (window);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (view));
   GtkTextIter start, end;
 
@@ -64,8 +75,8 @@ test_reads_each_article (void)
       text = buffer_text (window);
       g_assert_true (g_str_has_prefix (text, dossier_article_get_title (article)));
       g_assert_nonnull (strstr (text, dossier_block_get_text (first)));
-      g_assert_true (dossier_article_view_get_article (dossier_window_get_article_view (window))
-                     != NULL);
+      g_assert_cmpstr (dossier_article_get_id (dossier_article_view_get_article (focused_view (window))),
+                       ==, dossier_article_get_id (summary));
     }
 
   g_assert_false (dossier_window_open_article (window, "no-such-article"));
@@ -78,12 +89,13 @@ test_offsets_map_into_view (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
   DossierWindow *window = dossier_window_new (NULL, library, NULL);
-  DossierArticleView *view = dossier_window_get_article_view (window);
+  DossierArticleView *view;
   DossierArticle *article;
   GPtrArray *blocks;
 
   dossier_window_open_article (window, "polygraph-2022-moscow-fuels-myanmar-war-machine");
   wait_idle ();
+  view = focused_view (window);
   article = dossier_article_view_get_article (view);
   blocks = dossier_article_get_blocks (article);
 
@@ -121,7 +133,7 @@ test_restores_last_article (void)
 
   window = dossier_window_new (NULL, library, NULL);
   wait_idle ();
-  article = dossier_article_view_get_article (dossier_window_get_article_view (window));
+  article = dossier_article_view_get_article (focused_view (window));
   g_assert_nonnull (article);
   g_assert_cmpstr (dossier_article_get_id (article), ==, "rfa-2023-nucc-condemns-russia");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -143,11 +155,10 @@ test_open_passage_reveals_it (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
   DossierWindow *window = dossier_window_new (NULL, library, NULL);
-  DossierArticleView *view = dossier_window_get_article_view (window);
-  GtkTextView *text_view = dossier_article_view_get_text_view (view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GtkTextTag *reveal = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
-                                                  "reveal");
+  DossierArticleView *view;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *reveal;
   GdkRectangle visible, location;
   GtkTextIter start, end;
   g_autofree char *marked = NULL;
@@ -158,6 +169,10 @@ test_open_passage_reveals_it (void)
                                               "polygraph-2022-moscow-fuels-myanmar-war-machine",
                                               5072, 5100));
   wait_frames (GTK_WIDGET (window));
+  view = focused_view (window);
+  text_view = dossier_article_view_get_text_view (view);
+  buffer = gtk_text_view_get_buffer (text_view);
+  reveal = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "reveal");
 
   dossier_article_view_get_iter_at (view, 5072, &start);
   end = start;
@@ -168,7 +183,8 @@ test_open_passage_reveals_it (void)
 
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_text_view_get_iter_location (text_view, &start, &location);
-  g_test_message ("visible %d+%d, passage at %d", visible.y, visible.height, location.y);
+  g_test_message ("visible %d+%d, passage at %d; columns %u", visible.y, visible.height, location.y,
+                  dossier_workspace_get_n_columns (dossier_window_get_workspace (window)));
   g_assert_cmpint (location.y, >=, visible.y);
   g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
   gtk_window_destroy (GTK_WINDOW (window));
