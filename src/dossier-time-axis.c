@@ -65,6 +65,7 @@ struct _DossierTimeAxis
 
   AxisRange selection;
   int       hover;
+  int       highlighted;
 
   /* while a drag is under way */
   AxisRange drag_saved;
@@ -77,6 +78,7 @@ G_DEFINE_FINAL_TYPE (DossierTimeAxis, dossier_time_axis, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_HAS_SELECTION,
+  PROP_HIGHLIGHTED,
   N_PROPS
 };
 
@@ -360,26 +362,40 @@ snapshot_selection (DossierTimeAxis    *self,
                   5, 2, &shade);
 }
 
-/* The month under the pointer is lit behind its bar, so that even an empty month shows
- * where a click would land. */
+/* The month under the pointer, or the one the caller highlights, is lit behind its bar, so
+ * that even an empty month shows where a click would land. */
+static void
+snapshot_lit_month (GtkSnapshot        *snapshot,
+                    const AxisGeometry *geometry,
+                    const AxisColors   *colors,
+                    int                 index)
+{
+  GdkRGBA shade = with_alpha (&colors->fg, 0.07f);
+  double x0 = round (geometry->left + index * geometry->slot);
+  double x1 = MAX (round (geometry->left + (index + 1) * geometry->slot), x0 + 1);
+
+  append_rounded (snapshot,
+                  &GRAPHENE_RECT_INIT (x0, geometry->bar_top - 4,
+                                       x1 - x0, geometry->baseline - geometry->bar_top + 4),
+                  MIN (3, (x1 - x0) / 2), 0, &shade);
+}
+
+static gboolean
+month_lit (DossierTimeAxis *self,
+           int              index)
+{
+  return index == self->hover || self->first + index == self->highlighted;
+}
+
 static void
 snapshot_hover (DossierTimeAxis    *self,
                 GtkSnapshot        *snapshot,
                 const AxisGeometry *geometry,
                 const AxisColors   *colors)
 {
-  GdkRGBA shade = with_alpha (&colors->fg, 0.07f);
-  double x0, x1;
-
-  if (self->hover < 0 || self->hover >= (int) self->n_months)
-    return;
-
-  x0 = round (geometry->left + self->hover * geometry->slot);
-  x1 = MAX (round (geometry->left + (self->hover + 1) * geometry->slot), x0 + 1);
-  append_rounded (snapshot,
-                  &GRAPHENE_RECT_INIT (x0, geometry->bar_top - 4,
-                                       x1 - x0, geometry->baseline - geometry->bar_top + 4),
-                  MIN (3, (x1 - x0) / 2), 0, &shade);
+  for (int index = 0; index < (int) self->n_months; index++)
+    if (month_lit (self, index))
+      snapshot_lit_month (snapshot, geometry, colors, index);
 }
 
 /* Years are separated by faint ticks running down through the label row. */
@@ -424,7 +440,7 @@ bar_color (DossierTimeAxis  *self,
            guint             index,
            const AxisColors *colors)
 {
-  gboolean hovered = (int) index == self->hover;
+  gboolean hovered = month_lit (self, (int) index);
 
   if (month_selected (self, self->first + (int) index))
     return with_alpha (&colors->accent, hovered ? 1.0f : 0.85f);
@@ -781,6 +797,32 @@ dossier_time_axis_get_property (GObject    *object,
       g_value_set_boolean (value, self->selection.set);
       break;
 
+    case PROP_HIGHLIGHTED:
+      g_value_set_int (value, self->highlighted < 0 ? 0
+                       : self->highlighted / 12 * 100 + self->highlighted % 12 + 1);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dossier_time_axis_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  DossierTimeAxis *self = DOSSIER_TIME_AXIS (object);
+  int highlighted;
+
+  switch (prop_id)
+    {
+    case PROP_HIGHLIGHTED:
+      highlighted = g_value_get_int (value);
+      dossier_time_axis_set_highlighted (self, highlighted / 100, highlighted % 100);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -810,6 +852,7 @@ dossier_time_axis_class_init (DossierTimeAxisClass *klass)
 
   object_class->finalize = dossier_time_axis_finalize;
   object_class->get_property = dossier_time_axis_get_property;
+  object_class->set_property = dossier_time_axis_set_property;
 
   widget_class->snapshot = dossier_time_axis_snapshot;
   widget_class->measure = dossier_time_axis_measure;
@@ -818,6 +861,15 @@ dossier_time_axis_class_init (DossierTimeAxisClass *klass)
   properties[PROP_HAS_SELECTION] =
     g_param_spec_boolean ("has-selection", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * DossierTimeAxis:highlighted:
+   *
+   * A month lit as if the pointer were on it, written YYYYMM (202106 for June 2021), or 0
+   * for none: the month of the event under the pointer in the timeline list, say.
+   */
+  properties[PROP_HIGHLIGHTED] =
+    g_param_spec_int ("highlighted", NULL, NULL, 0, 999912, 0,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -851,6 +903,7 @@ dossier_time_axis_init (DossierTimeAxis *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->hover = -1;
+  self->highlighted = -1;
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
@@ -1042,5 +1095,52 @@ dossier_time_axis_month_at_x (DossierTimeAxis *self,
     return FALSE;
 
   split_month (self->first + index, year, month);
+  return TRUE;
+}
+
+/**
+ * dossier_time_axis_set_highlighted:
+ * @year: 0 for no month
+ * @month: 1 to 12, or 0 for no month
+ *
+ * Lights one month the way the pointer does; it need not be within the counts' span.
+ */
+void
+dossier_time_axis_set_highlighted (DossierTimeAxis *self,
+                                   int              year,
+                                   int              month)
+{
+  int highlighted;
+
+  g_return_if_fail (DOSSIER_IS_TIME_AXIS (self));
+  g_return_if_fail (month >= 0 && month <= 12);
+
+  highlighted = year > 0 && month > 0 ? absolute_month (year, month) : -1;
+  if (self->highlighted == highlighted)
+    return;
+
+  self->highlighted = highlighted;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED]);
+}
+
+/**
+ * dossier_time_axis_get_highlighted:
+ * @year: (out) (optional):
+ * @month: (out) (optional): 1 to 12
+ *
+ * Returns: %FALSE when no month is highlighted
+ */
+gboolean
+dossier_time_axis_get_highlighted (DossierTimeAxis *self,
+                                   int             *year,
+                                   int             *month)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIME_AXIS (self), FALSE);
+
+  if (self->highlighted < 0)
+    return FALSE;
+
+  split_month (self->highlighted, year, month);
   return TRUE;
 }

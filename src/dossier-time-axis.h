@@ -33,6 +33,12 @@ void       dossier_time_axis_set_selection      (DossierTimeAxis *self,
 void       dossier_time_axis_clear_selection    (DossierTimeAxis *self);
 gboolean   dossier_time_axis_get_has_selection  (DossierTimeAxis *self);
 char      *dossier_time_axis_dup_selection_text (DossierTimeAxis *self);
+void       dossier_time_axis_set_highlighted    (DossierTimeAxis *self,
+                                                 int              year,
+                                                 int              month);
+gboolean   dossier_time_axis_get_highlighted    (DossierTimeAxis *self,
+                                                 int             *year,
+                                                 int             *month);
 gboolean   dossier_time_axis_month_at_x         (DossierTimeAxis *self,
                                                  double           x,
                                                  int             *year,

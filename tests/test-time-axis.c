@@ -325,7 +325,8 @@ count_nodes (GskRenderNode  *node,
 }
 
 /* Calls the axis's own drawing directly, since a frame clock would draw it only later, and
- * counts what it drew: one rounded bar per month with events, one text per year label. */
+ * counts what it drew: one rounded bar per month with events (and one behind a lit month),
+ * one text per year label. */
 static void
 assert_drawn (GtkWidget *widget,
               guint      bars,
@@ -377,6 +378,42 @@ test_edge_spans_draw (Fixture       *fixture,
 }
 
 static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+/* The caller can light the month of the event under the pointer in the list. */
+static void
+test_highlighted_month (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *axis = GTK_WIDGET (fixture->axis);
+  int year = 0, month = 0, value = 0;
+  guint notified = 0;
+
+  g_signal_connect (axis, "notify::highlighted", G_CALLBACK (on_notify), &notified);
+  g_assert_false (dossier_time_axis_get_highlighted (fixture->axis, NULL, NULL));
+
+  dossier_time_axis_set_highlighted (fixture->axis, 2022, 6);
+  dossier_time_axis_set_highlighted (fixture->axis, 2022, 6);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (dossier_time_axis_get_highlighted (fixture->axis, &year, &month));
+  g_assert_cmpint (year * 100 + month, ==, 202206);
+  g_object_get (axis, "highlighted", &value, NULL);
+  g_assert_cmpint (value, ==, 202206);
+  assert_drawn (axis, 29 + 1, 3, 3);
+
+  g_object_set (axis, "highlighted", 0, NULL);
+  g_assert_false (dossier_time_axis_get_highlighted (fixture->axis, NULL, NULL));
+  g_assert_cmpuint (notified, ==, 2);
+  assert_drawn (axis, 29, 3, 3);
+  g_assert_cmpuint (fixture->changes, ==, 0);
+}
+
+static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer))
 {
@@ -397,6 +434,7 @@ main (int   argc,
   add_test ("/time-axis/new-counts-keep-selection", test_new_counts_keep_selection);
   add_test ("/time-axis/month-at-x", test_month_at_x);
   add_test ("/time-axis/edge-spans-draw", test_edge_spans_draw);
+  add_test ("/time-axis/highlighted-month", test_highlighted_month);
 
   return g_test_run ();
 }
