@@ -11,12 +11,14 @@
 
 #include "dossier-application.h"
 #include "dossier-link.h"
+#include "dossier-preferences.h"
 #include "dossier-window.h"
 
 struct _DossierApplication
 {
   AdwApplication  parent_instance;
 
+  GSettings      *settings;
   DossierLibrary *library;
   GError         *library_error;
   char           *pending_open;   /* --open ID, for the first window */
@@ -145,7 +147,35 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  GtkWidget *preferences =
+    dossier_preferences_new (gtk_application_get_active_window (application));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The style the user chose in the preferences, over the system's. */
+static void
+apply_color_scheme (DossierApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
   { "open-article", open_article_action, "s" },
@@ -156,12 +186,20 @@ dossier_application_startup (GApplication *application)
 {
   DossierApplication *self = DOSSIER_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::color-scheme",
+                            G_CALLBACK (apply_color_scheme), self);
+  apply_color_scheme (self);
 
   gtk_window_set_default_icon_name (APP_ID);
   self->library = dossier_library_open_default (&self->library_error);
@@ -175,6 +213,7 @@ dossier_application_finalize (GObject *object)
   DossierApplication *self = (DossierApplication *) object;
 
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
   g_clear_error (&self->library_error);
   g_clear_pointer (&self->pending_open, g_free);
 

@@ -27,6 +27,7 @@ struct _DossierArticleView
   GtkStack          *stack;
   AdwStatusPage     *status_page;
   GtkTextView       *text_view;
+  AdwClampScrollable *clamp;
 
   /* owned */
   DossierArticle    *article;
@@ -239,6 +240,7 @@ dossier_article_view_class_init (DossierArticleViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleView, clamp);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, status_page);
@@ -730,4 +732,15 @@ dossier_article_view_set_scroll_fraction (DossierArticleView *self,
   self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_scroll_fraction,
                                                        g_memdup2 (&fraction, sizeof fraction),
                                                        g_free);
+}
+
+/* The widest the text may be, for comfortable lines. */
+void
+dossier_article_view_set_reading_width (DossierArticleView *self,
+                                        int                 width)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
+
+  adw_clamp_scrollable_set_maximum_size (self->clamp, width);
+  adw_clamp_scrollable_set_tightening_threshold (self->clamp, width * 3 / 4);
 }

@@ -40,4 +40,7 @@ double          dossier_article_view_get_scroll_fraction (DossierArticleView *se
 void            dossier_article_view_set_scroll_fraction (DossierArticleView *self,
                                                           double              fraction);
 
+void            dossier_article_view_set_reading_width (DossierArticleView *self,
+                                                        int                 width);
+
 G_END_DECLS

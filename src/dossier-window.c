@@ -164,6 +164,8 @@ _dossier_window_open (DossierWindow *self,
 
   mentions = dossier_library_list_mentions (self->library, id, NULL);
   dossier_column_set_article (column, article, mentions);
+  dossier_article_view_set_reading_width (dossier_column_get_article_view (column),
+                                          g_settings_get_int (self->settings, "reading-width"));
   dossier_column_set_entity (column, self->chosen);
   update_title (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
@@ -232,19 +234,56 @@ _dossier_window_choose_entity (DossierWindow *self,
   _dossier_window_update_actions (self);
 }
 
+/* The reading font (preferences) at the reading size (Ctrl+plus/minus), as CSS. */
+static void
+update_font_css (DossierWindow *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "reading-font");
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  g_autofree char *family = NULL;
+  g_autofree char *css = NULL;
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  double base = 12.5;
+
+  if (*font && pango_font_description_get_size (description) > 0)
+    base = pango_font_description_get_size (description) / (double) PANGO_SCALE;
+  if (*font && pango_font_description_get_family (description) != NULL)
+    family = g_strdup_printf ("font-family: \"%s\";", pango_font_description_get_family (description));
+
+  /* The locale must not turn 13.5 into "13,5" in CSS. */
+  g_ascii_formatd (size, sizeof size, "%.2f", base * self->font_scale);
+  css = g_strdup_printf ("textview.reading { font-size: %spt; %s }", size, family ? family : "");
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+}
+
 void
 _dossier_window_set_font_scale (DossierWindow *self,
                                 double         scale)
 {
-  g_autofree char *css = NULL;
-  char size[G_ASCII_DTOSTR_BUF_SIZE];
-
   self->font_scale = CLAMP (scale, 0.6, 2.5);
-  /* The locale must not turn 13.5 into "13,5" in CSS. */
-  g_ascii_formatd (size, sizeof size, "%.2f", 12.5 * self->font_scale);
-  css = g_strdup_printf ("textview.reading { font-size: %spt; }", size);
-  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+  update_font_css (self);
   _dossier_window_update_actions (self);
+}
+
+static void
+apply_reading_width (DossierWindow *self)
+{
+  int width = g_settings_get_int (self->settings, "reading-width");
+
+  for (guint i = 0; i < dossier_workspace_get_n_columns (self->workspace); i++)
+    dossier_article_view_set_reading_width (
+      dossier_column_get_article_view (dossier_workspace_get_column (self->workspace, i)), width);
+}
+
+static void
+apply_timeline_placement (DossierWindow *self)
+{
+  g_autofree char *placement = g_settings_get_string (self->settings, "timeline-placement");
+  gboolean right = g_str_equal (placement, "right");
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->timeline_paned),
+                                  right ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->timeline_box), right ? 320 : -1, right ? -1 : 160);
 }
 
 static void
@@ -320,6 +359,13 @@ dossier_window_init (DossierWindow *self)
     gtk_paned_set_position (self->timeline_paned,
                             g_settings_get_int (self->settings, "timeline-position"));
 
+  g_signal_connect_swapped (self->settings, "changed::reading-font",
+                            G_CALLBACK (update_font_css), self);
+  g_signal_connect_swapped (self->settings, "changed::reading-width",
+                            G_CALLBACK (apply_reading_width), self);
+  g_signal_connect_swapped (self->settings, "changed::timeline-placement",
+                            G_CALLBACK (apply_timeline_placement), self);
+  apply_timeline_placement (self);
   g_signal_connect_swapped (self->workspace, "notify::focused", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->workspace, "notify::n-columns",
                             G_CALLBACK (_dossier_window_update_actions), self);

@@ -9,6 +9,8 @@
 
 #include "dossier-article-view.h"
 #include "dossier-column.h"
+#include "dossier-entity-details.h"
+#include "dossier-preferences.h"
 #include "dossier-mention-store.h"
 #include "dossier-window.h"
 
@@ -332,6 +334,39 @@ test_column_limits (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every template is instantiated at least once; preferences reach the open columns. */
+static void
+test_preferences_apply (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  GtkWidget *preferences = dossier_preferences_new (GTK_WINDOW (window));
+  DossierEntity *entity;
+  GtkWidget *details;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  dossier_window_open_article (window, RFA);
+  g_settings_set_int (settings, "reading-width", 900);
+  g_settings_set_string (settings, "timeline-placement", "right");
+  wait_idle ();
+
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (
+                     GTK_WIDGET (dossier_window_get_workspace (window))))), ==,
+                   GTK_ORIENTATION_HORIZONTAL);
+  dossier_window_choose_entity (window, "Vladimir Putin");
+  entity = dossier_window_get_chosen_entity (window);
+  details = dossier_entity_details_new (library, entity);
+  g_assert_nonnull (details);
+  g_object_ref_sink (details);
+  g_object_unref (details);
+
+  g_settings_reset (settings, "reading-width");
+  g_settings_reset (settings, "timeline-placement");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_library_error_shown (void)
 {
@@ -366,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/window/entity-marked-in-both-columns", test_entity_marked_in_both_columns);
   g_test_add_func ("/window/restart-restores-columns", test_restart_restores_columns);
   g_test_add_func ("/window/column-limits", test_column_limits);
+  g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
 
