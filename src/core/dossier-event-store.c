@@ -523,6 +523,8 @@ event_from_row (DossierStatement *stmt)
   event->conflict = sqlite3_column_int (stmt, 11);
   event->entities = names ? g_strsplit (names, "\x1f", -1) : g_new0 (char *, 1);
   event->reported_by = sqlite3_column_int (stmt, 13);
+  event->sentence_start = sqlite3_column_int (stmt, 14);
+  event->sentence_end = sqlite3_column_int (stmt, 15);
   return event;
 }
 
@@ -584,7 +586,8 @@ prepare_list (DossierDatabase  *db,
     "       (SELECT group_concat (name, char (31)) FROM"
     "          (SELECT n.name FROM event_entities x JOIN entities n ON n.id = x.entity"
     "           WHERE x.event = e.id ORDER BY n.name)),"
-    "       (SELECT count (DISTINCT g.article) FROM events g WHERE g.group_key = e.group_key)"
+    "       (SELECT count (DISTINCT g.article) FROM events g WHERE g.group_key = e.group_key),"
+    "       e.sentence_start, e.sentence_end"
     " FROM events e JOIN articles a ON a.id = e.article"
     " WHERE a.hidden = 0"
     "   AND (?1 IS NULL OR e.id IN (SELECT x.event FROM event_entities x WHERE x.entity IN"

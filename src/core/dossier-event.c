@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "dossier-event.h"
@@ -126,4 +127,60 @@ dossier_event_guess_happening (const char *sentence)
         return NULL;
       n = 0;
     }
+}
+
+static char *
+format_qualified (const DossierDate *date,
+                  DossierQualifier   qualifier)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *month = NULL;
+
+  if (qualifier == DOSSIER_QUALIFIER_NONE || date->precision == DOSSIER_PRECISION_DAY)
+    return dossier_date_format (date);
+
+  if (date->precision == DOSSIER_PRECISION_YEAR)
+    switch (qualifier)
+      {
+      /* TRANSLATORS: part of a year, e.g. "early 2021" */
+      case DOSSIER_QUALIFIER_EARLY:
+        return g_strdup_printf (_("early %d"), date->year);
+      case DOSSIER_QUALIFIER_MID:
+        return g_strdup_printf (_("mid-%d"), date->year);
+      default:
+        return g_strdup_printf (_("late %d"), date->year);
+      }
+
+  dt = g_date_time_new_utc (date->year, date->month, 1, 0, 0, 0);
+  /* TRANSLATORS: abbreviated month and year, see g_date_time_format() */
+  month = g_date_time_format (dt, _("%b %Y"));
+  switch (qualifier)
+    {
+    /* TRANSLATORS: part of a month, e.g. "late Jan 2022" */
+    case DOSSIER_QUALIFIER_EARLY:
+      return g_strdup_printf (_("early %s"), month);
+    case DOSSIER_QUALIFIER_MID:
+      return g_strdup_printf (_("mid-%s"), month);
+    default:
+      return g_strdup_printf (_("late %s"), month);
+    }
+}
+
+/* A reader's rendering of when it happened: "3 Aug 2022", "June 2021", "late Jan 2022",
+ * "1999 – 2018". */
+char *
+dossier_event_format_date (const DossierEvent *event)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_return_val_if_fail (event != NULL, NULL);
+
+  start = format_qualified (&event->date, event->qualifier);
+  if (event->end.precision == DOSSIER_PRECISION_NONE)
+    return g_steal_pointer (&start);
+
+  end = dossier_date_format (&event->end);
+  /* TRANSLATORS: a period, from – to */
+  return g_strdup_printf (_("%s – %s"), start, end);
 }

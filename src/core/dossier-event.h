@@ -25,6 +25,8 @@ struct _DossierEvent
   char             *group;          /* events of one group tell one happening */
   guint             reported_by;    /* how many articles report the group */
   gboolean          conflict;       /* another article dates this happening otherwise */
+  guint             sentence_start; /* the sentence, as character offsets into the text */
+  guint             sentence_end;
 };
 
 GType         dossier_event_get_type        (void) G_GNUC_CONST;
@@ -32,6 +34,7 @@ DossierEvent *dossier_event_new             (void);
 DossierEvent *dossier_event_copy            (const DossierEvent *event);
 void          dossier_event_free            (DossierEvent       *event);
 char         *dossier_event_dup_iso         (const DossierEvent *event);
+char         *dossier_event_format_date     (const DossierEvent *event);
 const char   *dossier_event_guess_happening (const char         *sentence);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierEvent, dossier_event_free)
