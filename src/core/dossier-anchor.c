@@ -6,7 +6,8 @@
  * the passage is looked for in this order:
  *
  *  1. the quote where its prefix or suffix still matches (the best-matching context wins,
- *     then the occurrence nearest the old position);
+ *     then the occurrence nearest the old position) — which is also how an unchanged
+ *     passage is confirmed in place;
  *  2. the quote alone, nearest the old position;
  *  3. the closest approximate match of the quote (Sellers' edit-distance search, the
  *     problem Myers' bit-vector algorithm speeds up), accepted with at most one edit per
@@ -312,10 +313,12 @@ dossier_anchor_locate (const char *text,
 
   if (needle.length == 0)
     return DOSSIER_ANCHOR_ORPHAN;
-  if (matches_at (&chars, old_start, &needle))
-    return DOSSIER_ANCHOR_OK;
 
+  /* The quote still at its offsets is not enough: after an edit the same words may stand
+   * there by chance while the highlighted ones moved; the context decides. */
   found = best_exact (&chars, &needle, &before, &after, old_start);
+  if (found == old_start)
+    return DOSSIER_ANCHOR_OK;
   if (found >= 0)
     {
       *start = found;
