@@ -176,6 +176,9 @@ test_undo_redo (Fixture       *fixture,
   annotation = highlight (fixture, "Lavrov", DOSSIER_HIGHLIGHT_YELLOW, "first", NULL);
   id = g_strdup (dossier_annotation_get_id (annotation));
   g_assert_cmpuint (can_undo_changes, ==, 1);
+  /* No change, nothing to undo. */
+  g_assert_true (dossier_annotations_update (fixture->annotations, id, DOSSIER_HIGHLIGHT_YELLOW,
+                                             "first", NULL, &error));
   g_assert_true (dossier_annotations_update (fixture->annotations, id, DOSSIER_HIGHLIGHT_PINK,
                                              "second", tags, &error));
   assert_note (fixture, id, "second");
@@ -253,7 +256,8 @@ test_lists_filters_tags_counts (Fixture       *fixture,
   g_autoptr(DossierArticle) rfa = dossier_library_load_article (fixture->library, RFA, NULL);
   g_autoptr(DossierAnnotation) a = highlight (fixture, "Lavrov", DOSSIER_HIGHLIGHT_YELLOW,
                                               "Visit in August", arms);
-  g_autoptr(DossierAnnotation) b = highlight (fixture, "Myanmar", DOSSIER_HIGHLIGHT_BLUE, NULL, both);
+  g_autoptr(DossierAnnotation) b = highlight (fixture, "Myanmar", DOSSIER_HIGHLIGHT_BLUE, NULL,
+                                              both);
   g_autoptr(DossierAnnotation) c = NULL;
   g_autoptr(GHashTable) counts = NULL;
   g_auto(GStrv) tags = NULL;

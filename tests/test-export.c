@@ -350,7 +350,8 @@ assert_same (DossierAnnotation *a,
              DossierAnnotation *b)
 {
   g_assert_cmpstr (dossier_annotation_get_id (a), ==, dossier_annotation_get_id (b));
-  g_assert_cmpstr (dossier_annotation_get_article_id (a), ==, dossier_annotation_get_article_id (b));
+  g_assert_cmpstr (dossier_annotation_get_article_id (a), ==,
+                   dossier_annotation_get_article_id (b));
   g_assert_cmpuint (dossier_annotation_get_start (a), ==, dossier_annotation_get_start (b));
   g_assert_cmpuint (dossier_annotation_get_end (a), ==, dossier_annotation_get_end (b));
   g_assert_cmpstr (dossier_annotation_get_quote (a), ==, dossier_annotation_get_quote (b));
@@ -555,6 +556,57 @@ test_atomic_write (Fixture       *fixture,
 }
 
 static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (dossier_export_write_file_finish (result, error) && *error != NULL);
+  if (*error == NULL)
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+static GError *
+write_async (Fixture      *fixture,
+             const char   *path,
+             GCancellable *cancellable)
+{
+  g_autoptr(GListModel) all = list_all (fixture);
+  GError *error = NULL;
+
+  dossier_export_write_file_async (fixture->library, all, DOSSIER_EXPORT_HTML, "Notes", path,
+                                   cancellable, on_written, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return error;
+}
+
+/* The window's way: written in a worker thread; cancelled, nothing is written. */
+static void
+test_async_write (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->folder, "notes.html", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) done = NULL;
+  g_autoptr(GError) cancelled = NULL;
+  g_autofree char *html = NULL;
+
+  g_cancellable_cancel (cancellable);
+  cancelled = write_async (fixture, path, cancellable);
+  g_assert_error (cancelled, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  done = write_async (fixture, path, NULL);
+  g_assert_cmpstr (done->message, ==, "done");
+  html = dossier_test_read_file (path);
+  g_assert_nonnull (strstr (html, "<title>Notes</title>"));
+  g_assert_nonnull (strstr (html, "<mark class=\"pink\">Russia</mark>"));
+}
+
+static void
 test_scope_one_article (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -586,6 +638,7 @@ main (int   argc,
   ADD ("/export/bad-import-imports-nothing", test_bad_import_imports_nothing);
   ADD ("/export/atomic-write-keeps-old-file", test_atomic_write);
   ADD ("/export/scope-one-article", test_scope_one_article);
+  ADD ("/export/async-write-and-cancel", test_async_write);
 #undef ADD
 
   return g_test_run ();

@@ -213,7 +213,8 @@ add_annotation_json (JsonBuilder       *builder,
   for (guint i = 0; tags[i] != NULL; i++)
     json_builder_add_string_value (builder, tags[i]);
   json_builder_end_array (builder);
-  add_string (builder, "anchor", dossier_anchor_state_to_string (dossier_annotation_get_anchor (annotation)));
+  add_string (builder, "anchor",
+              dossier_anchor_state_to_string (dossier_annotation_get_anchor (annotation)));
   add_string (builder, "created", dossier_annotation_get_created (annotation));
   add_string (builder, "modified", dossier_annotation_get_modified (annotation));
   add_string (builder, "link", link);

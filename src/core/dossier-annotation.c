@@ -203,8 +203,9 @@ dossier_annotation_set_property (GObject      *object,
       self->article_id = g_value_dup_string (value);
       break;
     case PROP_START:
-      dossier_annotation_set_range (self, g_value_get_uint (value), MAX (self->end,
-                                                                          g_value_get_uint (value)));
+      /* Alone, a start past the end drags the end along. */
+      dossier_annotation_set_range (self, g_value_get_uint (value),
+                                    MAX (self->end, g_value_get_uint (value)));
       break;
     case PROP_END:
       dossier_annotation_set_range (self, MIN (self->start, g_value_get_uint (value)),

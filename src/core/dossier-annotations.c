@@ -387,6 +387,15 @@ dossier_annotations_create_for_quote (DossierAnnotations     *self,
   return dossier_annotations_create (self, article, start, end, color, note, tags, error);
 }
 
+static gboolean
+same_content (DossierAnnotation *a,
+              DossierAnnotation *b)
+{
+  return dossier_annotation_get_color (a) == dossier_annotation_get_color (b)
+         && g_str_equal (dossier_annotation_get_note (a), dossier_annotation_get_note (b))
+         && g_strv_equal (dossier_annotation_get_tags (a), dossier_annotation_get_tags (b));
+}
+
 /**
  * dossier_annotations_update:
  * @note: (nullable): the new note (%NULL or "" for none)
@@ -415,7 +424,12 @@ dossier_annotations_update (DossierAnnotations     *self,
     return FALSE;
 
   after = dossier_annotation_copy (before);
-  g_object_set (after, "color", color, "note", note, "tags", tags, "modified", now, NULL);
+  g_object_set (after, "color", color, "note", note, "tags", tags, NULL);
+  /* A popover closed without a change writes nothing and leaves nothing to undo. */
+  if (same_content (before, after))
+    return TRUE;
+
+  dossier_annotation_set_modified (after, now);
   if (!dossier_annotation_store_save (database (self), after, error))
     return FALSE;
 
@@ -763,10 +777,10 @@ count_existing (DossierAnnotations *self,
   *n_added = *n_updated = 0;
   for (guint i = 0; i < annotations->len; i++)
     {
+      DossierAnnotation *annotation = g_ptr_array_index (annotations, i);
       gboolean exists = FALSE;
 
-      dossier_annotation_store_exists (database (self),
-                                       dossier_annotation_get_id (g_ptr_array_index (annotations, i)),
+      dossier_annotation_store_exists (database (self), dossier_annotation_get_id (annotation),
                                        &exists, NULL);
       if (exists)
         (*n_updated)++;

@@ -126,6 +126,7 @@ append_annotation (GString           *out,
   g_autofree char *link = dossier_annotation_dup_link (annotation);
   g_autofree char *tags = _dossier_export_tags_text (annotation);
   const char *note = dossier_annotation_get_note (annotation);
+  DossierHighlightColor color = dossier_annotation_get_color (annotation);
 
   append_escaped (out, dossier_annotation_get_quote (annotation), "> ");
   g_string_append_c (out, '\n');
@@ -135,8 +136,7 @@ append_annotation (GString           *out,
       g_string_append_c (out, '\n');
     }
 
-  g_string_append_printf (out, "*%s* %s", _("Colour:"),
-                          dossier_highlight_color_to_string (dossier_annotation_get_color (annotation)));
+  g_string_append_printf (out, "*%s* %s", _("Colour:"), dossier_highlight_color_to_string (color));
   if (*tags != '\0')
     {
       g_string_append_printf (out, " · *%s* ", _("Tags:"));

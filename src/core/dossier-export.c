@@ -190,6 +190,27 @@ dossier_export_render (DossierLibrary       *library,
   return formats[format].render (&document);
 }
 
+/* Temporary file in the same folder, fsync, rename: the old file stays until the new one
+ * is whole on disk. */
+static gboolean
+write_atomically (const char  *path,
+                  const char  *text,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents_full (path, text, -1,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0666, &local_error))
+    {
+      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_WRITE,
+                   _("Cannot write the export: %s"), local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * dossier_export_write_file:
  *
@@ -205,24 +226,99 @@ dossier_export_write_file (DossierLibrary       *library,
                            GError              **error)
 {
   g_autofree char *text = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
   text = dossier_export_render (library, annotations, format, dossier_name, NULL, error);
-  if (text == NULL)
-    return FALSE;
+  return text != NULL && write_atomically (path, text, error);
+}
 
-  if (!g_file_set_contents_full (path, text, -1,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0666, &local_error))
-    {
-      g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_WRITE,
-                   _("Cannot write the export: %s"), local_error->message);
-      return FALSE;
-    }
+typedef struct
+{
+  DossierExportDocument  document;
+  char                  *dossier_name;
+  DossierExportFormat    format;
+  char                  *path;
+} ExportJob;
 
-  return TRUE;
+static void
+export_job_free (ExportJob *job)
+{
+  document_clear (&job->document);
+  g_free (job->dossier_name);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* In a worker thread: only the gathered document is used, never the database. */
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autofree char *text = formats[job->format].render (&job->document);
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (write_atomically (job->path, text, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * dossier_export_write_file_async:
+ *
+ * Like dossier_export_write_file(), for the window: the annotations and their articles
+ * are read from the database at once, on the calling thread; rendering and writing run
+ * in a worker thread. Cancelling before the write starts leaves @path untouched.
+ */
+void
+dossier_export_write_file_async (DossierLibrary       *library,
+                                 GListModel           *annotations,
+                                 DossierExportFormat   format,
+                                 const char           *dossier_name,
+                                 const char           *path,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  ExportJob *job = g_new0 (ExportJob, 1);
+  GError *error = NULL;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_export_write_file_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  job->dossier_name = g_strdup (dossier_name ? dossier_name : _("Dossier"));
+  job->document.dossier_name = job->dossier_name;
+  job->document.exported = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  job->format = format;
+  job->path = g_strdup (path);
+
+  if (!gather (&job->document, library, annotations, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+dossier_export_write_file_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == dossier_export_write_file_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Shared by the formats */

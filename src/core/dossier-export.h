@@ -46,5 +46,15 @@ gboolean    dossier_export_write_file           (DossierLibrary       *library,
                                                  const char           *dossier_name,
                                                  const char           *path,
                                                  GError              **error);
+void        dossier_export_write_file_async     (DossierLibrary       *library,
+                                                 GListModel           *annotations,
+                                                 DossierExportFormat   format,
+                                                 const char           *dossier_name,
+                                                 const char           *path,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+gboolean    dossier_export_write_file_finish    (GAsyncResult         *result,
+                                                 GError              **error);
 
 G_END_DECLS
