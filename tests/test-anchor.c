@@ -286,12 +286,18 @@ test_apply_updates_or_keeps (void)
   g_assert_true (dossier_anchor_apply (annotation, gone));
   g_assert_cmpint (dossier_annotation_get_anchor (annotation), ==, DOSSIER_ANCHOR_ORPHAN);
   g_assert_cmpstr (dossier_annotation_get_quote (annotation), ==, QUOTE);
+  /* The same text is not searched twice. */
+  g_assert_false (dossier_anchor_apply (annotation, gone));
   g_assert_true (dossier_anchor_apply (annotation, original));
   g_assert_cmpint (dossier_annotation_get_anchor (annotation), ==, DOSSIER_ANCHOR_MOVED);
   g_assert_cmpuint (dossier_annotation_get_start (annotation), ==, old_start);
 
+  /* The article leaves the library, then comes back unchanged: found again. */
   g_assert_true (dossier_anchor_apply (annotation, NULL));
   g_assert_cmpint (dossier_annotation_get_anchor (annotation), ==, DOSSIER_ANCHOR_ORPHAN);
+  g_assert_false (dossier_anchor_apply (annotation, NULL));
+  g_assert_true (dossier_anchor_apply (annotation, original));
+  g_assert_cmpint (dossier_annotation_get_anchor (annotation), !=, DOSSIER_ANCHOR_ORPHAN);
 }
 
 int

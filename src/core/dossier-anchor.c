@@ -14,7 +14,12 @@
  *     DOSSIER_ANCHOR_CHARS_PER_ERROR characters of the quote.
  *
  * When all fail the annotation becomes an orphan: it keeps its quote and offsets and is
- * listed as needing attention. Nothing here ever drops an annotation.
+ * listed as needing attention, and is searched for again whenever the text changes once
+ * more (or its article, gone, comes back). Nothing here ever drops an annotation.
+ *
+ * Step 3 costs quote length × text length steps; it is skipped above
+ * DOSSIER_ANCHOR_MAX_FUZZY_CELLS (a 2,000-character quote in a 32,000-character article),
+ * and such a passage becomes an orphan rather than stall the window.
  *
  * Everything works on UCS-4 copies, so positions are characters, as stored.
  *
@@ -356,9 +361,12 @@ recapture (DossierAnnotation *annotation,
  * dossier_anchor_apply:
  * @article: (nullable): the annotation's article with its body, or %NULL when it is gone
  *
- * Checks @annotation against @article's current text and re-anchors it: new offsets,
- * quote, context and hash when its passage moved; orphan when it can't be found (the
- * old quote and offsets are kept, and so is the old hash, so it is tried again next time).
+ * Checks @annotation against @article's current text and re-anchors it when that text is
+ * not the one it was last anchored on: new offsets, quote and context when its passage
+ * moved; orphan when it can't be found (the old quote and offsets are kept). Either way
+ * the stored hash becomes the text's, so each version of a text is searched once; an
+ * annotation whose article is gone loses its hash, so it is searched again when the
+ * article comes back.
  *
  * Returns: whether @annotation changed and should be saved
  */
@@ -376,11 +384,18 @@ dossier_anchor_apply (DossierAnnotation *annotation,
   was = dossier_annotation_get_anchor (annotation);
   if (article == NULL)
     {
+      gboolean changed = was != DOSSIER_ANCHOR_ORPHAN
+                         || dossier_annotation_get_text_hash (annotation) != NULL;
+
       dossier_annotation_set_anchor (annotation, DOSSIER_ANCHOR_ORPHAN);
-      return was != DOSSIER_ANCHOR_ORPHAN;
+      dossier_annotation_set_text_hash (annotation, NULL);
+      return changed;
     }
 
   hash = dossier_article_dup_text_hash (article);
+  if (g_strcmp0 (hash, dossier_annotation_get_text_hash (annotation)) == 0)
+    return FALSE;
+
   text = dossier_article_get_text (article);
   state = dossier_anchor_locate (text, dossier_annotation_get_quote (annotation),
                                  dossier_annotation_get_prefix (annotation),
@@ -388,21 +403,16 @@ dossier_anchor_apply (DossierAnnotation *annotation,
                                  dossier_annotation_get_start (annotation), &start, &end);
 
   if (state == DOSSIER_ANCHOR_ORPHAN)
+    dossier_annotation_set_anchor (annotation, DOSSIER_ANCHOR_ORPHAN);
+  else
     {
-      dossier_annotation_set_anchor (annotation, DOSSIER_ANCHOR_ORPHAN);
-      return was != DOSSIER_ANCHOR_ORPHAN;
+      /* Even in place, the context may have changed around the passage. */
+      recapture (annotation, text, start, end);
+      if (state == DOSSIER_ANCHOR_MOVED)
+        dossier_annotation_set_anchor (annotation, DOSSIER_ANCHOR_MOVED);
+      else if (was == DOSSIER_ANCHOR_ORPHAN)
+        dossier_annotation_set_anchor (annotation, DOSSIER_ANCHOR_OK);
     }
-
-  if (state == DOSSIER_ANCHOR_OK && was != DOSSIER_ANCHOR_ORPHAN
-      && g_strcmp0 (hash, dossier_annotation_get_text_hash (annotation)) == 0)
-    return FALSE;
-
-  /* Even in place, the context may have changed around the passage. */
-  recapture (annotation, text, start, end);
-  if (state == DOSSIER_ANCHOR_MOVED)
-    dossier_annotation_set_anchor (annotation, DOSSIER_ANCHOR_MOVED);
-  else if (was == DOSSIER_ANCHOR_ORPHAN)
-    dossier_annotation_set_anchor (annotation, DOSSIER_ANCHOR_OK);
 
   dossier_annotation_set_text_hash (annotation, hash);
   return TRUE;

@@ -125,8 +125,9 @@ static const char migration_1[] =
   /* Highlights and notes. They name their article by its stable uid, not its rowid, and
    * carry no foreign key to it: an annotation outlives a refresh or removal of its article
    * and is then kept as an orphan, never dropped. Offsets are characters into the flat
-   * text; quote, prefix (32 characters before) and suffix (32 after) and the text's hash
-   * let it be found again when the text changes. anchor: 0 ok, 1 moved, 2 orphan.
+   * text; quote, prefix (32 characters before) and suffix (32 after) let it be found again
+   * when the text changes. text_hash is the hash of the text it was last anchored on, NULL
+   * when unknown (imported, or its article gone). anchor: 0 ok, 1 moved, 2 orphan.
    * Timestamps are ISO 8601 UTC. */
   "CREATE TABLE annotations ("
   "  id           TEXT PRIMARY KEY,"
