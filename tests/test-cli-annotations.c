@@ -270,7 +270,7 @@ test_help_lists_commands (Run           *run,
 {
   run_dossier (run, "--help", NULL);
   assert_ok (run);
-  g_assert_nonnull (strstr (run->out, "annotate ARTICLE_ID --quote TEXT"));
+  g_assert_nonnull (strstr (run->out, "annotate ARTICLE_ID "));
   g_assert_nonnull (strstr (run->out, "export --format FORMAT"));
   g_assert_nonnull (strstr (run->out, "import-notes FILE"));
 }

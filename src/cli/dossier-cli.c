@@ -19,7 +19,7 @@
 static const DossierCliCommand commands[] = {
   { "articles", "", N_("List the articles of the dossier"), _dossier_cli_articles },
   { "show", N_("ID"), N_("Print one article with its metadata"), _dossier_cli_show },
-  { "annotate", N_("ARTICLE_ID --quote TEXT"), N_("Highlight a passage, with a note and tags"),
+  { "annotate", N_("ARTICLE_ID"), N_("Highlight a passage (--quote TEXT), with a note and tags"),
     _dossier_cli_annotate },
   { "annotations", "", N_("List the annotations"), _dossier_cli_annotations },
   { "export", N_("--format FORMAT"), N_("Export the annotations (markdown, html, json, csv)"),
