@@ -437,6 +437,38 @@ test_json_round_trip (Fixture       *fixture,
 }
 
 static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  guint *added = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_annotations_import_file_finish (DOSSIER_ANNOTATIONS (source), result,
+                                                         added, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The window's way: the file is read in a worker thread, saved on the main one. */
+static void
+test_json_import_async (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = export_json_file (fixture);
+  g_autoptr(GListModel) all = NULL;
+  guint added = G_MAXUINT;
+
+  delete_all (fixture);
+  dossier_annotations_import_file_async (fixture->annotations, path, NULL, on_imported, &added);
+  while (added == G_MAXUINT)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (added, ==, 3);
+  all = list_all (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
+}
+
+static void
 write_file (const char *path,
             const char *text)
 {
@@ -641,6 +673,7 @@ main (int   argc,
   ADD ("/export/csv-quotes-and-formulas", test_csv_quotes_and_formulas);
   ADD ("/export/json-is-web-annotation", test_json_is_web_annotation);
   ADD ("/export/json-round-trip-without-duplicates", test_json_round_trip);
+  ADD ("/export/json-import-async", test_json_import_async);
   ADD ("/export/bad-import-imports-nothing", test_bad_import_imports_nothing);
   ADD ("/export/atomic-write-keeps-old-file", test_atomic_write);
   ADD ("/export/scope-one-article", test_scope_one_article);

@@ -83,5 +83,15 @@ gboolean            dossier_annotations_import_file       (DossierAnnotations   
                                                            guint                         *n_added,
                                                            guint                         *n_updated,
                                                            GError                       **error);
+void                dossier_annotations_import_file_async (DossierAnnotations           *self,
+                                                           const char                    *path,
+                                                           GCancellable                  *cancellable,
+                                                           GAsyncReadyCallback            callback,
+                                                           gpointer                       user_data);
+gboolean            dossier_annotations_import_file_finish (DossierAnnotations          *self,
+                                                            GAsyncResult                 *result,
+                                                            guint                        *n_added,
+                                                            guint                        *n_updated,
+                                                            GError                      **error);
 
 G_END_DECLS
