@@ -283,7 +283,18 @@ test_lists_filters_tags_counts (Fixture       *fixture,
   g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, RFA)), ==, 1);
 }
 
-/* A list handed out follows the changes made afterwards. */
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GString    *log)
+{
+  g_string_append_printf (log, "%u-%u+%u ", position, removed, added);
+}
+
+/* A list handed out follows the changes made afterwards, each with the smallest
+ * items-changed. */
 static void
 test_lists_follow_changes (Fixture       *fixture,
                            gconstpointer  data)
@@ -293,18 +304,27 @@ test_lists_follow_changes (Fixture       *fixture,
   g_autoptr(GListModel) yellows = dossier_annotations_list (fixture->annotations, &yellow, NULL);
   g_autoptr(DossierAnnotation) annotation = NULL;
 
+  g_autoptr(DossierAnnotation) first = NULL;
+  g_autoptr(DossierAnnotation) last = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+
   g_assert_true (g_type_is_a (g_list_model_get_item_type (all), DOSSIER_TYPE_ANNOTATION));
+  g_signal_connect (all, "items-changed", G_CALLBACK (on_items_changed), log);
+  first = highlight (fixture, "Russia", DOSSIER_HIGHLIGHT_BLUE, NULL, NULL);
+  last = highlight (fixture, "Analysts", DOSSIER_HIGHLIGHT_BLUE, NULL, NULL);
   annotation = highlight (fixture, "Lavrov", DOSSIER_HIGHLIGHT_YELLOW, NULL, NULL);
-  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (yellows), ==, 1);
 
   g_assert_true (dossier_annotations_update (fixture->annotations,
                                              dossier_annotation_get_id (annotation),
                                              DOSSIER_HIGHLIGHT_GREEN, NULL, NULL, NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (yellows), ==, 0);
   undo (fixture);
   g_assert_cmpuint (g_list_model_get_n_items (yellows), ==, 1);
+  /* Inserted in passage order, then the middle row replaced twice. */
+  g_assert_cmpstr (log->str, ==, "0-0+1 1-0+1 1-0+1 1-1+1 1-1+1 ");
 }
 
 /* Replaces the article's text in the user's database, as a re-import would. */

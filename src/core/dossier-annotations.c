@@ -206,13 +206,53 @@ database (DossierAnnotations *self)
   return dossier_library_get_database (self->library);
 }
 
+/* What the user can change. */
+static gboolean
+same_content (DossierAnnotation *a,
+              DossierAnnotation *b)
+{
+  return dossier_annotation_get_color (a) == dossier_annotation_get_color (b)
+         && g_str_equal (dossier_annotation_get_note (a), dossier_annotation_get_note (b))
+         && g_strv_equal (dossier_annotation_get_tags (a), dossier_annotation_get_tags (b));
+}
+
+/* Whether a row showing @a would show @b the same. */
+static gboolean
+same_annotation (DossierAnnotation *a,
+                 DossierAnnotation *b)
+{
+  return g_str_equal (dossier_annotation_get_id (a), dossier_annotation_get_id (b))
+         && dossier_annotation_get_start (a) == dossier_annotation_get_start (b)
+         && dossier_annotation_get_end (a) == dossier_annotation_get_end (b)
+         && dossier_annotation_get_anchor (a) == dossier_annotation_get_anchor (b)
+         && g_strcmp0 (dossier_annotation_get_modified (a),
+                       dossier_annotation_get_modified (b)) == 0
+         && same_content (a, b)
+         && g_str_equal (dossier_annotation_get_quote (a), dossier_annotation_get_quote (b));
+}
+
+static gboolean
+same_at (GListModel *model,
+         guint       position,
+         GPtrArray  *found,
+         guint       index)
+{
+  g_autoptr(DossierAnnotation) item = g_list_model_get_item (model, position);
+
+  return same_annotation (item, g_ptr_array_index (found, index));
+}
+
+/* Replaces only the rows between the unchanged head and tail, so a view keeps its
+ * selection and scroll position and one change costs one items-changed. */
 static void
 refresh_live_list (DossierAnnotations *self,
                    LiveList           *list,
                    GListStore         *store)
 {
+  GListModel *model = G_LIST_MODEL (store);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_old, head = 0, tail = 0;
 
   found = dossier_annotation_store_list (database (self), &list->filter, &error);
   if (found == NULL)
@@ -221,8 +261,16 @@ refresh_live_list (DossierAnnotations *self,
       return;
     }
 
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       found->pdata, found->len);
+  n_old = g_list_model_get_n_items (model);
+  while (head < n_old && head < found->len && same_at (model, head, found, head))
+    head++;
+  while (tail < n_old - head && tail < found->len - head
+         && same_at (model, n_old - 1 - tail, found, found->len - 1 - tail))
+    tail++;
+
+  if (head + tail < MAX (n_old, found->len))
+    g_list_store_splice (store, head, n_old - head - tail, found->pdata + head,
+                         found->len - head - tail);
 }
 
 /* Brings the lists up to date, forgets those nobody holds, and tells the views. */
@@ -385,15 +433,6 @@ dossier_annotations_create_for_quote (DossierAnnotations     *self,
     }
 
   return dossier_annotations_create (self, article, start, end, color, note, tags, error);
-}
-
-static gboolean
-same_content (DossierAnnotation *a,
-              DossierAnnotation *b)
-{
-  return dossier_annotation_get_color (a) == dossier_annotation_get_color (b)
-         && g_str_equal (dossier_annotation_get_note (a), dossier_annotation_get_note (b))
-         && g_strv_equal (dossier_annotation_get_tags (a), dossier_annotation_get_tags (b));
 }
 
 /**
