@@ -92,6 +92,9 @@ dossier_anchor_capture (const char  *text,
 {
   g_auto(Ucs4) chars = { 0 };
 
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (start <= end);
+
   ucs4_init (&chars, text);
   *quote = ucs4_dup_range (&chars, start, end);
   *prefix = ucs4_dup_range (&chars, (glong) start - DOSSIER_ANNOTATION_CONTEXT_LENGTH, start);
@@ -132,6 +135,8 @@ dossier_anchor_find_occurrence (const char *text,
   g_auto(Ucs4) needle = { 0 };
   g_autoptr(GArray) found = NULL;
 
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (quote != NULL, FALSE);
   g_return_val_if_fail (occurrence >= 1, FALSE);
 
   ucs4_init (&chars, text);
@@ -308,6 +313,9 @@ dossier_anchor_locate (const char *text,
   g_auto(Ucs4) after = { 0 };
   FuzzyMatch fuzzy;
   glong found;
+
+  g_return_val_if_fail (text != NULL, DOSSIER_ANCHOR_ORPHAN);
+  g_return_val_if_fail (quote != NULL, DOSSIER_ANCHOR_ORPHAN);
 
   ucs4_init (&chars, text);
   ucs4_init (&needle, quote);
