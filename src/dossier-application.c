@@ -10,22 +10,25 @@
 #include <glib/gi18n.h>
 
 #include "dossier-application.h"
+#include "dossier-link.h"
+#include "dossier-preferences.h"
 #include "dossier-window.h"
 
 struct _DossierApplication
 {
   AdwApplication  parent_instance;
 
+  GSettings      *settings;
   DossierLibrary *library;
   GError         *library_error;
+  char           *pending_open;   /* --open ID, for the first window */
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
 
-static void
-dossier_application_activate (GApplication *application)
+static DossierWindow *
+ensure_window (DossierApplication *self)
 {
-  DossierApplication *self = DOSSIER_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
@@ -33,6 +36,82 @@ dossier_application_activate (GApplication *application)
                                              self->library_error));
 
   gtk_window_present (window);
+  return DOSSIER_WINDOW (window);
+}
+
+static void
+dossier_application_activate (GApplication *application)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (application);
+  DossierWindow *window = ensure_window (self);
+  g_autofree char *id = g_steal_pointer (&self->pending_open);
+
+  if (id != NULL && !dossier_window_open_article (window, id))
+    g_warning ("No article with id “%s”", id);
+}
+
+/* dossier://article/ID?start=N&end=M, from exported notes or the desktop. */
+static void
+dossier_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (application);
+  DossierWindow *window = ensure_window (self);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      g_autofree char *id = NULL;
+      guint start, end;
+
+      if (!dossier_link_parse (uri, &id, &start, &end))
+        g_warning ("Not a Dossier link: %s", uri);
+      else if (!dossier_window_open_passage (window, id, start, end))
+        g_warning ("No article with id “%s”", id);
+    }
+}
+
+static void
+open_article_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (user_data);
+  const char *id = g_variant_get_string (parameter, NULL);
+
+  if (!dossier_window_open_article (ensure_window (self), id))
+    g_warning ("No article with id “%s”", id);
+}
+
+/* --open ID: a running Dossier opens the article; a first one opens with it. */
+static int
+dossier_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  DossierApplication *self = DOSSIER_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  const char *id = NULL;
+
+  if (!g_variant_dict_lookup (options, "open", "&s", &id))
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("dossier: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (application))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (application), "open-article",
+                                      g_variant_new_string (id));
+      return 0;
+    }
+
+  self->pending_open = g_strdup (id);
+  return -1;
 }
 
 static void
@@ -68,9 +147,38 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  GtkWidget *preferences =
+    dossier_preferences_new (gtk_application_get_active_window (application));
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The style the user chose in the preferences, over the system's. */
+static void
+apply_color_scheme (DossierApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
 static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },
+  { "open-article", open_article_action, "s" },
 };
 
 static void
@@ -78,12 +186,20 @@ dossier_application_startup (GApplication *application)
 {
   DossierApplication *self = DOSSIER_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::color-scheme",
+                            G_CALLBACK (apply_color_scheme), self);
+  apply_color_scheme (self);
 
   gtk_window_set_default_icon_name (APP_ID);
   self->library = dossier_library_open_default (&self->library_error);
@@ -97,7 +213,9 @@ dossier_application_finalize (GObject *object)
   DossierApplication *self = (DossierApplication *) object;
 
   g_clear_object (&self->library);
+  g_clear_object (&self->settings);
   g_clear_error (&self->library_error);
+  g_clear_pointer (&self->pending_open, g_free);
 
   G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
 }
@@ -110,12 +228,20 @@ dossier_application_class_init (DossierApplicationClass *klass)
 
   object_class->finalize = dossier_application_finalize;
   app_class->activate = dossier_application_activate;
+  app_class->open = dossier_application_open;
+  app_class->handle_local_options = dossier_application_handle_local_options;
   app_class->startup = dossier_application_startup;
 }
+
+static const GOptionEntry options[] = {
+  { "open", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Open the article with this id"), N_("ID") },
+  { NULL }
+};
 
 static void
 dossier_application_init (DossierApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 DossierApplication *
@@ -123,7 +249,7 @@ dossier_application_new (void)
 {
   return g_object_new (DOSSIER_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/dossierapp/Dossier",
                        NULL);
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dossier-article-row.h"
 
 struct _DossierArticleRow
@@ -15,6 +17,7 @@ struct _DossierArticleRow
 
   /* template widgets */
   GtkLabel       *byline_label;
+  GtkLabel       *mentions_label;
   GtkLabel       *title_label;
 
   /* owned */
@@ -28,7 +31,12 @@ dossier_article_row_dispose (GObject *object)
 {
   DossierArticleRow *self = (DossierArticleRow *) object;
 
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_ROW);
+  /* GTK 4.8 leaves the template's unnamed box in place; a context menu may be there too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->article);
 
   G_OBJECT_CLASS (dossier_article_row_parent_class)->dispose (object);
@@ -45,6 +53,7 @@ dossier_article_row_class_init (DossierArticleRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-article-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, mentions_label);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, title_label);
   gtk_widget_class_set_css_name (widget_class, "articlerow");
 }
@@ -90,4 +99,26 @@ dossier_article_row_set_article (DossierArticleRow *self,
   byline = dossier_article_dup_byline (article);
   gtk_label_set_label (self->title_label, dossier_article_get_title (article));
   gtk_label_set_label (self->byline_label, byline);
+}
+
+/* Marks the row when the chosen entity is mentioned in its article; 0 clears the mark. */
+void
+dossier_article_row_set_mentions (DossierArticleRow *self,
+                                  guint              n_mentions)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mentions_label), n_mentions > 0);
+  if (n_mentions == 0)
+    return;
+
+  count = g_strdup_printf ("%u", n_mentions);
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Mentions the chosen entity once",
+                                          "Mentions the chosen entity %u times", n_mentions),
+                             n_mentions);
+  gtk_label_set_label (self->mentions_label, count);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mentions_label), tooltip);
 }

@@ -20,4 +20,7 @@ DossierArticle *dossier_article_row_get_article (DossierArticleRow *self);
 void            dossier_article_row_set_article (DossierArticleRow *self,
                                                  DossierArticle    *article);
 
+void            dossier_article_row_set_mentions (DossierArticleRow *self,
+                                                  guint              n_mentions);
+
 G_END_DECLS

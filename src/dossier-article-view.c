@@ -27,10 +27,14 @@ struct _DossierArticleView
   GtkStack          *stack;
   AdwStatusPage     *status_page;
   GtkTextView       *text_view;
+  AdwClampScrollable *clamp;
 
   /* owned */
   DossierArticle    *article;
   GArray            *block_starts;   /* guint: buffer offset of each block */
+  GArray            *highlights;     /* Highlight, in buffer order */
+  guint              flash_id;
+  guint              scroll_tick_id;  /* a scroll waiting for the next layout */
 };
 
 G_DEFINE_FINAL_TYPE (DossierArticleView, dossier_article_view, GTK_TYPE_WIDGET)
@@ -42,6 +46,24 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* A marked range of the text and what it is, told on hover ("Sergei Shoigu — Person"). */
+typedef struct
+{
+  guint  start;   /* buffer offsets */
+  guint  end;
+  char  *tag;
+  char  *description;
+} Highlight;
+
+static void
+highlight_clear (gpointer data)
+{
+  Highlight *highlight = data;
+
+  g_free (highlight->tag);
+  g_free (highlight->description);
+}
 
 /* Tags whose colours follow the light or dark style. */
 typedef struct
@@ -61,6 +83,16 @@ static const TagColour tag_colours[] = {
   { "credit", "#77767b", "#9a9996" },
   { "verdict", "#c01c28", "#ff7b63" },
   { "verdict-label", "#c01c28", "#ff7b63" },
+};
+
+/* Background colours, same idea. */
+static const TagColour tag_backgrounds[] = {
+  { "reveal", "#f9f06b", "#7a6a00" },
+  { "mention-person", "#d7e8fb", "#1c3e66" },
+  { "mention-organization", "#dcf3d8", "#1f4d1c" },
+  { "mention-place", "#fde7cf", "#5c3a12" },
+  { "mention-equipment", "#f1dcf5", "#4d2457" },
+  { "mention-other", "#e6e6e6", "#3d3d3d" },
 };
 
 static void
@@ -97,6 +129,12 @@ create_tags (GtkTextBuffer *buffer)
                               NULL);
   gtk_text_buffer_create_tag (buffer, "credit", "scale", 0.9, "style", PANGO_STYLE_ITALIC,
                               "pixels-above-lines", 8, NULL);
+  /* One style per kind of entity; underlined too, so colour is not the only cue. */
+  for (guint i = 1; i < G_N_ELEMENTS (tag_backgrounds); i++)
+    gtk_text_buffer_create_tag (buffer, tag_backgrounds[i].name,
+                                "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  /* Created last, so it shows above the mentions it may flash. */
+  gtk_text_buffer_create_tag (buffer, "reveal", NULL);
 }
 
 static void
@@ -111,6 +149,14 @@ update_tag_colours (DossierArticleView *self)
 
       g_object_set (tag, "foreground", dark ? tag_colours[i].dark : tag_colours[i].light, NULL);
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tag_backgrounds); i++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, tag_backgrounds[i].name);
+
+      g_object_set (tag, "background",
+                    dark ? tag_backgrounds[i].dark : tag_backgrounds[i].light, NULL);
+    }
 }
 
 static void
@@ -119,6 +165,7 @@ dossier_article_view_dispose (GObject *object)
   DossierArticleView *self = (DossierArticleView *) object;
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  g_clear_handle_id (&self->flash_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_VIEW);
   g_clear_object (&self->article);
 
@@ -131,6 +178,7 @@ dossier_article_view_finalize (GObject *object)
   DossierArticleView *self = (DossierArticleView *) object;
 
   g_clear_pointer (&self->block_starts, g_array_unref);
+  g_clear_pointer (&self->highlights, g_array_unref);
 
   G_OBJECT_CLASS (dossier_article_view_parent_class)->finalize (object);
 }
@@ -171,6 +219,9 @@ dossier_article_view_set_property (GObject      *object,
     }
 }
 
+static gboolean on_query_tooltip (DossierArticleView *self, int x, int y, gboolean keyboard,
+                                  GtkTooltip *tooltip);
+
 static void
 dossier_article_view_class_init (DossierArticleViewClass *klass)
 {
@@ -189,6 +240,7 @@ dossier_article_view_class_init (DossierArticleViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleView, clamp);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, scroller);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, status_page);
@@ -202,6 +254,10 @@ dossier_article_view_init (DossierArticleView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->block_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->highlights = g_array_new (FALSE, FALSE, sizeof (Highlight));
+  g_array_set_clear_func (self->highlights, highlight_clear);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  g_signal_connect_swapped (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   create_tags (gtk_text_view_get_buffer (self->text_view));
   update_tag_colours (self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
@@ -212,6 +268,14 @@ GtkWidget *
 dossier_article_view_new (void)
 {
   return g_object_new (DOSSIER_TYPE_ARTICLE_VIEW, NULL);
+}
+
+static void
+cancel_pending_scroll (DossierArticleView *self)
+{
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
 }
 
 static void
@@ -330,6 +394,7 @@ render (DossierArticleView *self)
 
   gtk_text_buffer_set_text (buffer, "", 0);
   g_array_set_size (self->block_starts, 0);
+  g_array_set_size (self->highlights, 0);
   render_header (buffer, self->article);
 
   for (guint i = 0; blocks != NULL && i < blocks->len; i++)
@@ -360,6 +425,8 @@ dossier_article_view_set_article (DossierArticleView *self,
 
   if (!g_set_object (&self->article, article))
     return;
+
+  cancel_pending_scroll (self);
 
   if (article != NULL)
     {
@@ -413,4 +480,267 @@ dossier_article_view_get_iter_at (DossierArticleView *self,
                                       g_array_index (self->block_starts, guint, index)
                                       + offset - dossier_block_get_start (block));
   return TRUE;
+}
+
+static gboolean
+end_flash (gpointer user_data)
+{
+  DossierArticleView *self = DOSSIER_ARTICLE_VIEW (user_data);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  self->flash_id = 0;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "reveal", &start, &end);
+  return G_SOURCE_REMOVE;
+}
+
+/* Marks a passage for a moment, so the eye finds where a link or an event led. */
+static void
+flash_range (DossierArticleView *self,
+             GtkTextIter        *from,
+             GtkTextIter        *to)
+{
+  g_clear_handle_id (&self->flash_id, g_source_remove);
+  end_flash (self);
+  gtk_text_buffer_apply_tag_by_name (gtk_text_view_get_buffer (self->text_view), "reveal",
+                                     from, to);
+  self->flash_id = g_timeout_add_seconds (3, end_flash, self);
+}
+
+/* Whether @mark's line is on screen now. */
+static gboolean
+mark_is_visible (GtkTextView *text_view,
+                 GtkTextMark *mark)
+{
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &iter, mark);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* Line heights are only estimates until GTK has laid the text out, which it does bit by
+ * bit: scroll again on each frame until the passage is really on screen (or a second
+ * has passed). */
+static gboolean
+scroll_to_reveal_mark (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  DossierArticleView *self = DOSSIER_ARTICLE_VIEW (widget);
+  GtkTextMark *mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (self->text_view),
+                                                "dossier-reveal");
+  guint *frames = user_data;
+
+  if (mark == NULL || (mark_is_visible (self->text_view, mark) && *frames > 2)
+      || ++*frames > 60)
+    {
+      self->scroll_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Selects the characters [@start, @end) of the article's text and scrolls them into view,
+ * as when a link or an event points at a passage. */
+void
+dossier_article_view_reveal_range (DossierArticleView *self,
+                                   guint               start,
+                                   guint               end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+  GtkTextMark *mark;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
+
+  if (!dossier_article_view_get_iter_at (self, start, &from)
+      || !dossier_article_view_get_iter_at (self, MAX (start, end), &to))
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_place_cursor (buffer, &from);
+  flash_range (self, &from, &to);
+  /* A mark, not an iter: the view scrolls once its lines have been laid out. */
+  mark = gtk_text_buffer_get_mark (buffer, "dossier-reveal");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "dossier-reveal", &from, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &from);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
+  /* A freshly rendered article has no line heights yet: scroll again once it has. */
+  cancel_pending_scroll (self);
+  self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_reveal_mark,
+                                                       g_new0 (guint, 1), g_free);
+}
+
+static int
+compare_highlights (gconstpointer a,
+                    gconstpointer b)
+{
+  const Highlight *ha = a, *hb = b;
+
+  return (ha->start > hb->start) - (ha->start < hb->start);
+}
+
+/**
+ * dossier_article_view_add_highlight:
+ * @tag: the text tag to apply ("mention-person"…)
+ * @start: (in): offset into the article's text
+ * @description: (nullable): what the range is, told when it is hovered or focused
+ */
+void
+dossier_article_view_add_highlight (DossierArticleView *self,
+                                    const char         *tag,
+                                    guint               start,
+                                    guint               end,
+                                    const char         *description)
+{
+  GtkTextIter from, to;
+  Highlight highlight;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
+
+  if (!dossier_article_view_get_iter_at (self, start, &from)
+      || !dossier_article_view_get_iter_at (self, end, &to))
+    return;
+
+  gtk_text_buffer_apply_tag_by_name (gtk_text_view_get_buffer (self->text_view), tag, &from, &to);
+  highlight.start = gtk_text_iter_get_offset (&from);
+  highlight.end = gtk_text_iter_get_offset (&to);
+  highlight.tag = g_strdup (tag);
+  highlight.description = g_strdup (description);
+  g_array_append_val (self->highlights, highlight);
+  g_array_sort (self->highlights, compare_highlights);
+}
+
+void
+dossier_article_view_clear_highlights (DossierArticleView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &from, highlight->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &to, highlight->end);
+      gtk_text_buffer_remove_tag_by_name (buffer, highlight->tag, &from, &to);
+    }
+  g_array_set_size (self->highlights, 0);
+}
+
+/* What the highlight at @iter is, or NULL. */
+const char *
+dossier_article_view_get_highlight_at (DossierArticleView *self,
+                                       const GtkTextIter  *iter)
+{
+  guint offset;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), NULL);
+
+  offset = gtk_text_iter_get_offset (iter);
+  for (guint i = 0; i < self->highlights->len; i++)
+    {
+      Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
+
+      if (highlight->start > offset)
+        break;
+      if (offset < highlight->end)
+        return highlight->description;
+    }
+
+  return NULL;
+}
+
+static gboolean
+on_query_tooltip (DossierArticleView *self,
+                  int                 x,
+                  int                 y,
+                  gboolean            keyboard,
+                  GtkTooltip         *tooltip)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *description;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (keyboard)
+    gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y,
+                                             &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+        return FALSE;
+    }
+
+  description = dossier_article_view_get_highlight_at (self, &iter);
+  if (description == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, description);
+  return TRUE;
+}
+
+/* How far down the article is scrolled, 0 to 1, to restore it after a restart. */
+double
+dossier_article_view_get_scroll_fraction (DossierArticleView *self)
+{
+  GtkAdjustment *adjustment;
+  double range;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), 0);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  return range > 0 ? gtk_adjustment_get_value (adjustment) / range : 0;
+}
+
+static gboolean
+apply_scroll_fraction (GtkWidget     *widget,
+                       GdkFrameClock *frame_clock,
+                       gpointer       user_data)
+{
+  DossierArticleView *self = DOSSIER_ARTICLE_VIEW (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double fraction = *(double *) user_data;
+  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  self->scroll_tick_id = 0;
+  gtk_adjustment_set_value (adjustment, fraction * MAX (range, 0));
+  return G_SOURCE_REMOVE;
+}
+
+void
+dossier_article_view_set_scroll_fraction (DossierArticleView *self,
+                                          double              fraction)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
+
+  /* After the next layout, when the height of the text is known. */
+  cancel_pending_scroll (self);
+  self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_scroll_fraction,
+                                                       g_memdup2 (&fraction, sizeof fraction),
+                                                       g_free);
+}
+
+/* The widest the text may be, for comfortable lines. */
+void
+dossier_article_view_set_reading_width (DossierArticleView *self,
+                                        int                 width)
+{
+  g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
+
+  adw_clamp_scrollable_set_maximum_size (self->clamp, width);
+  adw_clamp_scrollable_set_tightening_threshold (self->clamp, width * 3 / 4);
 }

@@ -24,4 +24,23 @@ gboolean        dossier_article_view_get_iter_at  (DossierArticleView *self,
                                                    guint               offset,
                                                    GtkTextIter        *iter);
 
+void            dossier_article_view_reveal_range (DossierArticleView *self,
+                                                   guint               start,
+                                                   guint               end);
+
+void            dossier_article_view_add_highlight (DossierArticleView *self,
+                                                    const char         *tag,
+                                                    guint               start,
+                                                    guint               end,
+                                                    const char         *description);
+void            dossier_article_view_clear_highlights (DossierArticleView *self);
+const char     *dossier_article_view_get_highlight_at (DossierArticleView *self,
+                                                       const GtkTextIter  *iter);
+double          dossier_article_view_get_scroll_fraction (DossierArticleView *self);
+void            dossier_article_view_set_scroll_fraction (DossierArticleView *self,
+                                                          double              fraction);
+
+void            dossier_article_view_set_reading_width (DossierArticleView *self,
+                                                        int                 width);
+
 G_END_DECLS

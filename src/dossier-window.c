@@ -1,7 +1,8 @@
 /* dossier-window.c: the main window
  *
- * A library of articles on the left, the chosen article on the right; on a narrow screen
- * the two fold into one and a back button returns to the library.
+ * The sidebar (library and entities) on the left; on the right the reading area of one to
+ * four columns, a bar for the chosen entity, and the timeline pane below. On a narrow
+ * screen sidebar and reading area fold into one, with a back button.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,27 +13,9 @@
 
 #include <glib/gi18n.h>
 
-#include "dossier-article-row.h"
-#include "dossier-article-view.h"
-#include "dossier-window.h"
-
-struct _DossierWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template widgets */
-  GtkListView        *article_list;
-  DossierArticleView *article_view;
-  AdwWindowTitle     *content_title;
-  AdwStatusPage      *error_page;
-  AdwLeaflet         *leaflet;
-  GtkStack           *library_stack;
-
-  /* owned */
-  DossierLibrary     *library;
-  GtkSingleSelection *selection;
-  GSettings          *settings;
-};
+#include "dossier-entity-details.h"
+#include "dossier-mention-store.h"
+#include "dossier-window-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierWindow, dossier_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -47,9 +30,38 @@ restore_size (DossierWindow *self)
 }
 
 static void
+save_columns (DossierWindow *self)
+{
+  guint n = dossier_workspace_get_n_columns (self->workspace);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+  GVariantBuilder scrolls;
+  int focused = 0;
+
+  g_variant_builder_init (&scrolls, G_VARIANT_TYPE ("ad"));
+  for (guint i = 0; i < n; i++)
+    {
+      DossierColumn *column = dossier_workspace_get_column (self->workspace, i);
+      DossierArticle *article = dossier_column_get_article (column);
+
+      if (article == NULL)
+        continue;
+      if (column == dossier_workspace_get_focused (self->workspace))
+        focused = i;
+      g_strv_builder_add (ids, dossier_article_get_id (article));
+      g_variant_builder_add (&scrolls, "d", dossier_article_view_get_scroll_fraction (
+                               dossier_column_get_article_view (column)));
+    }
+
+  strv = g_strv_builder_end (ids);
+  g_settings_set_strv (self->settings, "open-columns", (const char * const *) strv);
+  g_settings_set_value (self->settings, "column-scroll", g_variant_builder_end (&scrolls));
+  g_settings_set_int (self->settings, "focused-column", focused);
+}
+
+static void
 save_state (DossierWindow *self)
 {
-  DossierArticle *article = dossier_article_view_get_article (self->article_view);
   int width, height;
 
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
@@ -58,8 +70,19 @@ save_state (DossierWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
-  g_settings_set_string (self->settings, "last-article",
-                         article ? dossier_article_get_id (article) : "");
+  if (self->library != NULL)
+    {
+      save_columns (self);
+      g_settings_set_string (self->settings, "sidebar-view",
+                             dossier_sidebar_get_view (self->sidebar));
+      g_settings_set_string (self->settings, "chosen-entity",
+                             self->chosen ? dossier_entity_get_name (self->chosen) : "");
+    }
+  g_settings_set_boolean (self->settings, "timeline-visible",
+                          gtk_widget_get_visible (GTK_WIDGET (self->timeline_box)));
+  g_settings_set_int (self->settings, "timeline-position",
+                      gtk_paned_get_position (self->timeline_paned));
+  g_settings_set_double (self->settings, "font-scale", self->font_scale);
   g_settings_apply (self->settings);
 }
 
@@ -72,75 +95,195 @@ dossier_window_close_request (GtkWindow *window)
 }
 
 static void
-show_article (DossierWindow  *self,
-              DossierArticle *summary)
+update_title (DossierWindow *self)
+{
+  DossierColumn *column = dossier_workspace_get_focused (self->workspace);
+  DossierArticle *article = column ? dossier_column_get_article (column) : NULL;
+
+  adw_window_title_set_title (self->content_title,
+                              article ? dossier_article_get_title (article) : "");
+  adw_window_title_set_subtitle (self->content_title,
+                                 article ? dossier_article_get_outlet (article) : NULL);
+  dossier_sidebar_select_article (self->sidebar, article ? dossier_article_get_id (article) : NULL);
+}
+
+void
+_dossier_window_toast (DossierWindow *self,
+                       const char    *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static DossierColumn *
+column_for (DossierWindow *self,
+            gboolean       beside)
+{
+  DossierColumn *column = dossier_workspace_get_focused (self->workspace);
+
+  if (column != NULL && !beside)
+    return column;
+
+  column = dossier_workspace_add_column (self->workspace);
+  if (column == NULL)
+    _dossier_window_toast (self, _("At most four articles fit side by side: close a column "
+                                   "first (Ctrl+W)"));
+  return column;
+}
+
+/* Opens @id in the focused column, or in a new one @beside it; an article that is
+ * already open has its column focused instead. */
+gboolean
+_dossier_window_open (DossierWindow *self,
+                      const char    *id,
+                      gboolean       beside)
 {
   g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
   g_autoptr(GError) error = NULL;
+  DossierColumn *column;
 
-  article = dossier_library_load_article (self->library, dossier_article_get_id (summary),
-                                          &error);
-  if (article == NULL)
+  if (self->library == NULL)
+    return FALSE;
+
+  if ((column = dossier_workspace_find (self->workspace, id)) != NULL)
     {
-      g_warning ("%s", error->message);
-      adw_window_title_set_title (self->content_title, _("The article could not be read"));
-      adw_window_title_set_subtitle (self->content_title, error->message);
-      return;
+      dossier_workspace_focus_column (self->workspace, column);
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return TRUE;
     }
 
-  dossier_article_view_set_article (self->article_view, article);
-  adw_window_title_set_title (self->content_title, dossier_article_get_title (article));
-  adw_window_title_set_subtitle (self->content_title, dossier_article_get_outlet (article));
+  article = dossier_library_load_article (self->library, id, &error);
+  if (article == NULL)
+    {
+      _dossier_window_toast (self, error->message);
+      return FALSE;
+    }
+
+  if ((column = column_for (self, beside)) == NULL)
+    return FALSE;
+
+  mentions = dossier_library_list_mentions (self->library, id, NULL);
+  dossier_column_set_article (column, article, mentions);
+  dossier_article_view_set_reading_width (dossier_column_get_article_view (column),
+                                          g_settings_get_int (self->settings, "reading-width"));
+  dossier_column_set_entity (column, self->chosen);
+  update_title (self);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  return TRUE;
+}
+
+static DossierEntity *
+find_entity (DossierWindow *self,
+             const char    *name)
+{
+  for (guint i = 0; self->entities != NULL && i < self->entities->len; i++)
+    {
+      DossierEntity *entity = g_ptr_array_index (self->entities, i);
+
+      if (g_strcmp0 (dossier_entity_get_name (entity), name) == 0)
+        return entity;
+    }
+
+  return NULL;
 }
 
 static void
-on_selection_changed (DossierWindow *self)
+show_entity_bar (DossierWindow *self)
 {
-  DossierArticle *article = gtk_single_selection_get_selected_item (self->selection);
+  DossierEntity *entity = self->chosen;
+  g_autofree char *counts = NULL;
+  GtkWidget *details;
 
-  if (article != NULL)
-    show_article (self, article);
+  gtk_revealer_set_reveal_child (self->entity_bar, entity != NULL);
+  if (entity == NULL)
+    return;
+
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
+                                         dossier_entity_get_n_mentions (entity)),
+                            dossier_entity_get_n_mentions (entity));
+  gtk_label_set_label (self->entity_kind_label,
+                       dossier_entity_kind_get_label (dossier_entity_get_kind (entity)));
+  gtk_label_set_label (self->entity_name_label, dossier_entity_get_name (entity));
+  gtk_label_set_label (self->entity_count_label, counts);
+
+  details = dossier_entity_details_new (self->library, entity);
+  gtk_popover_set_child (self->entity_details_popover, details);
+}
+
+/* Chooses the entity called @name, or clears the choice when @name is NULL, empty, or
+ * already chosen: its mentions are marked in every column, the library marks the
+ * articles that mention it. */
+void
+_dossier_window_choose_entity (DossierWindow *self,
+                               const char    *name)
+{
+  g_autoptr(GHashTable) articles = NULL;
+  DossierEntity *entity = name && *name ? find_entity (self, name) : NULL;
+
+  if (entity != NULL && entity == self->chosen)
+    entity = NULL;
+
+  g_set_object (&self->chosen, entity);
+  if (entity != NULL)
+    articles = dossier_library_articles_mentioning (self->library, name, NULL);
+
+  for (guint i = 0; i < dossier_workspace_get_n_columns (self->workspace); i++)
+    dossier_column_set_entity (dossier_workspace_get_column (self->workspace, i), entity);
+  dossier_sidebar_set_chosen_entity (self->sidebar, entity, articles);
+  show_entity_bar (self);
+  _dossier_window_update_actions (self);
+}
+
+/* The reading font (preferences) at the reading size (Ctrl+plus/minus), as CSS. */
+static void
+update_font_css (DossierWindow *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "reading-font");
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  g_autofree char *family = NULL;
+  g_autofree char *css = NULL;
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+  double base = 12.5;
+
+  if (*font && pango_font_description_get_size (description) > 0)
+    base = pango_font_description_get_size (description) / (double) PANGO_SCALE;
+  if (*font && pango_font_description_get_family (description) != NULL)
+    family = g_strdup_printf ("font-family: \"%s\";", pango_font_description_get_family (description));
+
+  /* The locale must not turn 13.5 into "13,5" in CSS. */
+  g_ascii_formatd (size, sizeof size, "%.2f", base * self->font_scale);
+  css = g_strdup_printf ("textview.reading { font-size: %spt; %s }", size, family ? family : "");
+  gtk_css_provider_load_from_data (self->zoom_css, css, -1);
+}
+
+void
+_dossier_window_set_font_scale (DossierWindow *self,
+                                double         scale)
+{
+  self->font_scale = CLAMP (scale, 0.6, 2.5);
+  update_font_css (self);
+  _dossier_window_update_actions (self);
 }
 
 static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item)
+apply_reading_width (DossierWindow *self)
 {
-  gtk_list_item_set_child (item, dossier_article_row_new ());
+  int width = g_settings_get_int (self->settings, "reading-width");
+
+  for (guint i = 0; i < dossier_workspace_get_n_columns (self->workspace); i++)
+    dossier_article_view_set_reading_width (
+      dossier_column_get_article_view (dossier_workspace_get_column (self->workspace, i)), width);
 }
 
 static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item)
+apply_timeline_placement (DossierWindow *self)
 {
-  DossierArticle *article = gtk_list_item_get_item (item);
-  g_autofree char *byline = dossier_article_dup_byline (article);
-  g_autofree char *label = g_strdup_printf ("%s, %s", dossier_article_get_title (article),
-                                            byline);
+  g_autofree char *placement = g_settings_get_string (self->settings, "timeline-placement");
+  gboolean right = g_str_equal (placement, "right");
 
-  dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)), article);
-  /* The row is what a screen reader lands on; give it the whole line to read. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_list_item_get_child (item)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item)
-{
-  dossier_article_row_set_article (DOSSIER_ARTICLE_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
-show_library_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_widget_grab_focus (GTK_WIDGET (self->article_list));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->timeline_paned),
+                                  right ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->timeline_box), right ? 320 : -1, right ? -1 : 160);
 }
 
 static void
@@ -148,8 +291,14 @@ dossier_window_dispose (GObject *object)
 {
   DossierWindow *self = (DossierWindow *) object;
 
+  if (self->zoom_css != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->zoom_css));
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
-  g_clear_object (&self->selection);
+  g_clear_object (&self->zoom_css);
+  g_clear_object (&self->chosen);
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_object (&self->articles);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
@@ -166,36 +315,61 @@ dossier_window_class_init (DossierWindowClass *klass)
   object_class->dispose = dossier_window_dispose;
   window_class->close_request = dossier_window_close_request;
 
-  g_type_ensure (DOSSIER_TYPE_ARTICLE_VIEW);
+  g_type_ensure (DOSSIER_TYPE_SIDEBAR);
+  g_type_ensure (DOSSIER_TYPE_WORKSPACE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, article_list);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_count_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_details_popover);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_kind_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_name_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, library_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_paned);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, workspace);
 
-  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.show-library", NULL);
+  _dossier_window_class_init_actions (widget_class);
 }
 
 static void
 dossier_window_init (DossierWindow *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   restore_size (self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
-  gtk_list_view_set_factory (self->article_list, factory);
+  self->zoom_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->zoom_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  _dossier_window_set_font_scale (self, g_settings_get_double (self->settings, "font-scale"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_box),
+                          g_settings_get_boolean (self->settings, "timeline-visible"));
+  if (g_settings_get_int (self->settings, "timeline-position") > 0)
+    gtk_paned_set_position (self->timeline_paned,
+                            g_settings_get_int (self->settings, "timeline-position"));
+
+  g_signal_connect_swapped (self->settings, "changed::reading-font",
+                            G_CALLBACK (update_font_css), self);
+  g_signal_connect_swapped (self->settings, "changed::reading-width",
+                            G_CALLBACK (apply_reading_width), self);
+  g_signal_connect_swapped (self->settings, "changed::timeline-placement",
+                            G_CALLBACK (apply_timeline_placement), self);
+  apply_timeline_placement (self);
+  g_signal_connect_swapped (self->workspace, "notify::focused", G_CALLBACK (update_title), self);
+  g_signal_connect_swapped (self->workspace, "notify::n-columns",
+                            G_CALLBACK (_dossier_window_update_actions), self);
+  _dossier_window_update_actions (self);
 }
 
 static void
@@ -207,29 +381,59 @@ show_library_error (DossierWindow *self,
 }
 
 static void
-load_articles (DossierWindow *self)
+restore_columns (DossierWindow *self)
 {
-  g_autoptr(DossierArticleList) articles = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *last = NULL;
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "open-columns");
+  g_autoptr(GVariant) scrolls = g_settings_get_value (self->settings, "column-scroll");
+  int focused = g_settings_get_int (self->settings, "focused-column");
+  gsize n_scrolls;
+  const double *fractions = g_variant_get_fixed_array (scrolls, &n_scrolls, sizeof (double));
+  DossierColumn *column;
 
-  articles = dossier_library_list_articles (self->library, &error);
-  if (articles == NULL)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
-      show_library_error (self, error);
-      return;
+      /* An article gone since (hidden, removed) is skipped, not an error. */
+      if (!_dossier_window_open (self, ids[i], TRUE))
+        continue;
+      column = dossier_workspace_get_focused (self->workspace);
+      if (i < n_scrolls)
+        dossier_article_view_set_scroll_fraction (dossier_column_get_article_view (column),
+                                                  fractions[i]);
     }
 
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&articles)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected",
-                            G_CALLBACK (on_selection_changed), self);
+  column = dossier_workspace_get_column (self->workspace, MAX (focused, 0));
+  if (column != NULL)
+    dossier_workspace_focus_column (self->workspace, column);
+}
 
-  last = g_settings_get_string (self->settings, "last-article");
-  if (*last != '\0')
-    dossier_window_open_article (self, last);
+static gboolean
+load_library (DossierWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->articles = dossier_library_list_articles (self->library, &error);
+  if (self->articles == NULL
+      || (self->entities = dossier_library_list_entities (self->library, &error)) == NULL)
+    {
+      show_library_error (self, error);
+      return FALSE;
+    }
+
+  dossier_sidebar_set_articles (self->sidebar, G_LIST_MODEL (self->articles));
+  dossier_sidebar_set_entities (self->sidebar, self->entities);
+  return TRUE;
+}
+
+static void
+restore_state (DossierWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (self->settings, "sidebar-view");
+  g_autofree char *entity = g_settings_get_string (self->settings, "chosen-entity");
+
+  dossier_sidebar_set_view (self->sidebar, view);
+  if (*entity != '\0')
+    _dossier_window_choose_entity (self, entity);
+  restore_columns (self);
 }
 
 /**
@@ -256,44 +460,90 @@ dossier_window_new (GtkApplication *application,
     }
 
   self->library = g_object_ref (library);
-  load_articles (self);
+  if (load_library (self))
+    restore_state (self);
+  _dossier_window_update_actions (self);
   return self;
 }
 
-/* Selects and shows the article with @id; FALSE when the library has none. */
+/* Opens the article with @id in the focused column; FALSE when there is no such article. */
 gboolean
 dossier_window_open_article (DossierWindow *self,
                              const char    *id)
 {
-  GListModel *articles;
-  guint position;
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return _dossier_window_open (self, id, FALSE);
+}
+
+/* Opens the article with @id in a new column beside the others. */
+gboolean
+dossier_window_open_beside (DossierWindow *self,
+                            const char    *id)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return _dossier_window_open (self, id, TRUE);
+}
+
+/* Opens the article with @id and reveals the characters [@start, @end) of its text. */
+gboolean
+dossier_window_open_passage (DossierWindow *self,
+                             const char    *id,
+                             guint          start,
+                             guint          end)
+{
+  DossierColumn *column;
 
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
-  if (self->selection == NULL)
+  if (!_dossier_window_open (self, id, FALSE))
     return FALSE;
 
-  articles = gtk_single_selection_get_model (self->selection);
-  if (dossier_article_list_find (DOSSIER_ARTICLE_LIST (articles), id, &position) == NULL)
-    return FALSE;
-
-  gtk_single_selection_set_selected (self->selection, position);
+  column = dossier_workspace_find (self->workspace, id);
+  dossier_article_view_reveal_range (dossier_column_get_article_view (column), start, end);
   return TRUE;
 }
 
-/* The library list as shown, for tests and the command line's --open. */
+/* Chooses (or, when chosen already, clears) the entity called @name. */
+void
+dossier_window_choose_entity (DossierWindow *self,
+                              const char    *name)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  _dossier_window_choose_entity (self, name);
+}
+
+DossierEntity *
+dossier_window_get_chosen_entity (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->chosen;
+}
+
+/* The library list as shown, for tests. */
 GListModel *
 dossier_window_get_articles (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
-  return self->selection ? G_LIST_MODEL (self->selection) : NULL;
+  return self->library ? dossier_sidebar_get_shown_articles (self->sidebar) : NULL;
 }
 
-DossierArticleView *
-dossier_window_get_article_view (DossierWindow *self)
+DossierSidebar *
+dossier_window_get_sidebar (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
-  return self->article_view;
+  return self->sidebar;
+}
+
+DossierWorkspace *
+dossier_window_get_workspace (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->workspace;
 }

@@ -7,8 +7,9 @@
 
 #include <adwaita.h>
 
-#include "dossier-article-view.h"
 #include "dossier-library.h"
+#include "dossier-sidebar.h"
+#include "dossier-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -16,12 +17,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DossierWindow, dossier_window, DOSSIER, WINDOW, AdwApplicationWindow)
 
-DossierWindow *dossier_window_new            (GtkApplication  *application,
-                                              DossierLibrary  *library,
-                                              const GError    *library_error);
-gboolean       dossier_window_open_article   (DossierWindow   *self,
-                                              const char      *id);
-GListModel    *dossier_window_get_articles   (DossierWindow   *self);
-DossierArticleView *dossier_window_get_article_view (DossierWindow *self);
+DossierWindow    *dossier_window_new               (GtkApplication  *application,
+                                                    DossierLibrary  *library,
+                                                    const GError    *library_error);
+gboolean          dossier_window_open_article      (DossierWindow   *self,
+                                                    const char      *id);
+gboolean          dossier_window_open_beside       (DossierWindow   *self,
+                                                    const char      *id);
+gboolean          dossier_window_open_passage      (DossierWindow   *self,
+                                                    const char      *id,
+                                                    guint            start,
+                                                    guint            end);
+void              dossier_window_choose_entity     (DossierWindow   *self,
+                                                    const char      *name);
+DossierEntity    *dossier_window_get_chosen_entity (DossierWindow   *self);
+GListModel       *dossier_window_get_articles      (DossierWindow   *self);
+DossierSidebar   *dossier_window_get_sidebar       (DossierWindow   *self);
+DossierWorkspace *dossier_window_get_workspace     (DossierWindow   *self);
 
 G_END_DECLS

@@ -8,6 +8,10 @@
 #include <adwaita.h>
 
 #include "dossier-article-view.h"
+#include "dossier-column.h"
+#include "dossier-entity-details.h"
+#include "dossier-preferences.h"
+#include "dossier-mention-store.h"
 #include "dossier-window.h"
 
 static void
@@ -28,10 +32,20 @@ open_library (void)
   return library;
 }
 
+/* The article view of the focused column */
+static DossierArticleView *
+focused_view (DossierWindow *window)
+{
+  DossierColumn *column = dossier_workspace_get_focused (dossier_window_get_workspace (window));
+
+  g_assert_nonnull (column);
+  return dossier_column_get_article_view (column);
+}
+
 static char *
 buffer_text (DossierWindow *window)
 {
-  DossierArticleView *view = dossier_window_get_article_view (window);
+  DossierArticleView *view = focused_view (window);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (view));
   GtkTextIter start, end;
 
@@ -64,8 +78,8 @@ test_reads_each_article (void)
       text = buffer_text (window);
       g_assert_true (g_str_has_prefix (text, dossier_article_get_title (article)));
       g_assert_nonnull (strstr (text, dossier_block_get_text (first)));
-      g_assert_true (dossier_article_view_get_article (dossier_window_get_article_view (window))
-                     != NULL);
+      g_assert_cmpstr (dossier_article_get_id (dossier_article_view_get_article (focused_view (window))),
+                       ==, dossier_article_get_id (summary));
     }
 
   g_assert_false (dossier_window_open_article (window, "no-such-article"));
@@ -78,12 +92,13 @@ test_offsets_map_into_view (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
   DossierWindow *window = dossier_window_new (NULL, library, NULL);
-  DossierArticleView *view = dossier_window_get_article_view (window);
+  DossierArticleView *view;
   DossierArticle *article;
   GPtrArray *blocks;
 
   dossier_window_open_article (window, "polygraph-2022-moscow-fuels-myanmar-war-machine");
   wait_idle ();
+  view = focused_view (window);
   article = dossier_article_view_get_article (view);
   blocks = dossier_article_get_blocks (article);
 
@@ -121,9 +136,234 @@ test_restores_last_article (void)
 
   window = dossier_window_new (NULL, library, NULL);
   wait_idle ();
-  article = dossier_article_view_get_article (dossier_window_get_article_view (window));
+  article = dossier_article_view_get_article (focused_view (window));
   g_assert_nonnull (article);
   g_assert_cmpstr (dossier_article_get_id (article), ==, "rfa-2023-nucc-condemns-russia");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Waits for a few frames of a shown window, so layout and scrolling happen. */
+static void
+wait_frames (GtkWidget *widget)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A dossier: link's passage is marked and scrolled into view. */
+static void
+test_open_passage_reveals_it (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierArticleView *view;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *reveal;
+  GdkRectangle visible, location;
+  GtkTextIter start, end;
+  g_autofree char *marked = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window));
+  g_assert_true (dossier_window_open_passage (window,
+                                              "polygraph-2022-moscow-fuels-myanmar-war-machine",
+                                              5072, 5100));
+  wait_frames (GTK_WIDGET (window));
+  view = focused_view (window);
+  text_view = dossier_article_view_get_text_view (view);
+  buffer = gtk_text_view_get_buffer (text_view);
+  reveal = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "reveal");
+
+  dossier_article_view_get_iter_at (view, 5072, &start);
+  end = start;
+  g_assert_true (gtk_text_iter_has_tag (&start, reveal));
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&end, reveal));
+  marked = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (marked, ==, "Nikkei Asia reported that ju");
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &start, &location);
+  g_test_message ("visible %d+%d, passage at %d; columns %u", visible.y, visible.height, location.y,
+                  dossier_workspace_get_n_columns (dossier_window_get_workspace (window)));
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+#define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
+#define RFA "rfa-2023-nucc-condemns-russia"
+
+/* Whether the view has @tag on exactly the characters [@start, @end) of the article. */
+static gboolean
+tagged_exactly (DossierArticleView *view,
+                const char         *tag_name,
+                guint               start,
+                guint               end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter from, to, before;
+
+  dossier_article_view_get_iter_at (view, start, &from);
+  dossier_article_view_get_iter_at (view, end, &to);
+  before = from;
+  gtk_text_iter_backward_char (&before);
+
+  return gtk_text_iter_starts_tag (&from, tag) && gtk_text_iter_ends_tag (&to, tag)
+         && !gtk_text_iter_has_tag (&before, tag);
+}
+
+/* Two columns; choosing an entity marks each of its mentions in both, at the offsets the
+ * library gives, and stepping moves through them. */
+static void
+test_entity_marked_in_both_columns (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  const char *ids[] = { POLYGRAPH, RFA };
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (dossier_workspace_get_n_columns (workspace) > 0)
+    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  g_assert_true (dossier_window_open_article (window, POLYGRAPH));
+  g_assert_true (dossier_window_open_beside (window, RFA));
+  g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 2);
+
+  dossier_window_choose_entity (window, "Min Aung Hlaing");
+  g_assert_nonnull (dossier_window_get_chosen_entity (window));
+  wait_idle ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (ids); c++)
+    {
+      DossierColumn *column = dossier_workspace_find (workspace, ids[c]);
+      g_autoptr(GPtrArray) mentions = dossier_library_list_mentions (library, ids[c], NULL);
+      guint expected = 0;
+
+      for (guint i = 0; i < mentions->len; i++)
+        {
+          const DossierMention *mention = g_ptr_array_index (mentions, i);
+
+          if (!g_str_equal (mention->entity, "Min Aung Hlaing"))
+            continue;
+          expected++;
+          g_assert_true (tagged_exactly (dossier_column_get_article_view (column),
+                                         "mention-person", mention->start,
+                                         mention->start + mention->length));
+        }
+      g_assert_cmpuint (expected, >, 0);
+      g_assert_cmpuint (dossier_column_get_n_mentions (column), ==, expected);
+    }
+
+  /* next, next, previous: the second, then back to the first; wrapping backwards */
+  {
+    DossierColumn *column = dossier_workspace_find (workspace, POLYGRAPH);
+
+    dossier_column_move_to_mention (column, 1);
+    dossier_column_move_to_mention (column, 1);
+    g_assert_cmpint (dossier_column_get_current_mention (column), ==, 1);
+    dossier_column_move_to_mention (column, -1);
+    dossier_column_move_to_mention (column, -1);
+    g_assert_cmpint (dossier_column_get_current_mention (column), ==,
+                     (int) dossier_column_get_n_mentions (column) - 1);
+  }
+
+  /* Choosing it again clears it everywhere. */
+  dossier_window_choose_entity (window, "Min Aung Hlaing");
+  g_assert_null (dossier_window_get_chosen_entity (window));
+  g_assert_cmpuint (dossier_column_get_n_mentions (dossier_workspace_find (workspace, RFA)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Closing and reopening the window brings back its columns, in order, and the entity. */
+static void
+test_restart_restores_columns (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (dossier_workspace_get_n_columns (workspace) > 0)
+    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_window_open_article (window, RFA);
+  dossier_window_open_beside (window, POLYGRAPH);
+  dossier_window_choose_entity (window, "Sergei Lavrov");
+  wait_idle ();
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+
+  window = dossier_window_new (NULL, library, NULL);
+  workspace = dossier_window_get_workspace (window);
+  g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 2);
+  g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (
+                     dossier_workspace_get_column (workspace, 0))), ==, RFA);
+  g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (
+                     dossier_workspace_get_column (workspace, 1))), ==, POLYGRAPH);
+  g_assert_cmpstr (dossier_entity_get_name (dossier_window_get_chosen_entity (window)), ==,
+                   "Sergei Lavrov");
+  g_assert_cmpuint (dossier_column_get_n_mentions (dossier_workspace_find (workspace, POLYGRAPH)),
+                    >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ctrl+W, and at most four columns. */
+static void
+test_column_limits (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  GListModel *articles = dossier_window_get_articles (window);
+
+  while (dossier_workspace_get_n_columns (workspace) > 0)
+    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
+    {
+      g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);
+
+      g_assert_true (dossier_window_open_beside (window, dossier_article_get_id (article)) == (i < 4));
+    }
+  g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, DOSSIER_WORKSPACE_MAX_COLUMNS);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-column", NULL);
+  g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every template is instantiated at least once; preferences reach the open columns. */
+static void
+test_preferences_apply (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  GtkWidget *preferences = dossier_preferences_new (GTK_WINDOW (window));
+  DossierEntity *entity;
+  GtkWidget *details;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  dossier_window_open_article (window, RFA);
+  g_settings_set_int (settings, "reading-width", 900);
+  g_settings_set_string (settings, "timeline-placement", "right");
+  wait_idle ();
+
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (
+                     GTK_WIDGET (dossier_window_get_workspace (window))))), ==,
+                   GTK_ORIENTATION_HORIZONTAL);
+  dossier_window_choose_entity (window, "Vladimir Putin");
+  entity = dossier_window_get_chosen_entity (window);
+  details = dossier_entity_details_new (library, entity);
+  g_assert_nonnull (details);
+  g_object_ref_sink (details);
+  g_object_unref (details);
+
+  g_settings_reset (settings, "reading-width");
+  g_settings_reset (settings, "timeline-placement");
+  gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -157,6 +397,11 @@ main (int   argc,
   g_test_add_func ("/window/reads-each-article", test_reads_each_article);
   g_test_add_func ("/window/offsets-map-into-view", test_offsets_map_into_view);
   g_test_add_func ("/window/restores-last-article", test_restores_last_article);
+  g_test_add_func ("/window/open-passage-reveals-it", test_open_passage_reveals_it);
+  g_test_add_func ("/window/entity-marked-in-both-columns", test_entity_marked_in_both_columns);
+  g_test_add_func ("/window/restart-restores-columns", test_restart_restores_columns);
+  g_test_add_func ("/window/column-limits", test_column_limits);
+  g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
 

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dossier-cli.h"
 
@@ -26,6 +27,10 @@ static const DossierCliCommand commands[] = {
     _dossier_cli_export },
   { "import-notes", N_("FILE"), N_("Import annotations exported as JSON"),
     _dossier_cli_import_notes },
+  { "entities", "", N_("List the entities the articles name, most mentioned first"),
+    _dossier_cli_entities },
+  { "entity", N_("NAME"), N_("Print one entity with its articles and co-occurring entities"),
+    _dossier_cli_entity },
 };
 
 static const DossierCliCommand *
@@ -53,7 +58,8 @@ dossier_cli_handles (int    argc,
       || g_str_equal (first, "--version") || g_str_equal (first, "-v"))
     return TRUE;
 
-  return first[0] != '-';
+  /* A dossier: link belongs to the window too. */
+  return first[0] != '-' && strchr (first, ':') == NULL;
 }
 
 static void

@@ -55,5 +55,9 @@ int             _dossier_cli_export        (int                    argc,
                                             char                 **argv);
 int             _dossier_cli_import_notes  (int                    argc,
                                             char                 **argv);
+int             _dossier_cli_entities      (int                    argc,
+                                            char                 **argv);
+int             _dossier_cli_entity        (int                    argc,
+                                            char                 **argv);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dossier-entity-store.h"
 
 static gboolean
@@ -113,4 +115,81 @@ dossier_entity_store_list (DossierDatabase  *db,
     }
 
   return g_steal_pointer (&entities);
+}
+
+static gboolean
+load_aliases (DossierDatabase  *db,
+              DossierEntity    *entity,
+              gint64            rowid,
+              GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  stmt = dossier_database_prepare (db,
+    "SELECT alias FROM aliases WHERE entity = ?1 ORDER BY alias", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    dossier_entity_add_alias (entity, dossier_statement_column_text (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    return dossier_database_set_error (db, rc, error);
+  return TRUE;
+}
+
+/**
+ * dossier_entity_store_find:
+ * @name: a name or an alias, in any case (ASCII letters only are folded)
+ *
+ * An entity's own name wins over another's alias; of several entities sharing an alias,
+ * the first by name is taken.
+ *
+ * Returns: (transfer full): the entity with its aliases, or %NULL and
+ *   %DOSSIER_DB_ERROR_NOT_FOUND
+ */
+DossierEntity *
+dossier_entity_store_find (DossierDatabase  *db,
+                           const char       *name,
+                           GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_autoptr(DossierEntity) entity = NULL;
+  gint64 rowid;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT id, name, kind, description FROM entities"
+    " WHERE name = ?1 COLLATE NOCASE"
+    "   OR id IN (SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE)"
+    " ORDER BY (name = ?1 COLLATE NOCASE) DESC, name LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, name);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      if (rc != SQLITE_DONE)
+        dossier_database_set_error (db, rc, error);
+      else
+        g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND,
+                     _("No entity is called “%s”"), name);
+      return NULL;
+    }
+
+  rowid = sqlite3_column_int64 (stmt, 0);
+  entity = dossier_entity_new (dossier_statement_column_text (stmt, 1),
+                               sqlite3_column_int (stmt, 2));
+  dossier_entity_set_description (entity, dossier_statement_column_text (stmt, 3));
+  dossier_statement_release (g_steal_pointer (&stmt));
+
+  if (!load_aliases (db, entity, rowid, error))
+    return NULL;
+
+  return g_steal_pointer (&entity);
 }

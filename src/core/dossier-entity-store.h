@@ -16,5 +16,8 @@ gboolean   dossier_entity_store_save (DossierDatabase  *db,
                                       GError          **error);
 GPtrArray *dossier_entity_store_list (DossierDatabase  *db,
                                       GError          **error);
+DossierEntity *dossier_entity_store_find (DossierDatabase  *db,
+                                          const char       *name,
+                                          GError          **error);
 
 G_END_DECLS

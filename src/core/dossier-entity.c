@@ -5,6 +5,10 @@
 
 #define G_LOG_DOMAIN "dossier-entity"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "dossier-entity.h"
 
 struct _DossierEntity
@@ -15,6 +19,8 @@ struct _DossierEntity
   char             *description;
   GPtrArray        *aliases;   /* char *, NULL-terminated */
   DossierEntityKind kind;
+  guint             n_mentions;
+  guint             n_articles;
 };
 
 G_DEFINE_FINAL_TYPE (DossierEntity, dossier_entity, G_TYPE_OBJECT)
@@ -24,6 +30,8 @@ enum {
   PROP_NAME,
   PROP_KIND,
   PROP_DESCRIPTION,
+  PROP_N_MENTIONS,
+  PROP_N_ARTICLES,
   N_PROPS
 };
 
@@ -60,6 +68,12 @@ dossier_entity_get_property (GObject    *object,
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
       break;
+    case PROP_N_MENTIONS:
+      g_value_set_uint (value, self->n_mentions);
+      break;
+    case PROP_N_ARTICLES:
+      g_value_set_uint (value, self->n_articles);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -81,6 +95,12 @@ dossier_entity_class_init (DossierEntityClass *klass)
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_MENTIONS] =
+    g_param_spec_uint ("n-mentions", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ARTICLES] =
+    g_param_spec_uint ("n-articles", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -164,4 +184,79 @@ dossier_entity_add_alias (DossierEntity *self,
     return;
 
   g_ptr_array_add (self->aliases, g_strdup (alias));
+}
+
+guint
+dossier_entity_get_n_mentions (DossierEntity *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY (self), 0);
+
+  return self->n_mentions;
+}
+
+guint
+dossier_entity_get_n_articles (DossierEntity *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ENTITY (self), 0);
+
+  return self->n_articles;
+}
+
+void
+dossier_entity_set_counts (DossierEntity *self,
+                           guint          n_mentions,
+                           guint          n_articles)
+{
+  g_return_if_fail (DOSSIER_IS_ENTITY (self));
+
+  if (self->n_mentions != n_mentions)
+    {
+      self->n_mentions = n_mentions;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MENTIONS]);
+    }
+  if (self->n_articles != n_articles)
+    {
+      self->n_articles = n_articles;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ARTICLES]);
+    }
+}
+
+/* "Person", for a reader */
+const char *
+dossier_entity_kind_get_label (DossierEntityKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_ENTITY_PERSON:
+      return _("Person");
+    case DOSSIER_ENTITY_ORGANIZATION:
+      return _("Organisation");
+    case DOSSIER_ENTITY_PLACE:
+      return _("Place");
+    case DOSSIER_ENTITY_EQUIPMENT:
+      return _("Equipment");
+    case DOSSIER_ENTITY_OTHER:
+    default:
+      return _("Other");
+    }
+}
+
+/* "People", a heading for a group of them */
+const char *
+dossier_entity_kind_get_plural (DossierEntityKind kind)
+{
+  switch (kind)
+    {
+    case DOSSIER_ENTITY_PERSON:
+      return _("People");
+    case DOSSIER_ENTITY_ORGANIZATION:
+      return _("Organisations");
+    case DOSSIER_ENTITY_PLACE:
+      return _("Places");
+    case DOSSIER_ENTITY_EQUIPMENT:
+      return _("Equipment");
+    case DOSSIER_ENTITY_OTHER:
+    default:
+      return _("Other");
+    }
 }

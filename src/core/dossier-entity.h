@@ -24,4 +24,12 @@ const char * const *dossier_entity_get_aliases     (DossierEntity      *self);
 void                dossier_entity_add_alias       (DossierEntity      *self,
                                                     const char         *alias);
 
+guint               dossier_entity_get_n_mentions  (DossierEntity      *self);
+guint               dossier_entity_get_n_articles  (DossierEntity      *self);
+void                dossier_entity_set_counts      (DossierEntity      *self,
+                                                    guint               n_mentions,
+                                                    guint               n_articles);
+const char         *dossier_entity_kind_get_label  (DossierEntityKind   kind);
+const char         *dossier_entity_kind_get_plural (DossierEntityKind   kind);
+
 G_END_DECLS

@@ -18,8 +18,10 @@
 #include <glib/gstdio.h>
 
 #include "dossier-article-store.h"
+#include "dossier-entity-matcher.h"
 #include "dossier-entity-store.h"
 #include "dossier-library.h"
+#include "dossier-mention-store.h"
 
 struct _DossierLibrary
 {
@@ -67,6 +69,20 @@ dossier_library_dup_default_user_path (void)
   return g_build_filename (g_get_user_data_dir (), "dossier", "library.db", NULL);
 }
 
+/* The catalogue is the user's whole one, imports included, so a bundled article also
+ * finds the entities the user added. */
+static DossierEntityMatcher *
+load_matcher (DossierDatabase  *db,
+              GError          **error)
+{
+  g_autoptr(GPtrArray) entities = dossier_entity_store_list (db, error);
+
+  if (entities == NULL)
+    return NULL;
+
+  return dossier_entity_matcher_new (entities);
+}
+
 static gboolean
 copy_articles (DossierDatabase  *bundled,
                DossierDatabase  *db,
@@ -74,19 +90,22 @@ copy_articles (DossierDatabase  *bundled,
                GError          **error)
 {
   g_autoptr(GPtrArray) articles = dossier_article_store_list (bundled, error);
+  g_autoptr(DossierEntityMatcher) matcher = NULL;
 
-  if (articles == NULL)
+  if (articles == NULL || (matcher = load_matcher (db, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; i < articles->len; i++)
     {
       const char *id = dossier_article_get_id (g_ptr_array_index (articles, i));
       g_autoptr(DossierArticle) article = dossier_article_store_load (bundled, id, error);
+      gint64 rowid;
 
       if (article == NULL)
         return FALSE;
       dossier_article_set_origin (article, DOSSIER_ORIGIN_BUNDLED);
-      if (!dossier_article_store_save (db, article, NULL, error))
+      if (!dossier_article_store_save (db, article, &rowid, error)
+          || !dossier_mention_store_rebuild (db, rowid, article, matcher, error))
         return FALSE;
       g_hash_table_add (kept, g_strdup (id));
     }
@@ -278,4 +297,106 @@ dossier_library_load_article (DossierLibrary  *self,
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
 
   return dossier_article_store_load (self->db, id, error);
+}
+
+/**
+ * dossier_library_list_entities:
+ *
+ * Returns: (transfer full) (element-type DossierEntity): the entities the visible articles
+ *   mention, with their counts, most mentioned first
+ */
+GPtrArray *
+dossier_library_list_entities (DossierLibrary  *self,
+                               GError         **error)
+{
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *mentioned;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  if ((entities = dossier_entity_store_list (self->db, error)) == NULL
+      || (counts = dossier_mention_store_count_entities (self->db, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < entities->len; i++)
+    g_hash_table_insert (by_name, (char *) dossier_entity_get_name (g_ptr_array_index (entities, i)),
+                         g_ptr_array_index (entities, i));
+
+  mentioned = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const DossierMentionCount *count = g_ptr_array_index (counts, i);
+      DossierEntity *entity = g_hash_table_lookup (by_name, count->name);
+
+      if (entity == NULL || count->n_mentions == 0)
+        continue;
+      dossier_entity_set_counts (entity, count->n_mentions, count->n_articles);
+      g_ptr_array_add (mentioned, g_object_ref (entity));
+    }
+
+  return mentioned;
+}
+
+/**
+ * dossier_library_list_mentions:
+ *
+ * Returns: (transfer full) (element-type DossierMention): the mentions in an article,
+ *   in text order
+ */
+GPtrArray *
+dossier_library_list_mentions (DossierLibrary  *self,
+                               const char      *article_id,
+                               GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_mention_store_list (self->db, article_id, error);
+}
+
+/**
+ * dossier_library_articles_mentioning:
+ *
+ * Returns: (transfer full): article id → number of mentions of @entity in it
+ */
+GHashTable *
+dossier_library_articles_mentioning (DossierLibrary  *self,
+                                     const char      *entity,
+                                     GError         **error)
+{
+  g_autoptr(GPtrArray) counts = NULL;
+  GHashTable *articles;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  counts = dossier_mention_store_count_articles (self->db, entity, error);
+  if (counts == NULL)
+    return NULL;
+
+  articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < counts->len; i++)
+    {
+      const DossierMentionCount *count = g_ptr_array_index (counts, i);
+
+      g_hash_table_insert (articles, g_strdup (count->name), GUINT_TO_POINTER (count->n_mentions));
+    }
+
+  return articles;
+}
+
+/**
+ * dossier_library_list_companions:
+ *
+ * Returns: (transfer full) (element-type DossierMentionCount): the entities named with
+ *   @entity — in the same blocks, in the same articles — most shared first
+ */
+GPtrArray *
+dossier_library_list_companions (DossierLibrary  *self,
+                                 const char      *entity,
+                                 GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_mention_store_count_companions (self->db, entity, error);
 }

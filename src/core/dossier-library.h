@@ -32,4 +32,17 @@ DossierArticle     *dossier_library_load_article             (DossierLibrary  *s
                                                               const char      *id,
                                                               GError         **error);
 
+GPtrArray          *dossier_library_list_entities            (DossierLibrary  *self,
+                                                              GError         **error);
+GPtrArray          *dossier_library_list_mentions            (DossierLibrary  *self,
+                                                              const char      *article_id,
+                                                              GError         **error);
+GHashTable         *dossier_library_articles_mentioning      (DossierLibrary  *self,
+                                                              const char      *entity,
+                                                              GError         **error);
+
+GPtrArray          *dossier_library_list_companions          (DossierLibrary  *self,
+                                                              const char      *entity,
+                                                              GError         **error);
+
 G_END_DECLS

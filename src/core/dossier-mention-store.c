@@ -1,0 +1,283 @@
+/* dossier-mention-store.c: where the articles name the entities, and what that adds up to
+ *
+ * The only file that knows the SQL of the mentions table. Mentions are derived data: an
+ * article's are thrown away and found again whenever its text or the catalogue changes,
+ * inside the caller's transaction. Counts leave hidden articles out, as the lists do.
+ *
+ * A mention's block is not stored: it is the last block that starts at or before it, which
+ * the blocks table already says.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-mention-store"
+
+#include "config.h"
+
+#include "dossier-mention-store.h"
+
+void
+dossier_mention_free (DossierMention *mention)
+{
+  if (mention == NULL)
+    return;
+
+  g_free (mention->entity);
+  g_free (mention);
+}
+
+void
+dossier_mention_count_free (DossierMentionCount *count)
+{
+  if (count == NULL)
+    return;
+
+  g_free (count->name);
+  g_free (count->title);
+  g_free (count);
+}
+
+static gboolean
+delete_mentions (DossierDatabase  *db,
+                 gint64            article_rowid,
+                 GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "DELETE FROM mentions WHERE article = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_rowid);
+  return dossier_database_step_done (db, stmt, error);
+}
+
+/* By name, because a matcher's entities need not come from this database: one it does not
+ * know is left out rather than pointing at a wrong row. */
+static gboolean
+insert_mention (DossierDatabase           *db,
+                gint64                     article_rowid,
+                const DossierEntityMatch  *match,
+                GError                   **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "INSERT INTO mentions (article, start, length, entity)"
+    " SELECT ?1, ?2, ?3, id FROM entities WHERE name = ?4", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, article_rowid);
+  sqlite3_bind_int (stmt, 2, match->start);
+  sqlite3_bind_int (stmt, 3, match->length);
+  dossier_statement_bind_text (stmt, 4, dossier_entity_get_name (match->entity));
+  return dossier_database_step_done (db, stmt, error);
+}
+
+/**
+ * dossier_mention_store_rebuild:
+ * @article_rowid: the row dossier_article_store_save() gave @article
+ * @matcher: the catalogue to look for; entities the database lacks are skipped
+ *
+ * Replaces the stored mentions of @article with those @matcher finds in its flat text.
+ * Runs inside the caller's transaction.
+ */
+gboolean
+dossier_mention_store_rebuild (DossierDatabase       *db,
+                               gint64                 article_rowid,
+                               DossierArticle        *article,
+                               DossierEntityMatcher  *matcher,
+                               GError               **error)
+{
+  g_autoptr(GArray) matches = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_ENTITY_MATCHER (matcher), FALSE);
+
+  if (!delete_mentions (db, article_rowid, error))
+    return FALSE;
+
+  matches = dossier_entity_matcher_find (matcher, dossier_article_get_text (article), -1);
+  for (guint i = 0; i < matches->len; i++)
+    if (!insert_mention (db, article_rowid, &g_array_index (matches, DossierEntityMatch, i),
+                         error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+finish_rows (DossierDatabase  *db,
+             int               rc,
+             GError          **error)
+{
+  if (rc != SQLITE_DONE)
+    return dossier_database_set_error (db, rc, error);
+  return TRUE;
+}
+
+/**
+ * dossier_mention_store_list:
+ *
+ * Returns: (transfer full) (element-type DossierMention): the mentions in the article with
+ *   id @article_id, in the order of its text; empty for an unknown article
+ */
+GPtrArray *
+dossier_mention_store_list (DossierDatabase  *db,
+                            const char       *article_id,
+                            GError          **error)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (article_id != NULL, NULL);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT m.start, m.length, e.name FROM mentions m"
+    " JOIN articles a ON a.id = m.article JOIN entities e ON e.id = m.entity"
+    " WHERE a.uid = ?1 ORDER BY m.start", error);
+  if (stmt == NULL)
+    return NULL;
+
+  mentions = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_mention_free);
+  dossier_statement_bind_text (stmt, 1, article_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierMention *mention = g_new0 (DossierMention, 1);
+
+      mention->start = sqlite3_column_int (stmt, 0);
+      mention->length = sqlite3_column_int (stmt, 1);
+      mention->entity = g_strdup (dossier_statement_column_text (stmt, 2));
+      g_ptr_array_add (mentions, mention);
+    }
+
+  if (!finish_rows (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&mentions);
+}
+
+/* Columns: name, title, mentions, articles, blocks; any of the last four may be NULL. */
+static GPtrArray *
+collect_counts (DossierDatabase   *db,
+                DossierStatement  *stmt,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) counts = NULL;
+  int rc;
+
+  counts = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_mention_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierMentionCount *count = g_new0 (DossierMentionCount, 1);
+
+      count->name = g_strdup (dossier_statement_column_text (stmt, 0));
+      count->title = g_strdup (dossier_statement_column_text (stmt, 1));
+      count->n_mentions = sqlite3_column_int (stmt, 2);
+      count->n_articles = sqlite3_column_int (stmt, 3);
+      count->n_blocks = sqlite3_column_int (stmt, 4);
+      g_ptr_array_add (counts, count);
+    }
+
+  if (!finish_rows (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&counts);
+}
+
+/**
+ * dossier_mention_store_count_entities:
+ *
+ * Returns: (transfer full) (element-type DossierMentionCount): every entity, mentioned or
+ *   not, with its mentions and articles; most mentioned first, then by name
+ */
+GPtrArray *
+dossier_mention_store_count_entities (DossierDatabase  *db,
+                                      GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT e.name, NULL, count (v.article), count (DISTINCT v.article), NULL"
+    " FROM entities e LEFT JOIN (SELECT m.entity, m.article FROM mentions m"
+    "   JOIN articles a ON a.id = m.article WHERE a.hidden = 0) v ON v.entity = e.id"
+    " GROUP BY e.id ORDER BY 3 DESC, e.name", error);
+  if (stmt == NULL)
+    return NULL;
+
+  return collect_counts (db, stmt, error);
+}
+
+/**
+ * dossier_mention_store_count_articles:
+ * @entity: an entity's name
+ *
+ * Returns: (transfer full) (element-type DossierMentionCount): the articles that mention
+ *   @entity (id, title, mentions), most mentions first, then oldest first
+ */
+GPtrArray *
+dossier_mention_store_count_articles (DossierDatabase  *db,
+                                      const char       *entity,
+                                      GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT a.uid, a.title, count (*), 1, NULL FROM mentions m"
+    " JOIN articles a ON a.id = m.article"
+    " WHERE m.entity = (SELECT id FROM entities WHERE name = ?1) AND a.hidden = 0"
+    " GROUP BY a.id ORDER BY 3 DESC, a.published_key, a.title", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, entity);
+  return collect_counts (db, stmt, error);
+}
+
+/**
+ * dossier_mention_store_count_companions:
+ * @entity: an entity's name
+ *
+ * The entities named together with @entity: how many articles and how many blocks
+ * (paragraphs, captions, quotes…) mention both.
+ *
+ * Returns: (transfer full) (element-type DossierMentionCount): the companions (name,
+ *   articles, blocks; mentions is their mentions in those shared articles), most shared
+ *   blocks first, then most shared articles, then by name
+ */
+GPtrArray *
+dossier_mention_store_count_companions (DossierDatabase  *db,
+                                        const char       *entity,
+                                        GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  stmt = dossier_database_prepare (db,
+    "WITH me AS (SELECT id FROM entities WHERE name = ?1),"
+    " placed AS (SELECT m.entity, m.article,"
+    "   (SELECT max (b.position) FROM blocks b"
+    "     WHERE b.article = m.article AND b.start <= m.start) AS block"
+    "   FROM mentions m JOIN articles a ON a.id = m.article AND a.hidden = 0"
+    "   WHERE m.article IN (SELECT article FROM mentions WHERE entity IN me)),"
+    " mine AS (SELECT DISTINCT article, block FROM placed WHERE entity IN me)"
+    " SELECT e.name, NULL, count (*), count (DISTINCT p.article),"
+    "   count (DISTINCT CASE WHEN (p.article, p.block) IN (SELECT article, block FROM mine)"
+    "     THEN p.article || '/' || p.block END)"
+    " FROM placed p JOIN entities e ON e.id = p.entity"
+    " WHERE p.entity NOT IN me"
+    " GROUP BY p.entity ORDER BY 5 DESC, 4 DESC, e.name", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, entity);
+  return collect_counts (db, stmt, error);
+}

@@ -1,0 +1,35 @@
+/* dossier-sidebar.h: the library of articles and the entities, with a filter
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dossier-entity.h"
+
+G_BEGIN_DECLS
+
+#define DOSSIER_TYPE_SIDEBAR (dossier_sidebar_get_type ())
+
+G_DECLARE_FINAL_TYPE (DossierSidebar, dossier_sidebar, DOSSIER, SIDEBAR, GtkWidget)
+
+GtkWidget  *dossier_sidebar_new                (void);
+void        dossier_sidebar_set_articles       (DossierSidebar *self,
+                                                GListModel     *articles);
+GListModel *dossier_sidebar_get_shown_articles (DossierSidebar *self);
+void        dossier_sidebar_set_entities       (DossierSidebar *self,
+                                                GPtrArray      *entities);
+GListModel *dossier_sidebar_get_shown_entities (DossierSidebar *self);
+void        dossier_sidebar_select_article     (DossierSidebar *self,
+                                                const char     *id);
+void        dossier_sidebar_set_chosen_entity  (DossierSidebar *self,
+                                                DossierEntity  *entity,
+                                                GHashTable     *article_mentions);
+const char *dossier_sidebar_get_view           (DossierSidebar *self);
+void        dossier_sidebar_set_view           (DossierSidebar *self,
+                                                const char     *view);
+void        dossier_sidebar_focus_filter       (DossierSidebar *self);
+
+G_END_DECLS

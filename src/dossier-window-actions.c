@@ -1,0 +1,175 @@
+/* dossier-window-actions.c: what the window does, as actions with shortcuts
+ *
+ * Buttons, menus, rows and keys all activate these; enabled states are set in one place,
+ * _dossier_window_update_actions().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-window-private.h"
+
+static void
+open_article_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _dossier_window_open (DOSSIER_WINDOW (widget), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+static void
+open_beside_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _dossier_window_open (DOSSIER_WINDOW (widget), g_variant_get_string (parameter, NULL), TRUE);
+}
+
+static void
+close_column_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierColumn *column = dossier_workspace_get_focused (self->workspace);
+
+  if (column != NULL)
+    dossier_workspace_close_column (self->workspace, column);
+}
+
+static void
+focus_column_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  dossier_workspace_focus_next (self->workspace,
+                                g_str_equal (action_name, "win.next-column") ? 1 : -1);
+}
+
+static void
+choose_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _dossier_window_choose_entity (DOSSIER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+clear_entity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _dossier_window_choose_entity (DOSSIER_WINDOW (widget), NULL);
+}
+
+static void
+toggle_timeline_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  gboolean visible = !gtk_widget_get_visible (GTK_WIDGET (self->timeline_box));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_box), visible);
+  _dossier_window_update_actions (self);
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  double scale = self->font_scale;
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    scale *= 1.1;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    scale /= 1.1;
+  else
+    scale = 1.0;
+
+  _dossier_window_set_font_scale (self, scale);
+}
+
+static void
+show_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  dossier_sidebar_set_view (self->sidebar, g_str_equal (action_name, "win.show-entities")
+                                           ? "entities" : "articles");
+  dossier_sidebar_focus_filter (self->sidebar);
+}
+
+void
+_dossier_window_update_actions (DossierWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  guint n_columns = dossier_workspace_get_n_columns (self->workspace);
+  gboolean timeline = gtk_widget_get_visible (GTK_WIDGET (self->timeline_box));
+
+  gtk_widget_action_set_enabled (widget, "win.close-column", n_columns > 0);
+  gtk_widget_action_set_enabled (widget, "win.next-column", n_columns > 1);
+  gtk_widget_action_set_enabled (widget, "win.previous-column", n_columns > 1);
+  gtk_widget_action_set_enabled (widget, "win.clear-entity", self->chosen != NULL);
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", self->font_scale < 2.4);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", self->font_scale > 0.65);
+  gtk_toggle_button_set_active (self->timeline_button, timeline);
+}
+
+void
+_dossier_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open-article", "s", open_article_action);
+  gtk_widget_class_install_action (widget_class, "win.open-beside", "s", open_beside_action);
+  gtk_widget_class_install_action (widget_class, "win.close-column", NULL, close_column_action);
+  gtk_widget_class_install_action (widget_class, "win.next-column", NULL, focus_column_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-column", NULL, focus_column_action);
+  gtk_widget_class_install_action (widget_class, "win.choose-entity", "s", choose_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-entity", NULL, clear_entity_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-timeline", NULL,
+                                   toggle_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.show-entities", NULL, show_library_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "win.close-column", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-column", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-column", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.clear-entity", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-timeline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.show-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
+                                       "win.show-library", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
+                                       "win.show-entities", NULL);
+}

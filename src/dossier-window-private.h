@@ -1,0 +1,57 @@
+/* dossier-window-private.h: what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dossier-sidebar.h"
+#include "dossier-window.h"
+#include "dossier-workspace.h"
+
+G_BEGIN_DECLS
+
+struct _DossierWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle     *content_title;
+  GtkPopover         *entity_details_popover;
+  GtkRevealer        *entity_bar;
+  GtkLabel           *entity_count_label;
+  GtkLabel           *entity_kind_label;
+  GtkLabel           *entity_name_label;
+  AdwStatusPage      *error_page;
+  AdwLeaflet         *leaflet;
+  GtkStack           *library_stack;
+  DossierSidebar     *sidebar;
+  GtkBox             *timeline_box;
+  GtkToggleButton    *timeline_button;
+  GtkPaned           *timeline_paned;
+  AdwToastOverlay    *toast_overlay;
+  DossierWorkspace   *workspace;
+
+  /* owned */
+  DossierLibrary     *library;
+  DossierArticleList *articles;
+  GPtrArray          *entities;      /* DossierEntity the library mentions */
+  DossierEntity      *chosen;        /* the chosen entity, or NULL */
+  GSettings          *settings;
+  GtkCssProvider     *zoom_css;
+  double              font_scale;
+};
+
+void     _dossier_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _dossier_window_update_actions     (DossierWindow  *self);
+gboolean _dossier_window_open               (DossierWindow  *self,
+                                             const char     *id,
+                                             gboolean        beside);
+void     _dossier_window_choose_entity      (DossierWindow  *self,
+                                             const char     *name);
+void     _dossier_window_set_font_scale     (DossierWindow  *self,
+                                             double          scale);
+void     _dossier_window_toast              (DossierWindow  *self,
+                                             const char     *message);
+
+G_END_DECLS
