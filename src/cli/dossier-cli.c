@@ -20,6 +20,13 @@
 static const DossierCliCommand commands[] = {
   { "articles", "", N_("List the articles of the dossier"), _dossier_cli_articles },
   { "show", N_("ID"), N_("Print one article with its metadata"), _dossier_cli_show },
+  { "annotate", N_("ARTICLE_ID"), N_("Highlight a passage (--quote TEXT), with a note and tags"),
+    _dossier_cli_annotate },
+  { "annotations", "", N_("List the annotations"), _dossier_cli_annotations },
+  { "export", N_("--format FORMAT"), N_("Export the annotations (markdown, html, json, csv)"),
+    _dossier_cli_export },
+  { "import-notes", N_("FILE"), N_("Import annotations exported as JSON"),
+    _dossier_cli_import_notes },
   { "entities", "", N_("List the entities the articles name, most mentioned first"),
     _dossier_cli_entities },
   { "entity", N_("NAME"), N_("Print one entity with its articles and co-occurring entities"),

@@ -47,6 +47,14 @@ int             _dossier_cli_articles      (int                    argc,
                                             char                 **argv);
 int             _dossier_cli_show          (int                    argc,
                                             char                 **argv);
+int             _dossier_cli_annotate      (int                    argc,
+                                            char                 **argv);
+int             _dossier_cli_annotations   (int                    argc,
+                                            char                 **argv);
+int             _dossier_cli_export        (int                    argc,
+                                            char                 **argv);
+int             _dossier_cli_import_notes  (int                    argc,
+                                            char                 **argv);
 int             _dossier_cli_entities      (int                    argc,
                                             char                 **argv);
 int             _dossier_cli_entity        (int                    argc,

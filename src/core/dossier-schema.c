@@ -127,7 +127,41 @@ static const char migration_1[] =
    * another article dates the same kind of happening among the same entities otherwise. */
   "ALTER TABLE events ADD COLUMN happening TEXT;"
   "ALTER TABLE events ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0;"
-  "CREATE INDEX events_by_group ON events (group_key);";
+  "CREATE INDEX events_by_group ON events (group_key);"
+
+
+  /* annotations */
+  /* Highlights and notes. They name their article by its stable uid, not its rowid, and
+   * carry no foreign key to it: an annotation outlives a refresh or removal of its article
+   * and is then kept as an orphan, never dropped. Offsets are characters into the flat
+   * text; quote, prefix (32 characters before) and suffix (32 after) let it be found again
+   * when the text changes. text_hash is the hash of the text it was last anchored on, NULL
+   * when unknown (imported, or its article gone). anchor: 0 ok, 1 moved, 2 orphan.
+   * Timestamps are ISO 8601 UTC. */
+  "CREATE TABLE annotations ("
+  "  id           TEXT PRIMARY KEY,"
+  "  article_uid  TEXT NOT NULL,"
+  "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),"
+  "  end_offset   INTEGER NOT NULL CHECK (end_offset >= start_offset),"
+  "  quote        TEXT NOT NULL,"
+  "  prefix       TEXT NOT NULL DEFAULT '',"
+  "  suffix       TEXT NOT NULL DEFAULT '',"
+  "  text_hash    TEXT,"
+  "  color        TEXT NOT NULL"
+  "    CHECK (color IN ('yellow', 'green', 'blue', 'pink', 'purple')),"
+  "  note         TEXT NOT NULL DEFAULT '',"
+  "  anchor       INTEGER NOT NULL DEFAULT 0 CHECK (anchor IN (0, 1, 2)),"
+  "  created      TEXT NOT NULL,"
+  "  modified     TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX annotations_by_article ON annotations (article_uid, start_offset);"
+  "CREATE TABLE annotation_tags ("
+  "  annotation TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+  "  tag        TEXT NOT NULL,"
+  "  position   INTEGER NOT NULL,"
+  "  PRIMARY KEY (annotation, tag)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag);";
 
 const char * const _dossier_migrations[] = {
   migration_1,

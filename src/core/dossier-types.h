@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _DossierAnnotation  DossierAnnotation;
+typedef struct _DossierAnnotations DossierAnnotations;
 typedef struct _DossierArticle     DossierArticle;
 typedef struct _DossierArticleList DossierArticleList;
 typedef struct _DossierBlock       DossierBlock;
