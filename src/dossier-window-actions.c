@@ -31,6 +31,19 @@ open_beside_action (GtkWidget  *widget,
 }
 
 static void
+open_passage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *id;
+  guint start, end;
+
+  g_variant_get (parameter, "(&suu)", &id, &start, &end);
+  _dossier_window_open_passage (DOSSIER_WINDOW (widget), id, start, end,
+                                g_str_equal (action_name, "win.open-passage-beside"));
+}
+
+static void
 close_column_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -75,9 +88,9 @@ toggle_timeline_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
-  gboolean visible = !gtk_widget_get_visible (GTK_WIDGET (self->timeline_box));
+  gboolean visible = !gtk_widget_get_visible (GTK_WIDGET (self->timeline_pane));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_box), visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_pane), visible);
   _dossier_window_update_actions (self);
 }
 
@@ -117,7 +130,7 @@ _dossier_window_update_actions (DossierWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint n_columns = dossier_workspace_get_n_columns (self->workspace);
-  gboolean timeline = gtk_widget_get_visible (GTK_WIDGET (self->timeline_box));
+  gboolean timeline = gtk_widget_get_visible (GTK_WIDGET (self->timeline_pane));
 
   gtk_widget_action_set_enabled (widget, "win.close-column", n_columns > 0);
   gtk_widget_action_set_enabled (widget, "win.next-column", n_columns > 1);
@@ -133,6 +146,9 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-article", "s", open_article_action);
   gtk_widget_class_install_action (widget_class, "win.open-beside", "s", open_beside_action);
+  gtk_widget_class_install_action (widget_class, "win.open-passage", "(suu)", open_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.open-passage-beside", "(suu)",
+                                   open_passage_action);
   gtk_widget_class_install_action (widget_class, "win.close-column", NULL, close_column_action);
   gtk_widget_class_install_action (widget_class, "win.next-column", NULL, focus_column_action);
   gtk_widget_class_install_action (widget_class, "win.previous-column", NULL, focus_column_action);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "dossier-sidebar.h"
+#include "dossier-timeline-pane.h"
 #include "dossier-window.h"
 #include "dossier-workspace.h"
 
@@ -26,7 +27,7 @@ struct _DossierWindow
   AdwLeaflet         *leaflet;
   GtkStack           *library_stack;
   DossierSidebar     *sidebar;
-  GtkBox             *timeline_box;
+  DossierTimelinePane *timeline_pane;
   GtkToggleButton    *timeline_button;
   GtkPaned           *timeline_paned;
   AdwToastOverlay    *toast_overlay;
@@ -46,6 +47,11 @@ void     _dossier_window_class_init_actions (GtkWidgetClass *widget_class);
 void     _dossier_window_update_actions     (DossierWindow  *self);
 gboolean _dossier_window_open               (DossierWindow  *self,
                                              const char     *id,
+                                             gboolean        beside);
+gboolean _dossier_window_open_passage       (DossierWindow  *self,
+                                             const char     *id,
+                                             guint           start,
+                                             guint           end,
                                              gboolean        beside);
 void     _dossier_window_choose_entity      (DossierWindow  *self,
                                              const char     *name);

@@ -79,7 +79,7 @@ save_state (DossierWindow *self)
                              self->chosen ? dossier_entity_get_name (self->chosen) : "");
     }
   g_settings_set_boolean (self->settings, "timeline-visible",
-                          gtk_widget_get_visible (GTK_WIDGET (self->timeline_box)));
+                          gtk_widget_get_visible (GTK_WIDGET (self->timeline_pane)));
   g_settings_set_int (self->settings, "timeline-position",
                       gtk_paned_get_position (self->timeline_paned));
   g_settings_set_double (self->settings, "font-scale", self->font_scale);
@@ -230,6 +230,8 @@ _dossier_window_choose_entity (DossierWindow *self,
   for (guint i = 0; i < dossier_workspace_get_n_columns (self->workspace); i++)
     dossier_column_set_entity (dossier_workspace_get_column (self->workspace, i), entity);
   dossier_sidebar_set_chosen_entity (self->sidebar, entity, articles);
+  dossier_timeline_pane_set_entity (self->timeline_pane,
+                                    entity ? dossier_entity_get_name (entity) : NULL);
   show_entity_bar (self);
   _dossier_window_update_actions (self);
 }
@@ -283,7 +285,7 @@ apply_timeline_placement (DossierWindow *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->timeline_paned),
                                   right ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
-  gtk_widget_set_size_request (GTK_WIDGET (self->timeline_box), right ? 320 : -1, right ? -1 : 160);
+  gtk_widget_set_size_request (GTK_WIDGET (self->timeline_pane), right ? 360 : -1, right ? -1 : 200);
 }
 
 static void
@@ -316,6 +318,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   window_class->close_request = dossier_window_close_request;
 
   g_type_ensure (DOSSIER_TYPE_SIDEBAR);
+  g_type_ensure (DOSSIER_TYPE_TIMELINE_PANE);
   g_type_ensure (DOSSIER_TYPE_WORKSPACE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -330,7 +333,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, library_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
@@ -353,7 +356,7 @@ dossier_window_init (DossierWindow *self)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
   _dossier_window_set_font_scale (self, g_settings_get_double (self->settings, "font-scale"));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_box),
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_pane),
                           g_settings_get_boolean (self->settings, "timeline-visible"));
   if (g_settings_get_int (self->settings, "timeline-position") > 0)
     gtk_paned_set_position (self->timeline_paned,
@@ -406,6 +409,21 @@ restore_columns (DossierWindow *self)
     dossier_workspace_focus_column (self->workspace, column);
 }
 
+static void
+load_timeline (DossierWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = dossier_library_list_events (self->library, &error);
+
+  if (events == NULL)
+    {
+      g_warning ("The timeline could not be read: %s", error->message);
+      return;
+    }
+
+  dossier_timeline_pane_set_events (self->timeline_pane, events);
+}
+
 static gboolean
 load_library (DossierWindow *self)
 {
@@ -421,6 +439,7 @@ load_library (DossierWindow *self)
 
   dossier_sidebar_set_articles (self->sidebar, G_LIST_MODEL (self->articles));
   dossier_sidebar_set_entities (self->sidebar, self->entities);
+  load_timeline (self);
   return TRUE;
 }
 
@@ -486,23 +505,34 @@ dossier_window_open_beside (DossierWindow *self,
   return _dossier_window_open (self, id, TRUE);
 }
 
-/* Opens the article with @id and reveals the characters [@start, @end) of its text. */
+/* Opens (or focuses) the article with @id and reveals the characters [@start, @end) of
+ * its text, as links and timeline events do. */
+gboolean
+_dossier_window_open_passage (DossierWindow *self,
+                              const char    *id,
+                              guint          start,
+                              guint          end,
+                              gboolean       beside)
+{
+  DossierColumn *column;
+
+  if (!_dossier_window_open (self, id, beside))
+    return FALSE;
+
+  column = dossier_workspace_find (self->workspace, id);
+  dossier_article_view_reveal_range (dossier_column_get_article_view (column), start, end);
+  return TRUE;
+}
+
 gboolean
 dossier_window_open_passage (DossierWindow *self,
                              const char    *id,
                              guint          start,
                              guint          end)
 {
-  DossierColumn *column;
-
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
-  if (!_dossier_window_open (self, id, FALSE))
-    return FALSE;
-
-  column = dossier_workspace_find (self->workspace, id);
-  dossier_article_view_reveal_range (dossier_column_get_article_view (column), start, end);
-  return TRUE;
+  return _dossier_window_open_passage (self, id, start, end, FALSE);
 }
 
 /* Chooses (or, when chosen already, clears) the entity called @name. */

@@ -5,8 +5,10 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import pyatspi
@@ -69,6 +71,10 @@ def describe(node):
 def main():
     env = dict(os.environ)
     env.pop("NO_AT_BRIDGE", None)
+    # Its own library and settings, never the real home's.
+    home = tempfile.mkdtemp(prefix="dossier-a11y-")
+    env["XDG_DATA_HOME"] = os.path.join(home, "data")
+    env["XDG_CONFIG_HOME"] = os.path.join(home, "config")
     exe = env["DOSSIER_EXECUTABLE"]
     app_proc = subprocess.Popen([exe], env=env)
     print("1..3")
@@ -107,6 +113,7 @@ def main():
     finally:
         app_proc.terminate()
         app_proc.wait(timeout=10)
+        shutil.rmtree(home, ignore_errors=True)
 
 
 sys.exit(main())

@@ -12,6 +12,7 @@
 #include "dossier-entity-details.h"
 #include "dossier-preferences.h"
 #include "dossier-mention-store.h"
+#include "dossier-test-util.h"
 #include "dossier-window.h"
 
 static void
@@ -379,6 +380,27 @@ test_library_error_shown (void)
 }
 
 static void
+on_css_error (GtkCssProvider *provider,
+              GtkCssSection  *section,
+              const GError   *error,
+              gpointer        user_data)
+{
+  g_autofree char *where = gtk_css_section_to_string (section);
+
+  g_error ("style.css: %s: %s", where, error->message);
+}
+
+/* A slip in the stylesheet only shows as a warning at run time; here it fails. */
+static void
+test_stylesheet_parses (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  g_signal_connect (provider, "parsing-error", G_CALLBACK (on_css_error), NULL);
+  gtk_css_provider_load_from_resource (provider, "/io/github/dossierapp/Dossier/style.css");
+}
+
+static void
 test_help_overlay_builds (void)
 {
   g_autoptr(GtkBuilder) builder =
@@ -391,7 +413,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *home = NULL;
+  int status;
+
+  /* gtk_test_init() does not pass G_TEST_OPTION_ISOLATE_DIRS on to g_test_init(): keep
+   * the tests' libraries and settings out of the real home by hand. */
+  home = g_dir_make_tmp ("dossier-window-test-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
   g_test_add_func ("/window/reads-each-article", test_reads_each_article);
@@ -404,6 +436,9 @@ main (int   argc,
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
+  g_test_add_func ("/window/stylesheet-parses", test_stylesheet_parses);
 
-  return g_test_run ();
+  status = g_test_run ();
+  dossier_test_remove_tree (home);
+  return status;
 }

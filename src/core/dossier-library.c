@@ -403,3 +403,17 @@ dossier_library_list_companions (DossierLibrary  *self,
 
   return dossier_mention_store_count_companions (self->db, entity, error);
 }
+
+/**
+ * dossier_library_list_events:
+ *
+ * Returns: (transfer full) (element-type DossierEvent): the whole timeline, oldest first
+ */
+GPtrArray *
+dossier_library_list_events (DossierLibrary  *self,
+                             GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_event_store_list (self->db, NULL, NULL, NULL, error);
+}

@@ -45,4 +45,7 @@ GPtrArray          *dossier_library_list_companions          (DossierLibrary  *s
                                                               const char      *entity,
                                                               GError         **error);
 
+GPtrArray          *dossier_library_list_events              (DossierLibrary  *self,
+                                                              GError         **error);
+
 G_END_DECLS

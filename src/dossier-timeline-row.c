@@ -1,0 +1,178 @@
+/* dossier-timeline-row.c: one event, or a month's heading, in the timeline
+ *
+ * An event shows when (as precisely as known), the article, and the sentence. One
+ * reported by several articles has a "reported by N" button listing them, each of which
+ * opens beside the others at its own sentence, to compare how they tell it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-timeline-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-event-item.h"
+#include "dossier-list-header.h"
+#include "dossier-timeline-row.h"
+
+struct _DossierTimelineRow
+{
+  GtkWidget             parent_instance;
+
+  /* template widgets */
+  GtkLabel             *article_label;
+  GtkLabel             *conflict_label;
+  GtkLabel             *date_label;
+  GtkMenuButton        *reported_button;
+  GtkLabel             *text_label;
+  GtkBox               *top_line;
+
+  /* borrowed while bound */
+  DossierTimelineModel *model;
+  char                 *group;
+};
+
+G_DEFINE_FINAL_TYPE (DossierTimelineRow, dossier_timeline_row, GTK_TYPE_WIDGET)
+
+static void
+dossier_timeline_row_dispose (GObject *object)
+{
+  DossierTimelineRow *self = (DossierTimelineRow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_ROW);
+  g_clear_pointer (&self->group, g_free);
+
+  G_OBJECT_CLASS (dossier_timeline_row_parent_class)->dispose (object);
+}
+
+static void
+dossier_timeline_row_class_init (DossierTimelineRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = dossier_timeline_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/dossierapp/Dossier/dossier-timeline-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, article_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, reported_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, top_line);
+  gtk_widget_class_set_css_name (widget_class, "timelinerow");
+}
+
+static GtkWidget *
+report_button (const DossierEvent *event)
+{
+  g_autofree char *label = g_strdup_printf ("%s — “%s”", event->article_title, event->phrase);
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+  gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 50);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-passage-beside");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(suu)", event->article_id,
+                                    event->sentence_start, event->sentence_end);
+  return button;
+}
+
+/* Built when it opens: most rows are never asked. */
+static void
+create_reports_popover (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  DossierTimelineRow *self = DOSSIER_TIMELINE_ROW (user_data);
+  g_autoptr(GPtrArray) events = dossier_timeline_model_get_group (self->model, self->group);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *heading = gtk_label_new (_("Open beside the others, at its sentence:"));
+
+  gtk_widget_add_css_class (heading, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (box), heading);
+  for (guint i = 0; i < events->len; i++)
+    gtk_box_append (GTK_BOX (box), report_button (g_ptr_array_index (events, i)));
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
+dossier_timeline_row_init (DossierTimelineRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->reported_button, create_reports_popover, self, NULL);
+}
+
+GtkWidget *
+dossier_timeline_row_new (void)
+{
+  return g_object_new (DOSSIER_TYPE_TIMELINE_ROW, NULL);
+}
+
+static void
+show_heading (DossierTimelineRow *self,
+              const char         *title)
+{
+  gtk_label_set_label (self->date_label, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->article_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflict_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->reported_button), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "header");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+static void
+show_event (DossierTimelineRow *self,
+            const DossierEvent *event)
+{
+  g_autofree char *date = dossier_event_format_date (event);
+  g_autofree char *reported = NULL;
+  g_autofree char *label = NULL;
+  gboolean grouped = event->reported_by > 1;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "header");
+  gtk_label_set_label (self->date_label, date);
+  gtk_label_set_label (self->text_label, event->text);
+  gtk_label_set_label (self->article_label, event->article_title);
+  gtk_widget_set_visible (GTK_WIDGET (self->text_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->article_label), !grouped);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflict_label), event->conflict);
+  gtk_widget_set_visible (GTK_WIDGET (self->reported_button), grouped);
+
+  g_free (self->group);
+  self->group = g_strdup (event->group);
+  /* The row is recycled: the next open builds the list of this group, not the last one. */
+  gtk_menu_button_set_popover (self->reported_button, NULL);
+  reported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "reported by %u article",
+                                           "reported by %u articles", event->reported_by),
+                              event->reported_by);
+  gtk_menu_button_set_label (self->reported_button, reported);
+
+  /* TRANSLATORS: a timeline row for screen readers: date, sentence, article */
+  label = g_strdup_printf (_("%s: %s (%s)"), date, event->text,
+                           grouped ? reported : event->article_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reported_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, reported, -1);
+}
+
+void
+dossier_timeline_row_set_item (DossierTimelineRow   *self,
+                               GObject              *item,
+                               DossierTimelineModel *model)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_ROW (self));
+
+  self->model = model;
+  if (DOSSIER_IS_EVENT_ITEM (item))
+    show_event (self, dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item)));
+  else if (DOSSIER_IS_LIST_HEADER (item))
+    show_heading (self, dossier_list_header_get_title (DOSSIER_LIST_HEADER (item)));
+}
