@@ -358,9 +358,11 @@ dossier_window_init (DossierWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_pane),
                           g_settings_get_boolean (self->settings, "timeline-visible"));
-  if (g_settings_get_int (self->settings, "timeline-position") > 0)
-    gtk_paned_set_position (self->timeline_paned,
-                            g_settings_get_int (self->settings, "timeline-position"));
+  /* Until the user moves it, the divider leaves the timeline a good third of the height. */
+  gtk_paned_set_position (self->timeline_paned,
+                          g_settings_get_int (self->settings, "timeline-position") > 0
+                            ? g_settings_get_int (self->settings, "timeline-position")
+                            : g_settings_get_int (self->settings, "window-height") * 3 / 5);
 
   g_signal_connect_swapped (self->settings, "changed::reading-font",
                             G_CALLBACK (update_font_css), self);
@@ -576,4 +578,12 @@ dossier_window_get_workspace (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
   return self->workspace;
+}
+
+DossierTimelinePane *
+dossier_window_get_timeline_pane (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->timeline_pane;
 }

@@ -9,6 +9,7 @@
 
 #include "dossier-library.h"
 #include "dossier-sidebar.h"
+#include "dossier-timeline-pane.h"
 #include "dossier-workspace.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,6 @@ DossierEntity    *dossier_window_get_chosen_entity (DossierWindow   *self);
 GListModel       *dossier_window_get_articles      (DossierWindow   *self);
 DossierSidebar   *dossier_window_get_sidebar       (DossierWindow   *self);
 DossierWorkspace *dossier_window_get_workspace     (DossierWindow   *self);
+DossierTimelinePane *dossier_window_get_timeline_pane (DossierWindow *self);
 
 G_END_DECLS

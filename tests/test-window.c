@@ -10,6 +10,7 @@
 #include "dossier-article-view.h"
 #include "dossier-column.h"
 #include "dossier-entity-details.h"
+#include "dossier-event-item.h"
 #include "dossier-preferences.h"
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
@@ -379,6 +380,52 @@ test_library_error_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Activating a timeline event opens its article in a column and marks its sentence. */
+static void
+test_event_opens_its_sentence (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierTimelinePane *pane = dossier_window_get_timeline_pane (window);
+  GListModel *rows = G_LIST_MODEL (dossier_timeline_pane_get_model (pane));
+  const DossierEvent *event = NULL;
+  DossierColumn *column;
+  guint position = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* An entity chosen by an earlier test is restored; start from the whole timeline. */
+  dossier_window_choose_entity (window, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), >, 20);
+  for (guint i = 0; i < g_list_model_get_n_items (rows) && event == NULL; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+
+      if (DOSSIER_IS_EVENT_ITEM (item)
+          && g_str_equal (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item))->phrase,
+                          "On August 3"))
+        {
+          event = dossier_event_copy (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item)));
+          position = i;
+        }
+    }
+  g_assert_nonnull (event);
+  g_assert_cmpstr (event->article_id, ==, POLYGRAPH);
+
+  dossier_timeline_pane_activate (pane, position);
+  wait_frames (GTK_WIDGET (window));
+  column = dossier_workspace_get_focused (dossier_window_get_workspace (window));
+  g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (column)), ==, POLYGRAPH);
+  g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "reveal",
+                                 event->sentence_start, event->sentence_end));
+
+  /* The entity filter reaches the timeline. */
+  dossier_window_choose_entity (window, "Sergei Lavrov");
+  g_assert_cmpuint (dossier_timeline_model_get_n_events (dossier_timeline_pane_get_model (pane)),
+                    <, g_list_model_get_n_items (rows));
+  dossier_event_free ((DossierEvent *) event);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_css_error (GtkCssProvider *provider,
               GtkCssSection  *section,
@@ -434,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/window/restart-restores-columns", test_restart_restores_columns);
   g_test_add_func ("/window/column-limits", test_column_limits);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
+  g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
   g_test_add_func ("/window/stylesheet-parses", test_stylesheet_parses);
