@@ -35,6 +35,7 @@ struct _DossierWindow
 
   /* owned */
   DossierLibrary     *library;
+  DossierAnnotations *annotations;
   DossierArticleList *articles;
   GPtrArray          *entities;      /* DossierEntity the library mentions */
   DossierEntity      *chosen;        /* the chosen entity, or NULL */

@@ -163,6 +163,7 @@ _dossier_window_open (DossierWindow *self,
     return FALSE;
 
   mentions = dossier_library_list_mentions (self->library, id, NULL);
+  dossier_column_set_session (column, self->annotations);
   dossier_column_set_article (column, article, mentions);
   dossier_article_view_set_reading_width (dossier_column_get_article_view (column),
                                           g_settings_get_int (self->settings, "reading-width"));
@@ -301,6 +302,9 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->chosen);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
   g_clear_object (&self->articles);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
@@ -481,6 +485,11 @@ dossier_window_new (GtkApplication *application,
     }
 
   self->library = g_object_ref (library);
+  self->annotations = dossier_annotations_new (library);
+  g_signal_connect_swapped (self->annotations, "notify::can-undo",
+                            G_CALLBACK (_dossier_window_update_actions), self);
+  g_signal_connect_swapped (self->annotations, "notify::can-redo",
+                            G_CALLBACK (_dossier_window_update_actions), self);
   if (load_library (self))
     restore_state (self);
   _dossier_window_update_actions (self);
@@ -586,4 +595,13 @@ dossier_window_get_timeline_pane (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
   return self->timeline_pane;
+}
+
+/* The annotations session, shared by the columns and the notes view. */
+DossierAnnotations *
+dossier_window_get_annotations (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->annotations;
 }

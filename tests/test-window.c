@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "dossier-article-view.h"
+#include "dossier-annotation-popover.h"
 #include "dossier-column.h"
 #include "dossier-entity-details.h"
 #include "dossier-event-item.h"
@@ -426,6 +427,64 @@ test_event_opens_its_sentence (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Select, highlight, add a note, restart: both are still there. */
+static void
+test_highlight_and_note_survive_restart (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  DossierAnnotationFilter filter = DOSSIER_ANNOTATION_FILTER_INIT;
+  DossierAnnotationPopover *popover;
+  DossierColumn *column;
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (dossier_workspace_get_n_columns (workspace) > 0)
+    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_window_open_article (window, RFA);
+  column = dossier_workspace_get_focused (workspace);
+  buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (
+                                       dossier_column_get_article_view (column)));
+
+  /* "An advisory group of political parties" opens the RFA article's first paragraph. */
+  dossier_article_view_get_iter_at (dossier_column_get_article_view (column), 0, &from);
+  dossier_article_view_get_iter_at (dossier_column_get_article_view (column), 16, &to);
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.highlight-color", "i",
+                              (int) DOSSIER_HIGHLIGHT_GREEN);
+  g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "annotation-green",
+                                 0, 16));
+
+  gtk_text_buffer_place_cursor (buffer, &from);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.edit-note", NULL);
+  popover = DOSSIER_ANNOTATION_POPOVER (dossier_column_get_popover (column));
+  g_assert_nonnull (dossier_annotation_popover_get_annotation (popover));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (dossier_annotation_popover_get_note_view (popover)),
+                            "Who sits on the NUCC?", -1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_idle ();
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+
+  window = dossier_window_new (NULL, library, NULL);
+  workspace = dossier_window_get_workspace (window);
+  column = dossier_workspace_find (workspace, RFA);
+  g_assert_nonnull (column);
+  g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "annotation-green",
+                                 0, 16));
+  filter.article_id = RFA;
+  notes = dossier_annotations_list (dossier_window_get_annotations (window), &filter, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  annotation = g_list_model_get_item (notes, 0);
+  g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "Who sits on the NUCC?");
+  g_assert_cmpstr (dossier_annotation_get_quote (annotation), ==, "An advisory grou");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_css_error (GtkCssProvider *provider,
               GtkCssSection  *section,
@@ -482,6 +541,8 @@ main (int   argc,
   g_test_add_func ("/window/column-limits", test_column_limits);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
+  g_test_add_func ("/window/highlight-and-note-survive-restart",
+                   test_highlight_and_note_survive_restart);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
   g_test_add_func ("/window/stylesheet-parses", test_stylesheet_parses);
