@@ -47,5 +47,7 @@ int             _dossier_cli_articles      (int                    argc,
                                             char                 **argv);
 int             _dossier_cli_show          (int                    argc,
                                             char                 **argv);
+int             _dossier_cli_search        (int                    argc,
+                                            char                 **argv);
 
 G_END_DECLS

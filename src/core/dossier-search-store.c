@@ -1,0 +1,571 @@
+/* dossier-search-store.c: full-text search over the articles and entity names
+ *
+ * The only file that knows the SQL of search. A query becomes one of two statements:
+ * with words to look for, FTS5 drives — its rows come in bm25 order (title weighted five
+ * times the body), the articles are joined to them row by row (CROSS JOIN keeps that
+ * order, so nothing is sorted again) and the filters only drop rows; snippets are computed
+ * for the rows of the page alone. With filters only, the articles are read newest first
+ * along their date index. Every value, the MATCH expression included, is a bound
+ * parameter: the SQL text never holds anything a person typed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-search-store"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "dossier-search-store.h"
+
+/* Parameters: ?1 the MATCH (or exclusion) expression, ?2 ?3 the marks, ?4 after, ?5 before,
+ * ?6 outlet patterns, ?7–?9 entity groups, ?10 limit, ?11 offset. */
+#define PARAM_MATCH    1
+#define PARAM_OPEN     2
+#define PARAM_CLOSE    3
+#define PARAM_AFTER    4
+#define PARAM_BEFORE   5
+#define PARAM_OUTLETS  6
+#define PARAM_ENTITIES 7
+#define PARAM_LIMIT    10
+#define PARAM_OFFSET   11
+
+G_STATIC_ASSERT (DOSSIER_SEARCH_MAX_ENTITIES == PARAM_LIMIT - PARAM_ENTITIES);
+
+/* A date known to the month or year matches when its period overlaps the range. An
+ * entity group is the JSON array of the ids one entity: filter stands for; the article
+ * must mention one of each group's. */
+#define FILTERS \
+  " AND a.hidden = 0" \
+  " AND (?4 IS NULL OR (a.precision > 0 AND CASE a.precision" \
+  "        WHEN 1 THEN a.published_key + 1231 WHEN 2 THEN a.published_key + 31" \
+  "        ELSE a.published_key END >= ?4))" \
+  " AND (?5 IS NULL OR (a.precision > 0 AND a.published_key < ?5))" \
+  " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each (?6) o" \
+  "        WHERE a.outlet LIKE o.value ESCAPE '\\'))" \
+  " AND (?7 IS NULL OR a.id IN (SELECT article FROM mentions" \
+  "        WHERE entity IN (SELECT value FROM json_each (?7))))" \
+  " AND (?8 IS NULL OR a.id IN (SELECT article FROM mentions" \
+  "        WHERE entity IN (SELECT value FROM json_each (?8))))" \
+  " AND (?9 IS NULL OR a.id IN (SELECT article FROM mentions" \
+  "        WHERE entity IN (SELECT value FROM json_each (?9))))"
+
+#define FROM_MATCHES \
+  " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid" \
+  " WHERE articles_fts MATCH ?1 AND f.rank MATCH 'bm25(5.0, 1.0)'" FILTERS
+
+/* Annotations (notes and tags) will be searched here too once they exist: a second
+ * FTS5 table over them, its matches merged into the same pages by rank. */
+static const char search_matches_sql[] =
+  "SELECT a.uid, a.title, a.outlet, a.published_key, a.precision, -f.rank,"
+  "  highlight (articles_fts, 0, ?2, ?3),"
+  "  snippet (articles_fts, 1, ?2, ?3, '…', 24)"
+  FROM_MATCHES
+  " ORDER BY f.rank LIMIT ?10 OFFSET ?11";
+
+static const char count_matches_sql[] =
+  "SELECT count(*)" FROM_MATCHES;
+
+/* ?1 is what the query excludes, or NULL. */
+#define FROM_FILTERED \
+  " FROM articles a" \
+  " WHERE (?1 IS NULL OR a.id NOT IN (SELECT rowid FROM articles_fts" \
+  "        WHERE articles_fts MATCH ?1))" FILTERS
+
+static const char search_filtered_sql[] =
+  "SELECT a.uid, a.title, a.outlet, a.published_key, a.precision, 0.0, a.title,"
+  "  substr (a.body, 1, 200)"
+  FROM_FILTERED
+  " ORDER BY a.published_key DESC, a.title DESC LIMIT ?10 OFFSET ?11";
+
+static const char count_filtered_sql[] =
+  "SELECT count(*)" FROM_FILTERED;
+
+/* A query as the statements take it. */
+typedef struct
+{
+  char     *match;                                   /* NULL: filters only */
+  char     *exclusion;                               /* with filters only */
+  char     *outlets;                                 /* JSON array of LIKE patterns */
+  char     *entities[DOSSIER_SEARCH_MAX_ENTITIES];   /* JSON arrays of entity ids */
+  int       after_key;                               /* 0 when not given */
+  int       before_key;
+  gboolean  finds_nothing;
+} Search;
+
+static void
+search_clear (Search *search)
+{
+  g_clear_pointer (&search->match, g_free);
+  g_clear_pointer (&search->exclusion, g_free);
+  g_clear_pointer (&search->outlets, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (search->entities); i++)
+    g_clear_pointer (&search->entities[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Search, search_clear)
+
+/* The articles' own tokenizer, to know which terms give FTS5 anything to look up: a term
+ * of punctuation or symbols alone would be an empty phrase, and an empty phrase matches
+ * nothing, which would empty the results of "war ()" for no reason. */
+typedef struct
+{
+  fts5_tokenizer  methods;
+  Fts5Tokenizer  *tokenizer;
+} Tokenizer;
+
+static void
+tokenizer_clear (Tokenizer *tokenizer)
+{
+  if (tokenizer->tokenizer != NULL)
+    tokenizer->methods.xDelete (tokenizer->tokenizer);
+  tokenizer->tokenizer = NULL;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tokenizer, tokenizer_clear)
+
+static fts5_api *
+fts5_api_for (DossierDatabase  *db,
+              GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, "SELECT fts5 (?1)", error);
+  fts5_api *api = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  if (sqlite3_step (stmt) != SQLITE_ROW || api == NULL)
+    dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)), error);
+
+  return api;
+}
+
+static gboolean
+tokenizer_init (Tokenizer        *tokenizer,
+                DossierDatabase  *db,
+                GError          **error)
+{
+  /* The same options as articles_fts in dossier-schema.c. */
+  const char *options[] = { "remove_diacritics", "2" };
+  fts5_api *api = fts5_api_for (db, error);
+  void *user_data = NULL;
+  int rc;
+
+  if (api == NULL)
+    return FALSE;
+
+  rc = api->xFindTokenizer (api, "unicode61", &user_data, &tokenizer->methods);
+  if (rc == SQLITE_OK)
+    rc = tokenizer->methods.xCreate (user_data, options, G_N_ELEMENTS (options),
+                                     &tokenizer->tokenizer);
+  if (rc != SQLITE_OK)
+    return dossier_database_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+static int
+stop_at_first_token (void       *context,
+                     int         flags,
+                     const char *token,
+                     int         length,
+                     int         start,
+                     int         end)
+{
+  *(gboolean *) context = TRUE;
+  return SQLITE_DONE;
+}
+
+static gboolean
+has_tokens (const char *text,
+            gpointer    user_data)
+{
+  Tokenizer *tokenizer = user_data;
+  gboolean found = FALSE;
+
+  tokenizer->methods.xTokenize (tokenizer->tokenizer, &found, FTS5_TOKENIZE_QUERY,
+                                text, strlen (text), stop_at_first_token);
+  return found;
+}
+
+/* LIKE patterns for the outlet: filters, "%name%" with LIKE's own characters escaped. */
+static char *
+outlet_patterns (GPtrArray *outlets)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (outlets->len == 0)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < outlets->len; i++)
+    {
+      GString *pattern = g_string_new ("%");
+
+      for (const char *p = g_ptr_array_index (outlets, i); *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+      json_builder_add_string_value (builder, pattern->str);
+      g_string_free (pattern, TRUE);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Ids of the entities @sql finds for @name, as a JSON array; "[]" for none. */
+static char *
+entity_ids (DossierDatabase  *db,
+            const char       *sql,
+            const char       *name,
+            GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, sql, error);
+  g_autoptr(GString) ids = g_string_new ("[");
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, name);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  g_string_append_c (ids, ']');
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* The entities called @name, by their name or an alias, any case; failing that, those
+ * with @name among the words of a name or alias ("Shoigu" for "Sergei Shoigu"). */
+static char *
+resolve_entity (DossierDatabase  *db,
+                const char       *name,
+                GError          **error)
+{
+  g_autofree char *ids = NULL;
+  g_autofree char *phrase = NULL;
+
+  ids = entity_ids (db,
+    "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
+    " UNION SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE", name, error);
+  if (ids == NULL || !g_str_equal (ids, "[]"))
+    return g_steal_pointer (&ids);
+
+  phrase = dossier_search_quote (name);
+  return entity_ids (db,
+    "SELECT DISTINCT entity FROM entity_names_fts WHERE entity_names_fts MATCH ?1",
+    phrase, error);
+}
+
+static gboolean
+resolve_entities (DossierDatabase     *db,
+                  DossierSearchQuery  *query,
+                  Search              *search,
+                  GError             **error)
+{
+  GPtrArray *names = dossier_search_query_get_entities (query);
+
+  for (guint i = 0; i < names->len && i < G_N_ELEMENTS (search->entities); i++)
+    {
+      search->entities[i] = resolve_entity (db, g_ptr_array_index (names, i), error);
+      if (search->entities[i] == NULL)
+        return FALSE;
+      /* An entity nobody knows is mentioned by no article. */
+      if (g_str_equal (search->entities[i], "[]"))
+        search->finds_nothing = TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+search_init (Search              *search,
+             DossierDatabase     *db,
+             DossierSearchQuery  *query,
+             GError             **error)
+{
+  g_auto(Tokenizer) tokenizer = { { 0 }, NULL };
+  const DossierDate *after = dossier_search_query_get_after (query);
+  const DossierDate *before = dossier_search_query_get_before (query);
+
+  if (!tokenizer_init (&tokenizer, db, error))
+    return FALSE;
+
+  search->match = dossier_search_query_dup_match (query, has_tokens, &tokenizer);
+  if (search->match == NULL)
+    search->exclusion = dossier_search_query_dup_exclusion (query, has_tokens, &tokenizer);
+  search->finds_nothing = search->match == NULL && search->exclusion == NULL
+                          && !dossier_search_query_has_filters (query);
+
+  search->outlets = outlet_patterns (dossier_search_query_get_outlets (query));
+  search->after_key = after ? dossier_date_to_key (after) : 0;
+  search->before_key = before ? dossier_date_to_key (before) : 0;
+
+  return resolve_entities (db, query, search, error);
+}
+
+static void
+bind_optional_int (DossierStatement *stmt,
+                   int               index,
+                   int               value)
+{
+  if (value != 0)
+    sqlite3_bind_int (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_filters (DossierStatement *stmt,
+              const Search     *search)
+{
+  dossier_statement_bind_text (stmt, PARAM_MATCH, search->match ? search->match
+                                                                : search->exclusion);
+  bind_optional_int (stmt, PARAM_AFTER, search->after_key);
+  bind_optional_int (stmt, PARAM_BEFORE, search->before_key);
+  dossier_statement_bind_text (stmt, PARAM_OUTLETS, search->outlets);
+  for (guint i = 0; i < G_N_ELEMENTS (search->entities); i++)
+    dossier_statement_bind_text (stmt, PARAM_ENTITIES + i, search->entities[i]);
+}
+
+static DossierStatement *
+prepare_page (DossierDatabase     *db,
+              const Search        *search,
+              DossierSearchQuery  *query,
+              guint                offset,
+              guint                limit,
+              GError             **error)
+{
+  DossierStatement *stmt;
+
+  stmt = dossier_database_prepare (db, search->match ? search_matches_sql
+                                                     : search_filtered_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_filters (stmt, search);
+  dossier_statement_bind_text (stmt, PARAM_OPEN, dossier_search_query_get_open_mark (query));
+  dossier_statement_bind_text (stmt, PARAM_CLOSE,
+                               dossier_search_query_get_close_mark (query));
+  sqlite3_bind_int64 (stmt, PARAM_LIMIT, limit);
+  sqlite3_bind_int64 (stmt, PARAM_OFFSET, offset);
+  return stmt;
+}
+
+static DossierSearchResult *
+result_from_row (DossierStatement *stmt)
+{
+  DossierSearchResult *result;
+  DossierDate published = { 0 };
+
+  dossier_date_from_key (sqlite3_column_int (stmt, 3), sqlite3_column_int (stmt, 4),
+                         &published);
+  result = dossier_search_result_new (dossier_statement_column_text (stmt, 0),
+                                      dossier_statement_column_text (stmt, 1),
+                                      dossier_statement_column_text (stmt, 2),
+                                      &published);
+  _dossier_search_result_set_match (result, sqlite3_column_double (stmt, 5),
+                                    dossier_statement_column_text (stmt, 6),
+                                    dossier_statement_column_text (stmt, 7));
+  return result;
+}
+
+/**
+ * dossier_search_store_find:
+ * @offset: how many results to skip (the pages before)
+ * @limit: the most results to return
+ * @has_more: (out) (optional): whether results follow this page
+ *
+ * Finds the visible articles @query asks for: the best matches first, or the newest
+ * first for a query of filters only. A query with nothing to search for finds nothing.
+ *
+ * Returns: (transfer full) (element-type DossierSearchResult): one page of results
+ */
+GPtrArray *
+dossier_search_store_find (DossierDatabase     *db,
+                           DossierSearchQuery  *query,
+                           guint                offset,
+                           guint                limit,
+                           gboolean            *has_more,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_auto(Search) search = { 0 };
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (query), NULL);
+
+  if (has_more != NULL)
+    *has_more = FALSE;
+  if (!search_init (&search, db, query, error))
+    return NULL;
+  if (search.finds_nothing || limit == 0)
+    return g_steal_pointer (&results);
+
+  /* One row past the page tells whether there is a next one. */
+  stmt = prepare_page (db, &search, query, offset, MIN (limit, G_MAXUINT - 1) + 1, error);
+  if (stmt == NULL)
+    return NULL;
+
+  while (results->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (results, result_from_row (stmt));
+  if (results->len == limit)
+    rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  if (has_more != NULL)
+    *has_more = rc == SQLITE_ROW;
+  return g_steal_pointer (&results);
+}
+
+/**
+ * dossier_search_store_count:
+ *
+ * Returns: how many visible articles @query finds, or -1 with @error set
+ */
+gint64
+dossier_search_store_count (DossierDatabase     *db,
+                            DossierSearchQuery  *query,
+                            GError             **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_auto(Search) search = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), -1);
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (query), -1);
+
+  if (!search_init (&search, db, query, error))
+    return -1;
+  if (search.finds_nothing)
+    return 0;
+
+  stmt = dossier_database_prepare (db, search.match ? count_matches_sql : count_filtered_sql,
+                                   error);
+  if (stmt == NULL)
+    return -1;
+
+  bind_filters (stmt, &search);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)), error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static DossierEntity *
+entity_from_row (DossierStatement *stmt)
+{
+  DossierEntity *entity = dossier_entity_new (dossier_statement_column_text (stmt, 0),
+                                              sqlite3_column_int (stmt, 1));
+
+  dossier_entity_set_description (entity, dossier_statement_column_text (stmt, 2));
+  return entity;
+}
+
+/**
+ * dossier_search_store_find_entities:
+ *
+ * Finds the entities whose name or an alias has words starting with each of the query's
+ * terms, so that the window can offer "entity:NAME" for them.
+ *
+ * Returns: (transfer full) (element-type DossierEntity): the best matches first
+ */
+GPtrArray *
+dossier_search_store_find_entities (DossierDatabase     *db,
+                                    DossierSearchQuery  *query,
+                                    guint                limit,
+                                    GError             **error)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_auto(Tokenizer) tokenizer = { { 0 }, NULL };
+  g_autofree char *match = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (query), NULL);
+
+  if (!tokenizer_init (&tokenizer, db, error))
+    return NULL;
+  match = dossier_search_query_dup_name_match (query, has_tokens, &tokenizer);
+  if (match == NULL)
+    return g_steal_pointer (&entities);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT e.name, e.kind, e.description, min (n.rank) AS best"
+    " FROM entity_names_fts n CROSS JOIN entities e ON e.id = n.entity"
+    " WHERE entity_names_fts MATCH ?1"
+    " GROUP BY e.id ORDER BY best, e.name LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entities, entity_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entities);
+}
+
+char *
+_dossier_search_store_explain (DossierDatabase     *db,
+                               DossierSearchQuery  *query,
+                               GError             **error)
+{
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_autofree char *sql = NULL;
+  g_auto(Search) search = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!search_init (&search, db, query, error))
+    return NULL;
+
+  sql = g_strconcat ("EXPLAIN QUERY PLAN ",
+                     search.match ? search_matches_sql : search_filtered_sql, NULL);
+  rc = sqlite3_prepare_v2 (dossier_database_get_handle (db), sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  bind_filters (stmt, &search);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", dossier_statement_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}
