@@ -114,7 +114,7 @@ find (Fixture    *fixture,
   GPtrArray *results;
 
   dossier_search_query_set_marks (query, "[", "]");
-  results = dossier_search_store_find (fixture->db, query, offset, limit, has_more, &error);
+  results = dossier_search_store_find (fixture->db, query, offset, limit, has_more, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (results);
   return results;
@@ -280,7 +280,7 @@ test_hidden_are_excluded (Fixture *fixture, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   assert_finds (fixture, "secrets", "");
-  g_assert_cmpint (dossier_search_store_count (fixture->db, query, &error), ==, 3);
+  g_assert_cmpint (dossier_search_store_count (fixture->db, query, NULL, &error), ==, 3);
   g_assert_no_error (error);
 }
 
@@ -296,7 +296,7 @@ test_snippets_are_marked (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (dossier_search_result_get_snippet (results->pdata[0]), ==,
                    "[Putin] met Min Aung Hlaing in [Vladivostok].");
 
-  plain = dossier_search_store_find (fixture->db, query, 0, 1, NULL, NULL);
+  plain = dossier_search_store_find (fixture->db, query, 0, 1, NULL, NULL, NULL);
   first = plain->pdata[0];
   g_assert_cmpstr (dossier_search_result_get_marked_title (first), ==,
                    DOSSIER_SEARCH_MARK_OPEN "Helicopter" DOSSIER_SEARCH_MARK_CLOSE
@@ -324,7 +324,32 @@ test_paging (Fixture *fixture, gconstpointer data)
   g_assert_false (has_more);
   g_assert_cmpstr (dossier_search_result_get_article_id (second->pdata[0]), ==, "heli-one");
 
-  g_assert_cmpint (dossier_search_store_count (fixture->db, query, NULL), ==, 3);
+  g_assert_cmpint (dossier_search_store_count (fixture->db, query, NULL, NULL), ==, 3);
+}
+
+static void
+test_cancelled (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new ("helicopter");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  results = dossier_search_store_find (fixture->db, query, 0, 20, NULL, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (results);
+  g_clear_error (&error);
+
+  g_assert_cmpint (dossier_search_store_count (fixture->db, query, cancellable, &error), ==, -1);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* The connection is left as it was: the next search runs. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = dossier_search_store_find (fixture->db, query, 0, 20, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 3);
 }
 
 static char *
@@ -420,10 +445,10 @@ check_hostile (Fixture    *fixture,
   g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GError) error = NULL;
 
-  results = dossier_search_store_find (fixture->db, query, 0, 20, NULL, &error);
+  results = dossier_search_store_find (fixture->db, query, 0, 20, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (results);
-  g_assert_cmpint (dossier_search_store_count (fixture->db, query, &error), >=, results->len);
+  g_assert_cmpint (dossier_search_store_count (fixture->db, query, NULL, &error), >=, results->len);
   g_assert_no_error (error);
   entities = dossier_search_store_find_entities (fixture->db, query, 5, &error);
   g_assert_no_error (error);
@@ -621,6 +646,7 @@ main (int   argc,
   add_fixture_test ("/search/hidden-are-excluded", test_hidden_are_excluded);
   add_fixture_test ("/search/snippets-are-marked", test_snippets_are_marked);
   add_fixture_test ("/search/paging", test_paging);
+  add_fixture_test ("/search/cancelled", test_cancelled);
   add_fixture_test ("/search/entity-names", test_entity_names);
   add_fixture_test ("/search/query-plan", test_query_plan);
   add_fixture_test ("/search/hostile-inputs", test_hostile_inputs);

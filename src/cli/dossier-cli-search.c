@@ -198,7 +198,7 @@ _dossier_cli_search (int    argc,
   query = dossier_search_query_new (text);
   dossier_search_query_set_marks (query, MARK_OPEN, MARK_CLOSE);
 
-  results = dossier_search_store_find (db, query, 0, options.limit, &has_more, &error);
+  results = dossier_search_store_find (db, query, 0, options.limit, &has_more, NULL, &error);
   if (results == NULL)
     return _dossier_cli_fail_error (error);
 

@@ -387,11 +387,75 @@ result_from_row (DossierStatement *stmt)
   return result;
 }
 
+/* While a statement runs, SQLite asks this every few thousand steps whether to stop; a
+ * query typed over is abandoned at once, even in the middle of ranking. */
+static int
+is_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+static void
+watch_cancellable (DossierDatabase *db,
+                   GCancellable    *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (dossier_database_get_handle (db), 1000, is_cancelled,
+                              cancellable);
+}
+
+static void
+unwatch_cancellable (DossierDatabase *db,
+                     GCancellable    *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (dossier_database_get_handle (db), 0, NULL, NULL);
+}
+
+/* FALSE with @error set when the statement failed or was cancelled. */
+static gboolean
+check_step (DossierDatabase  *db,
+            int               rc,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return dossier_database_set_error (db, rc, error);
+}
+
+/* Steps through the page; one row past it tells whether there is a next one. */
+static gboolean
+read_page (DossierDatabase   *db,
+           DossierStatement  *stmt,
+           guint              limit,
+           GPtrArray         *results,
+           gboolean          *has_more,
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  int rc = SQLITE_DONE;
+
+  watch_cancellable (db, cancellable);
+  while (results->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (results, result_from_row (stmt));
+  if (results->len == limit)
+    rc = sqlite3_step (stmt);
+  unwatch_cancellable (db, cancellable);
+
+  if (has_more != NULL)
+    *has_more = rc == SQLITE_ROW;
+  return check_step (db, rc, cancellable, error);
+}
+
 /**
  * dossier_search_store_find:
  * @offset: how many results to skip (the pages before)
  * @limit: the most results to return
  * @has_more: (out) (optional): whether results follow this page
+ * @cancellable: (nullable): stops the search, with %G_IO_ERROR_CANCELLED
  *
  * Finds the visible articles @query asks for: the best matches first, or the newest
  * first for a query of filters only. A query with nothing to search for finds nothing.
@@ -404,61 +468,53 @@ dossier_search_store_find (DossierDatabase     *db,
                            guint                offset,
                            guint                limit,
                            gboolean            *has_more,
+                           GCancellable        *cancellable,
                            GError             **error)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(DossierStatement) stmt = NULL;
   g_auto(Search) search = { 0 };
-  int rc = SQLITE_DONE;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
   g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (query), NULL);
 
   if (has_more != NULL)
     *has_more = FALSE;
-  if (!search_init (&search, db, query, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !search_init (&search, db, query, error))
     return NULL;
   if (search.finds_nothing || limit == 0)
     return g_steal_pointer (&results);
 
-  /* One row past the page tells whether there is a next one. */
   stmt = prepare_page (db, &search, query, offset, MIN (limit, G_MAXUINT - 1) + 1, error);
-  if (stmt == NULL)
+  if (stmt == NULL
+      || !read_page (db, stmt, limit, results, has_more, cancellable, error))
     return NULL;
 
-  while (results->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (results, result_from_row (stmt));
-  if (results->len == limit)
-    rc = sqlite3_step (stmt);
-
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      dossier_database_set_error (db, rc, error);
-      return NULL;
-    }
-
-  if (has_more != NULL)
-    *has_more = rc == SQLITE_ROW;
   return g_steal_pointer (&results);
 }
 
 /**
  * dossier_search_store_count:
+ * @cancellable: (nullable): stops the count, with %G_IO_ERROR_CANCELLED
  *
  * Returns: how many visible articles @query finds, or -1 with @error set
  */
 gint64
 dossier_search_store_count (DossierDatabase     *db,
                             DossierSearchQuery  *query,
+                            GCancellable        *cancellable,
                             GError             **error)
 {
   g_autoptr(DossierStatement) stmt = NULL;
   g_auto(Search) search = { 0 };
+  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), -1);
   g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (query), -1);
 
-  if (!search_init (&search, db, query, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !search_init (&search, db, query, error))
     return -1;
   if (search.finds_nothing)
     return 0;
@@ -469,9 +525,13 @@ dossier_search_store_count (DossierDatabase     *db,
     return -1;
 
   bind_filters (stmt, &search);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  watch_cancellable (db, cancellable);
+  rc = sqlite3_step (stmt);
+  unwatch_cancellable (db, cancellable);
+  if (rc != SQLITE_ROW)
     {
-      dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)), error);
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        dossier_database_set_error (db, rc, error);
       return -1;
     }
 

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "dossier-database.h"
 #include "dossier-entity.h"
 #include "dossier-search-query.h"
@@ -17,9 +19,11 @@ GPtrArray *dossier_search_store_find          (DossierDatabase     *db,
                                                guint                offset,
                                                guint                limit,
                                                gboolean            *has_more,
+                                               GCancellable        *cancellable,
                                                GError             **error);
 gint64     dossier_search_store_count         (DossierDatabase     *db,
                                                DossierSearchQuery  *query,
+                                               GCancellable        *cancellable,
                                                GError             **error);
 GPtrArray *dossier_search_store_find_entities (DossierDatabase     *db,
                                                DossierSearchQuery  *query,

@@ -237,7 +237,7 @@ time_query (DossierDatabase *db,
   g_autoptr(GError) error = NULL;
   gboolean has_more;
 
-  results = dossier_search_store_find (db, query, 0, PAGE_SIZE, &has_more, &error);
+  results = dossier_search_store_find (db, query, 0, PAGE_SIZE, &has_more, NULL, &error);
   if (results == NULL)
     g_error ("%s: %s", text, error->message);
 
