@@ -116,17 +116,24 @@ add_entities (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-static void
-print_json (const char *text,
-            GPtrArray  *results,
-            gboolean    has_more,
-            GPtrArray  *entities)
+/* The page of results, and the entities the query names, for "entity:NAME". */
+static int
+print_json (DossierDatabase    *db,
+            DossierSearchQuery *query,
+            GPtrArray          *results,
+            gboolean            has_more)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GError) error = NULL;
+
+  entities = dossier_search_store_find_entities (db, query, 10, &error);
+  if (entities == NULL)
+    return _dossier_cli_fail_error (error);
 
   json_builder_begin_object (builder);
-  add_string (builder, "query", text);
+  add_string (builder, "query", dossier_search_query_get_text (query));
   json_builder_set_member_name (builder, "markers");
   json_builder_begin_object (builder);
   add_string (builder, "open", MARK_OPEN);
@@ -144,6 +151,7 @@ print_json (const char *text,
 
   root = json_builder_get_root (builder);
   _dossier_cli_print_json (root);
+  return DOSSIER_CLI_OK;
 }
 
 /* Two lines a result: rank, id, date, outlet, score and title; then the snippet. */
@@ -178,7 +186,6 @@ _dossier_cli_search (int    argc,
   g_autoptr(DossierLibrary) library = NULL;
   g_autoptr(DossierSearchQuery) query = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GPtrArray) entities = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   int exit_code = DOSSIER_CLI_OK;
@@ -202,16 +209,9 @@ _dossier_cli_search (int    argc,
   if (results == NULL)
     return _dossier_cli_fail_error (error);
 
-  if (!options.json)
-    {
-      print_text (results, has_more);
-      return DOSSIER_CLI_OK;
-    }
+  if (options.json)
+    return print_json (db, query, results, has_more);
 
-  entities = dossier_search_store_find_entities (db, query, 10, &error);
-  if (entities == NULL)
-    return _dossier_cli_fail_error (error);
-
-  print_json (text, results, has_more, entities);
+  print_text (results, has_more);
   return DOSSIER_CLI_OK;
 }

@@ -245,6 +245,15 @@ time_query (DossierDatabase *db,
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+static gint64
+count_matches (DossierDatabase *db,
+               const char      *text)
+{
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
+
+  return dossier_search_store_count (db, query, NULL, NULL);
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -318,7 +327,8 @@ run_dossier (DossierDatabase *db,
         double ms = time_query (db, queries[i].text, &n_results);
 
         if (round < 0)
-          printf ("  %-44s %2u results  %8.2f ms (warm-up)\n", queries[i].text, n_results, ms);
+          printf ("  %-40s %6" G_GINT64_FORMAT " matches %2u shown %8.2f ms (warm-up)\n",
+                  queries[i].text, count_matches (db, queries[i].text), n_results, ms);
         else
           {
             g_array_append_val (times->pdata[i], ms);
