@@ -124,6 +124,8 @@ static const char migration_1[] =
   /* search */
   /* Entity names and aliases, one row each, folded like the articles, so a query can offer
    * the entities it names and entity:NAME can find "Sergei Shoigu" from "shoigu". */
+  /* The few hidden articles, which every search leaves out. */
+  "CREATE INDEX articles_hidden ON articles (id) WHERE hidden = 1;"
   "CREATE VIRTUAL TABLE entity_names_fts USING fts5 ("
   "  name, entity UNINDEXED,"
   "  tokenize = 'unicode61 remove_diacritics 2'"

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "dossier-article-store.h"
 #include "dossier-corpus.h"
@@ -225,12 +226,38 @@ open_library (const char     *path,
   return dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, error);
 }
 
+typedef struct
+{
+  DossierDatabase *db;
+  const char      *path;
+  char            *sqlite3;     /* NULL when not installed */
+  char            *script;      /* the raw FTS5 statements of one round */
+  GPtrArray       *wall;        /* per query: GArray of milliseconds, one per round */
+  GPtrArray       *cpu;
+  gboolean        *has_match;   /* per query: whether it has a raw counterpart */
+  double           ours_wall;   /* on the queries with a raw counterpart */
+  double           ours_cpu;
+  double           raw_wall;
+  double           raw_cpu;
+} Bench;
+
+static double
+thread_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1e3 + now.tv_nsec / 1e6;
+}
+
 /* One timed search: reading the text, the page of results with snippets, has-more. */
 static double
 time_query (DossierDatabase *db,
             const char      *text,
+            double          *cpu_ms,
             guint           *n_results)
 {
+  double cpu_start = thread_cpu_ms ();
   gint64 start = g_get_monotonic_time ();
   g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
   g_autoptr(GPtrArray) results = NULL;
@@ -242,6 +269,7 @@ time_query (DossierDatabase *db,
     g_error ("%s: %s", text, error->message);
 
   *n_results = results->len;
+  *cpu_ms = thread_cpu_ms () - cpu_start;
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
@@ -287,12 +315,13 @@ print_class (const char *kind,
 
 /* times[i] holds query i's timings, one per round. */
 static void
-print_report (GPtrArray *times)
+print_report (const char *title,
+              GPtrArray  *times)
 {
   g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
   const char *kind = NULL;
 
-  printf ("\nDossier search, first page of %d with snippets:\n", PAGE_SIZE);
+  printf ("\n%s, first page of %d with snippets:\n", title, PAGE_SIZE);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(GArray) of_kind = g_array_new (FALSE, FALSE, sizeof (double));
@@ -310,33 +339,32 @@ print_report (GPtrArray *times)
   print_class ("overall", all);
 }
 
-static GPtrArray *
-run_dossier (DossierDatabase *db,
-             double          *total_ms)
+static void
+run_dossier_round (Bench *bench,
+                   int    round)
 {
-  GPtrArray *times = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   guint n_results;
+  double cpu;
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    g_ptr_array_add (times, g_array_new (FALSE, FALSE, sizeof (double)));
+    {
+      double wall = time_query (bench->db, queries[i].text, &cpu, &n_results);
 
-  *total_ms = 0;
-  for (int round = -1; round < n_rounds; round++)
-    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-      {
-        double ms = time_query (db, queries[i].text, &n_results);
-
-        if (round < 0)
+      if (round < 0)
+        {
           printf ("  %-40s %6" G_GINT64_FORMAT " matches %2u shown %8.2f ms (warm-up)\n",
-                  queries[i].text, count_matches (db, queries[i].text), n_results, ms);
-        else
-          {
-            g_array_append_val (times->pdata[i], ms);
-            *total_ms += ms;
-          }
-      }
+                  queries[i].text, count_matches (bench->db, queries[i].text), n_results, wall);
+          continue;
+        }
 
-  return times;
+      g_array_append_val (bench->wall->pdata[i], wall);
+      g_array_append_val (bench->cpu->pdata[i], cpu);
+      if (bench->has_match[i])
+        {
+          bench->ours_wall += wall;
+          bench->ours_cpu += cpu;
+        }
+    }
 }
 
 /* The same MATCH with the same ranking and snippets, as one plain FTS5 statement. */
@@ -359,96 +387,119 @@ raw_statement (const char *match)
                           literal->str, PAGE_SIZE + 1);
 }
 
-/* Wall-clock milliseconds of one sqlite3 process running @script on @path. */
-static double
-time_sqlite3 (const char *sqlite3,
-              const char *path,
-              const char *script)
-{
-  g_autofree char *read = g_strdup_printf (".read %s", script);
-  const char *argv[] = { sqlite3, "-batch", path, read, NULL };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  gint64 start = g_get_monotonic_time ();
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                     &out, NULL, &status, &error))
-    g_error ("%s: %s", sqlite3, error->message);
-
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
+/* One round of raw statements; filters alone have no raw counterpart. */
 static void
-write_script (const char *script,
-              GString    *statements,
-              int         rounds)
+write_script (Bench      *bench,
+              const char *folder)
 {
-  g_autoptr(GString) text = g_string_new (".output /dev/null\n");
+  g_autoptr(GString) text = g_string_new (".timer on\n.output /dev/null\n");
   g_autoptr(GError) error = NULL;
 
-  for (int i = 0; i < rounds; i++)
-    g_string_append (text, statements->str);
-  if (!g_file_set_contents (script, text->str, -1, &error))
-    g_error ("%s", error->message);
-}
-
-/* Our time on the queries that have a MATCH (filters alone have no raw counterpart). */
-static double
-matched_total (GPtrArray *times,
-               GString   *statements)
-{
-  double total = 0;
-
+  bench->has_match = g_new0 (gboolean, G_N_ELEMENTS (queries));
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
       g_autoptr(DossierSearchQuery) query = dossier_search_query_new (queries[i].text);
       g_autofree char *match = dossier_search_query_dup_match (query, NULL, NULL);
-      g_autofree char *statement = NULL;
-      GArray *runs = times->pdata[i];
+      g_autofree char *statement = match ? raw_statement (match) : NULL;
 
-      if (match == NULL)
-        continue;
-      statement = raw_statement (match);
-      g_string_append_printf (statements, "%s\n", statement);
-      for (guint j = 0; j < runs->len; j++)
-        total += g_array_index (runs, double, j);
+      bench->has_match[i] = match != NULL;
+      if (statement != NULL)
+        g_string_append_printf (text, "%s\n", statement);
     }
 
-  return total;
+  bench->script = g_build_filename (folder, "bench-raw.sql", NULL);
+  if (!g_file_set_contents (bench->script, text->str, -1, &error))
+    g_error ("%s", error->message);
+}
+
+/* Adds up sqlite3's ".timer on" lines: "Run Time: real 0.012 user 0.011 sys 0.001". */
+static void
+add_timer_lines (Bench      *bench,
+                 const char *out)
+{
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      double real, user, sys;
+
+      if (sscanf (lines[i], "Run Time: real %lf user %lf sys %lf", &real, &user, &sys) == 3)
+        {
+          bench->raw_wall += real * 1e3;
+          bench->raw_cpu += (user + sys) * 1e3;
+        }
+    }
+}
+
+/* One sqlite3 process running one round of the raw statements. */
+static void
+run_raw_round (Bench *bench,
+               int    round)
+{
+  g_autofree char *read = g_strdup_printf (".read %s", bench->script);
+  const char *argv[] = { bench->sqlite3, "-batch", bench->path, read, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  if (bench->sqlite3 == NULL)
+    return;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                     &out, NULL, &status, &error))
+    g_error ("%s: %s", bench->sqlite3, error->message);
+
+  if (round >= 0)
+    add_timer_lines (bench, out);
+}
+
+/* Rounds of ours and of raw FTS5 alternate, so both see the same load on the machine. */
+static void
+run_rounds (Bench *bench)
+{
+  bench->wall = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  bench->cpu = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_ptr_array_add (bench->wall, g_array_new (FALSE, FALSE, sizeof (double)));
+      g_ptr_array_add (bench->cpu, g_array_new (FALSE, FALSE, sizeof (double)));
+    }
+
+  for (int round = -1; round < n_rounds; round++)
+    {
+      run_dossier_round (bench, round);
+      run_raw_round (bench, round);
+    }
 }
 
 static void
-compare_with_sqlite3 (const char *path,
-                      const char *folder,
-                      GPtrArray  *times)
+print_comparison (Bench *bench)
 {
-  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
-  g_autofree char *script = g_build_filename (folder, "bench-raw.sql", NULL);
-  g_autoptr(GString) statements = g_string_new (NULL);
-  double ours, startup, raw;
-
-  if (sqlite3 == NULL)
+  if (bench->sqlite3 == NULL)
     {
       printf ("\nsqlite3 is not installed (apt install sqlite3): no comparison with raw FTS5\n");
       return;
     }
 
-  ours = matched_total (times, statements);
-
-  /* Warm the cache, then time the process with no query and with all of them. */
-  write_script (script, statements, 1);
-  time_sqlite3 (sqlite3, path, script);
-  write_script (script, statements, 0);
-  startup = time_sqlite3 (sqlite3, path, script);
-  write_script (script, statements, n_rounds);
-  raw = time_sqlite3 (sqlite3, path, script) - startup;
-
-  printf ("\nRaw FTS5 in sqlite3, same MATCH expressions, %d rounds: %.1f ms "
-          "(process start %.1f ms excluded)\n", n_rounds, raw, startup);
-  printf ("Dossier, same queries: %.1f ms\n", ours);
-  printf ("Ratio Dossier / raw: %.2f\n", ours / raw);
+  printf ("\nSame MATCH expressions as plain FTS5 in sqlite3 (.timer), %d rounds:\n", n_rounds);
+  printf ("  raw FTS5   wall %8.1f ms   cpu %8.1f ms\n", bench->raw_wall, bench->raw_cpu);
+  printf ("  Dossier    wall %8.1f ms   cpu %8.1f ms\n", bench->ours_wall, bench->ours_cpu);
+  printf ("  Ratio Dossier / raw: wall %.2f, cpu %.2f\n", bench->ours_wall / bench->raw_wall,
+          bench->ours_cpu / bench->raw_cpu);
 }
+
+static void
+bench_clear (Bench *bench)
+{
+  g_clear_object (&bench->db);
+  g_clear_pointer (&bench->sqlite3, g_free);
+  g_clear_pointer (&bench->script, g_free);
+  g_clear_pointer (&bench->wall, g_ptr_array_unref);
+  g_clear_pointer (&bench->cpu, g_ptr_array_unref);
+  g_clear_pointer (&bench->has_match, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bench, bench_clear)
 
 int
 main (int   argc,
@@ -456,13 +507,11 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new ("[FOLDER]");
   g_autoptr(DossierCorpus) corpus = NULL;
-  g_autoptr(DossierDatabase) db = NULL;
-  g_autoptr(GPtrArray) times = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(Bench) bench = { 0 };
   g_autofree char *folder = NULL;
   g_autofree char *path = NULL;
   g_autofree char *rare = NULL;
-  double total;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || n_articles < 1
@@ -483,15 +532,18 @@ main (int   argc,
     if (queries[i].text == NULL)
       queries[i].text = rare;
 
-  db = open_library (path, corpus, &error);
-  if (db == NULL)
+  if ((bench.db = open_library (path, corpus, &error)) == NULL)
     {
       fprintf (stderr, "bench-search: %s\n", error->message);
       return 1;
     }
 
-  times = run_dossier (db, &total);
-  print_report (times);
-  compare_with_sqlite3 (path, folder, times);
+  bench.path = path;
+  bench.sqlite3 = g_find_program_in_path ("sqlite3");
+  write_script (&bench, folder);
+  run_rounds (&bench);
+  print_report ("Dossier search, wall-clock", bench.wall);
+  print_report ("Dossier search, CPU time of the searching thread", bench.cpu);
+  print_comparison (&bench);
   return 0;
 }
