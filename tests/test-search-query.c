@@ -41,6 +41,8 @@ test_prefix (void)
   assert_match ("Shoi*", "\"Shoi\" *");
   assert_match ("\"Min Aung\"*", "\"Min Aung\" *");
   assert_match ("*", NULL);
+  assert_match ("m*", "\"m\"");
+  assert_match ("ŝo*", "\"ŝo\" *");
 }
 
 static void
@@ -147,6 +149,18 @@ test_terms_without_tokens_are_dropped (void)
 }
 
 static void
+test_entity_filter_text (void)
+{
+  g_autofree char *text = dossier_search_entity_filter ("Min Aung Hlaing");
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
+  GPtrArray *entities = dossier_search_query_get_entities (query);
+
+  g_assert_cmpstr (text, ==, "entity:\"Min Aung Hlaing\"");
+  g_assert_cmpuint (entities->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (entities, 0), ==, "Min Aung Hlaing");
+}
+
+static void
 test_name_match (void)
 {
   g_autoptr(DossierSearchQuery) query = dossier_search_query_new ("min aung -x");
@@ -247,6 +261,7 @@ main (int   argc,
   g_test_add_func ("/search-query/terms-without-tokens-are-dropped",
                    test_terms_without_tokens_are_dropped);
   g_test_add_func ("/search-query/name-match", test_name_match);
+  g_test_add_func ("/search-query/entity-filter-text", test_entity_filter_text);
   g_test_add_func ("/search-query/hostile-text-stays-quoted", test_hostile_text_stays_quoted);
   g_test_add_func ("/search-query/long-text-is-bounded", test_long_text_is_bounded);
 

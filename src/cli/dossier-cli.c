@@ -19,7 +19,7 @@
 static const DossierCliCommand commands[] = {
   { "articles", "", N_("List the articles of the dossier"), _dossier_cli_articles },
   { "show", N_("ID"), N_("Print one article with its metadata"), _dossier_cli_show },
-  { "search", N_("QUERY…"), N_("Find articles (see “dossier search --help”)"),
+  { "search", N_("QUERY"), N_("Find articles (see “dossier search --help”)"),
     _dossier_cli_search },
 };
 

@@ -274,6 +274,11 @@ add_term (DossierSearchQuery *self,
       return;
     }
 
+  /* One letter and a star would stand for a good part of the vocabulary: seconds of work
+   * on a large library for no useful ranking. Read it as the letter. */
+  if (prefix && g_utf8_strlen (text, -1) < DOSSIER_SEARCH_MIN_PREFIX)
+    prefix = FALSE;
+
   self->n_terms++;
   if (negated || self->pending_not)
     {
@@ -564,6 +569,26 @@ dossier_search_quote (const char *text)
     }
   g_string_append_c (quoted, '"');
   return g_string_free (quoted, FALSE);
+}
+
+/**
+ * dossier_search_entity_filter:
+ * @name: an entity's name, as dossier_search_store_find_entities() gives it
+ *
+ * Returns: the text that restricts a query to the articles mentioning @name, such as
+ *   `entity:"Min Aung Hlaing"`, for a window to add to what was typed.
+ */
+char *
+dossier_search_entity_filter (const char *name)
+{
+  g_autofree char *bare = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* A quote cannot be written inside a quoted value; the name is looked up word by word
+   * when it does not match exactly, so a space does as well. */
+  bare = g_strdelimit (g_strdup (name), "\"", ' ');
+  return g_strdup_printf ("entity:\"%s\"", bare);
 }
 
 typedef struct

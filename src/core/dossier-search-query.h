@@ -22,6 +22,7 @@ G_BEGIN_DECLS
 #define DOSSIER_SEARCH_MAX_TERM_BYTES  256
 #define DOSSIER_SEARCH_MAX_ENTITIES    3
 #define DOSSIER_SEARCH_MAX_OUTLETS     8
+#define DOSSIER_SEARCH_MIN_PREFIX      2      /* characters before a '*' */
 #define DOSSIER_SEARCH_DEFAULT_NEAR    10
 #define DOSSIER_SEARCH_MAX_NEAR        100
 
@@ -60,5 +61,6 @@ const DossierDate  *dossier_search_query_get_after       (DossierSearchQuery  *s
 const DossierDate  *dossier_search_query_get_before      (DossierSearchQuery  *self);
 
 char               *dossier_search_quote                 (const char          *text);
+char               *dossier_search_entity_filter         (const char          *name);
 
 G_END_DECLS
