@@ -417,6 +417,27 @@ test_query_plan (Fixture *fixture, gconstpointer data)
     }
 }
 
+/* Filters alone: the newest first, along the date index, not sorted afterwards. */
+static void
+test_filter_plan (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = {
+    "entity:Shoigu", "outlet:Reuters after:2022", "-helicopter before:2023",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(DossierSearchQuery) query = dossier_search_query_new (texts[i]);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *plan = _dossier_search_store_explain (fixture->db, query, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s:\n%s", texts[i], plan);
+      g_assert_nonnull (strstr (plan, "SCAN a USING INDEX articles_by_date"));
+      g_assert_null (strstr (plan, "TEMP B-TREE"));
+    }
+}
+
 static const char *const hostile_texts[] = {
   "", " ", "\t\n\r", "\"", "\"\"", "\"\"\"", "'", "''", "(", ")", "()", "((", "))",
   "(helicopter", "helicopter)", "\"helicopter", "helicopter\"", "helicopter ()",
@@ -649,6 +670,7 @@ main (int   argc,
   add_fixture_test ("/search/cancelled", test_cancelled);
   add_fixture_test ("/search/entity-names", test_entity_names);
   add_fixture_test ("/search/query-plan", test_query_plan);
+  add_fixture_test ("/search/filter-plan", test_filter_plan);
   add_fixture_test ("/search/hostile-inputs", test_hostile_inputs);
   g_test_add_func ("/search/cli/text", test_cli_text);
   g_test_add_func ("/search/cli/json", test_cli_json);
