@@ -452,7 +452,8 @@ static const char *const hostile_texts[] = {
   "\x01\x02\x03", "helicopter\x07landed", "\xff\xfe invalid utf8 \xc3", "\\", "\\\"",
   "%", "_", "%helicopter%", "entity:", "entity:\"", "entity:\"\"", "entity:%", "outlet:",
   "outlet:\"", "after:", "before:", "after:never", "after:2022-02-30", "before:99999",
-  "after:0000", "after:2022 before:2021", "entity:🙂", "Шойгу", "ШОЙГУ OR šojgu", "中国 军队",
+  "after:0000", "after:2022 before:2021", "entity:🙂", "Шойгу", "ШОЙГУ OR šojgu",
+  "中国 军队",
   "مرحبا", "a b c d e f g h i j k l m n o p q r s t u v w x y z",
   "\"a\" \"b\" \"c\"", "-\"\"", "-()", "NOT NOT NOT", "OR OR OR", "\"NEAR\"", "near",
 };

@@ -107,10 +107,11 @@ add_entities (JsonBuilder *builder,
   for (guint i = 0; i < entities->len; i++)
     {
       DossierEntity *entity = g_ptr_array_index (entities, i);
+      DossierEntityKind kind = dossier_entity_get_kind (entity);
 
       json_builder_begin_object (builder);
       add_string (builder, "name", dossier_entity_get_name (entity));
-      add_string (builder, "kind", dossier_entity_kind_to_string (dossier_entity_get_kind (entity)));
+      add_string (builder, "kind", dossier_entity_kind_to_string (kind));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -72,10 +72,11 @@ add_entities (JsonBuilder *builder,
     {
       DossierEntity *entity = g_ptr_array_index (entities, i);
       const char * const *aliases = dossier_entity_get_aliases (entity);
+      DossierEntityKind kind = dossier_entity_get_kind (entity);
 
       json_builder_begin_object (builder);
       add_member (builder, "name", dossier_entity_get_name (entity));
-      add_member (builder, "kind", dossier_entity_kind_to_string (dossier_entity_get_kind (entity)));
+      add_member (builder, "kind", dossier_entity_kind_to_string (kind));
       json_builder_set_member_name (builder, "aliases");
       json_builder_begin_array (builder);
       for (guint j = 0; aliases[j] != NULL; j++)
