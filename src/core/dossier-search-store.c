@@ -1,8 +1,8 @@
 /* dossier-search-store.c: full-text search over the articles and entity names
  *
  * The only file that knows the SQL of search. A query becomes one of two statements:
- * with words to look for, FTS5 drives — its rows come in bm25 order (title weighted five
- * times the body), the articles are joined to them row by row (CROSS JOIN keeps that
+ * with words to look for, FTS5 drives — its rows come in bm25 order, an occurrence in the
+ * title counting as five in the body — the articles are joined to them row by row (CROSS JOIN keeps that
  * order, so nothing is sorted again) and the filters only drop rows; snippets are computed
  * for the rows of the page alone. With filters only, the articles are read newest first
  * along their date index. Every value, the MATCH expression included, is a bound
@@ -43,10 +43,9 @@ G_STATIC_ASSERT (DOSSIER_SEARCH_MAX_ENTITIES == PARAM_LIMIT - PARAM_ENTITIES);
 
 /* Hidden articles are looked up in their own small index rather than read from each row:
  * the hidden column sits after the body, and reading it would walk the body's overflow
- * pages for every result. */
-/* A date known to the month or year matches when its period overlaps the range. An
- * entity group is the JSON array of the ids one entity: filter stands for; the article
- * must mention one of each group's. */
+ * pages for every result. A date known to the month or year matches when its period
+ * overlaps the range. An entity group is the JSON array of the ids one entity: filter
+ * stands for; the article must mention one of each group's. */
 #define FILTERS \
   " AND a.id NOT IN (SELECT id FROM articles WHERE hidden = 1)" \
   " AND (?4 IS NULL OR (a.precision > 0 AND CASE a.precision" \
