@@ -1,12 +1,12 @@
 /* dossier-search-store.c: full-text search over the articles and entity names
  *
- * The only file that knows the SQL of search. A query becomes one of two statements:
- * with words to look for, FTS5 drives — its rows come in bm25 order, an occurrence in the
- * title counting as five in the body — the articles are joined to them row by row (CROSS JOIN keeps that
- * order, so nothing is sorted again) and the filters only drop rows; snippets are computed
- * for the rows of the page alone. With filters only, the articles are read newest first
- * along their date index. Every value, the MATCH expression included, is a bound
- * parameter: the SQL text never holds anything a person typed.
+ * The only file that knows the SQL of search. A query becomes one of two statements.
+ * With words to look for, FTS5 drives: its rows come in bm25 order (an occurrence in the
+ * title counts as five in the body), the articles are joined to them row by row (CROSS
+ * JOIN keeps that order, so nothing is sorted again), the filters only drop rows, and
+ * snippets are computed for the rows of the page alone. With filters only, the articles
+ * are read newest first along their date index. Every value, the MATCH expression
+ * included, is a bound parameter: the SQL text never holds anything a person typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
