@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "dossier-search-store.h"
+#include "dossier-search-top.h"
 
 /* Parameters: ?1 the MATCH (or exclusion) expression, ?2 ?3 the marks, ?4 after, ?5 before,
  * ?6 outlet patterns, ?7–?9 entity groups, ?10 limit, ?11 offset. */
@@ -73,6 +74,23 @@ static const char search_matches_sql[] =
 
 static const char count_matches_sql[] =
   "SELECT count(*)" FROM_MATCHES;
+
+/* Without filters, the best matches are kept as FTS5 scans (see dossier-search-top.c)
+ * rather than all sorted; then the page's rows alone are read again, with snippets. */
+static const char collect_top_sql[] =
+  "SELECT " DOSSIER_SEARCH_TOP_FUNCTION " (articles_fts, ?2) FROM articles_fts f"
+  " WHERE articles_fts MATCH ?1 AND f.rowid NOT IN (SELECT id FROM articles WHERE hidden = 1)";
+
+/* f.rowid + 0: the IN list is checked row by row, not handed to FTS5 as rowids to look up
+ * one query at a time. */
+static const char read_top_sql[] =
+  "SELECT a.uid, a.title, a.outlet, a.published_key, a.precision, f.rowid,"
+  "  highlight (articles_fts, 0, ?2, ?3),"
+  "  snippet (articles_fts, 1, ?2, ?3, '…', 24)"
+  " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
+  " WHERE articles_fts MATCH ?1 AND f.rowid + 0 IN (SELECT value FROM json_each (?4))";
+
+static gboolean collect_top = TRUE;
 
 /* ?1 is what the query excludes, or NULL. */
 #define FROM_FILTERED \
@@ -376,7 +394,8 @@ prepare_page (DossierDatabase     *db,
 }
 
 static DossierSearchResult *
-result_from_row (DossierStatement *stmt)
+result_from_row (DossierStatement *stmt,
+                 double            score)
 {
   DossierSearchResult *result;
   DossierDate published = { 0 };
@@ -387,7 +406,7 @@ result_from_row (DossierStatement *stmt)
                                       dossier_statement_column_text (stmt, 1),
                                       dossier_statement_column_text (stmt, 2),
                                       &published);
-  _dossier_search_result_set_match (result, sqlite3_column_double (stmt, 5),
+  _dossier_search_result_set_match (result, score,
                                     dossier_statement_column_text (stmt, 6),
                                     dossier_statement_column_text (stmt, 7));
   return result;
@@ -446,7 +465,7 @@ read_page (DossierDatabase   *db,
 
   watch_cancellable (db, cancellable);
   while (results->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (results, result_from_row (stmt));
+    g_ptr_array_add (results, result_from_row (stmt, sqlite3_column_double (stmt, 5)));
   if (results->len == limit)
     rc = sqlite3_step (stmt);
   unwatch_cancellable (db, cancellable);
@@ -454,6 +473,152 @@ read_page (DossierDatabase   *db,
   if (has_more != NULL)
     *has_more = rc == SQLITE_ROW;
   return check_step (db, rc, cancellable, error);
+}
+
+/* A search has no filter when it only needs the full-text index. */
+static gboolean
+can_collect_top (const Search *search)
+{
+  gboolean filtered = search->outlets != NULL || search->entities[0] != NULL
+                      || search->after_key != 0 || search->before_key != 0;
+
+  return collect_top && search->match != NULL && !filtered;
+}
+
+static gboolean
+register_top_function (DossierDatabase  *db,
+                       GError          **error)
+{
+  static const char key[] = "dossier-search-top-function";
+  fts5_api *api;
+  int rc;
+
+  if (g_object_get_data (G_OBJECT (db), key) != NULL)
+    return TRUE;
+  if ((api = fts5_api_for (db, error)) == NULL)
+    return FALSE;
+  if ((rc = _dossier_search_top_register (api)) != SQLITE_OK)
+    return dossier_database_set_error (db, rc, error);
+
+  g_object_set_data (G_OBJECT (db), key, GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+static gboolean
+collect (DossierDatabase   *db,
+         const Search      *search,
+         DossierSearchTop  *top,
+         GCancellable      *cancellable,
+         GError           **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  if (!register_top_function (db, error)
+      || (stmt = dossier_database_prepare (db, collect_top_sql, error)) == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, search->match);
+  sqlite3_bind_pointer (stmt, 2, top, DOSSIER_SEARCH_TOP_POINTER, NULL);
+  watch_cancellable (db, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  unwatch_cancellable (db, cancellable);
+
+  return check_step (db, rc, cancellable, error);
+}
+
+/* The rowids of the page, as a JSON array for read_top_sql. */
+static char *
+page_rowids (DossierSearchTop *top,
+             guint             from,
+             guint             to)
+{
+  GString *ids = g_string_new ("[");
+
+  for (guint i = from; i < to; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > from ? "," : "",
+                            _dossier_search_top_get_rowid (top, i));
+  g_string_append_c (ids, ']');
+  return g_string_free (ids, FALSE);
+}
+
+/* Reads the rows of the page, which come in rowid order, into their place by score. */
+static gboolean
+read_top (DossierDatabase     *db,
+          DossierSearchQuery  *query,
+          const Search        *search,
+          DossierSearchTop    *top,
+          guint                from,
+          guint                to,
+          GPtrArray           *results,
+          GError             **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, read_top_sql, error);
+  g_autoptr(GHashTable) places = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *ids = page_rowids (top, from, to);
+  g_autofree gint64 *rowids = g_new (gint64, to - from);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_ptr_array_set_size (results, to - from);
+  for (guint i = from; i < to; i++)
+    {
+      rowids[i - from] = _dossier_search_top_get_rowid (top, i);
+      g_hash_table_insert (places, &rowids[i - from], GUINT_TO_POINTER (i));
+    }
+
+  dossier_statement_bind_text (stmt, 1, search->match);
+  dossier_statement_bind_text (stmt, PARAM_OPEN, dossier_search_query_get_open_mark (query));
+  dossier_statement_bind_text (stmt, PARAM_CLOSE,
+                               dossier_search_query_get_close_mark (query));
+  dossier_statement_bind_text (stmt, 4, ids);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 5);
+      guint i = GPOINTER_TO_UINT (g_hash_table_lookup (places, &rowid));
+
+      results->pdata[i - from] = result_from_row (stmt, _dossier_search_top_get_score (top, i));
+    }
+
+  return check_step (db, rc, NULL, error);
+}
+
+static gboolean
+find_top (DossierDatabase     *db,
+          DossierSearchQuery  *query,
+          const Search        *search,
+          guint                offset,
+          guint                limit,
+          GPtrArray           *results,
+          gboolean            *has_more,
+          GCancellable        *cancellable,
+          GError             **error)
+{
+  g_autoptr(DossierSearchTop) top = NULL;
+  guint n, to;
+
+  top = _dossier_search_top_new (MIN ((guint64) offset + limit + 1, G_MAXUINT));
+  if (!collect (db, search, top, cancellable, error))
+    return FALSE;
+
+  n = _dossier_search_top_finish (top);
+  to = MIN ((guint64) offset + limit, n);
+  if (has_more != NULL)
+    *has_more = n > to;
+  if (n <= offset)
+    return TRUE;
+
+  return read_top (db, query, search, top, offset, to, results, error);
+}
+
+/* For tests and the benchmark: FALSE makes every search sort with ORDER BY rank. */
+void
+_dossier_search_store_set_collect_top (gboolean enabled)
+{
+  collect_top = enabled;
 }
 
 /**
@@ -491,6 +656,10 @@ dossier_search_store_find (DossierDatabase     *db,
     return NULL;
   if (search.finds_nothing || limit == 0)
     return g_steal_pointer (&results);
+
+  if (can_collect_top (&search))
+    return find_top (db, query, &search, offset, limit, results, has_more, cancellable, error)
+           ? g_steal_pointer (&results) : NULL;
 
   stmt = prepare_page (db, &search, query, offset, MIN (limit, G_MAXUINT - 1) + 1, error);
   if (stmt == NULL
@@ -605,33 +774,52 @@ dossier_search_store_find_entities (DossierDatabase     *db,
   return g_steal_pointer (&entities);
 }
 
+static gboolean
+explain (DossierDatabase  *db,
+         const char       *sql,
+         const Search     *search,
+         GString          *plan,
+         GError          **error)
+{
+  g_autofree char *explained = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (dossier_database_get_handle (db), explained, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return dossier_database_set_error (db, rc, error);
+
+  if (sql == read_top_sql || sql == collect_top_sql)
+    dossier_statement_bind_text (stmt, PARAM_MATCH, search->match);
+  else
+    bind_filters (stmt, search);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", dossier_statement_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
 char *
 _dossier_search_store_explain (DossierDatabase     *db,
                                DossierSearchQuery  *query,
                                GError             **error)
 {
   g_autoptr(GString) plan = g_string_new (NULL);
-  g_autofree char *sql = NULL;
   g_auto(Search) search = { 0 };
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   if (!search_init (&search, db, query, error))
     return NULL;
 
-  sql = g_strconcat ("EXPLAIN QUERY PLAN ",
-                     search.match ? search_matches_sql : search_filtered_sql, NULL);
-  rc = sqlite3_prepare_v2 (dossier_database_get_handle (db), sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
+  if (can_collect_top (&search))
     {
-      dossier_database_set_error (db, rc, error);
-      return NULL;
+      if (!register_top_function (db, error)
+          || !explain (db, collect_top_sql, &search, plan, error)
+          || !explain (db, read_top_sql, &search, plan, error))
+        return NULL;
     }
-
-  bind_filters (stmt, &search);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (plan, "%s\n", dossier_statement_column_text (stmt, 3));
-  sqlite3_finalize (stmt);
+  else if (!explain (db, search.match ? search_matches_sql : search_filtered_sql, &search,
+                     plan, error))
+    return NULL;
 
   return g_string_free (g_steal_pointer (&plan), FALSE);
 }

@@ -30,6 +30,8 @@ GPtrArray *dossier_search_store_find_entities (DossierDatabase     *db,
                                                guint                limit,
                                                GError             **error);
 
+/* For tests and the benchmark */
+void       _dossier_search_store_set_collect_top (gboolean           enabled);
 /* For tests: the plan SQLite chooses for the page query, one line per step. */
 char      *_dossier_search_store_explain      (DossierDatabase     *db,
                                                DossierSearchQuery  *query,
