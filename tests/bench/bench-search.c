@@ -1,14 +1,15 @@
 /* bench-search.c: how fast search answers on a large synthetic library
  *
- * Usage: bench-search [--articles N] [--rounds R] [--seed S] [FOLDER]
+ * Usage: bench-search [--articles N] [--rounds R] [--seed S] [--compare-sorting] [FOLDER]
  *
  * Builds a library of N generated articles (default 100,000) in FOLDER (default
  * $XDG_CACHE_HOME/dossier-bench), or reuses the one a previous run left there. Then runs a
  * fixed set of queries, each for its first page of 20 results with snippets, R rounds
  * (default 5) after one warm-up round, and prints p50 and p95 latency per query class and
- * overall. Last, it runs the same MATCH expressions as plain FTS5 queries (same ranking,
- * highlight and snippet, no joins or filters) through the sqlite3 command-line tool on the
- * same file, and prints the ratio Dossier / raw FTS5.
+ * overall. In between, it runs the same MATCH expressions as plain FTS5 queries (same
+ * ranking, highlight and snippet, no joins or filters) through the sqlite3 command-line
+ * tool on the same file, and prints the ratio Dossier / raw FTS5. --compare-sorting also
+ * times every query the way FTS5 alone would rank it (ORDER BY rank, all matches sorted).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,11 +34,14 @@
 static int n_articles = 100000;
 static int n_rounds = 5;
 static int seed = 1;
+static gboolean compare_sorting = FALSE;
 
 static const GOptionEntry entries[] = {
   { "articles", 0, 0, G_OPTION_ARG_INT, &n_articles, "Articles in the library (100000)", "N" },
   { "rounds", 0, 0, G_OPTION_ARG_INT, &n_rounds, "Timed rounds (5)", "R" },
   { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Corpus seed (1)", "S" },
+  { "compare-sorting", 0, 0, G_OPTION_ARG_NONE, &compare_sorting,
+    "Also time every query with FTS5 sorting all matches (ORDER BY rank)", NULL },
   { NULL }
 };
 
@@ -234,6 +238,7 @@ typedef struct
   char            *script;      /* the raw FTS5 statements of one round */
   GPtrArray       *wall;        /* per query: GArray of milliseconds, one per round */
   GPtrArray       *cpu;
+  GPtrArray       *cpu_sorted;  /* with --compare-sorting */
   gboolean        *has_match;   /* per query: whether it has a raw counterpart */
   double           ours_wall;   /* on the queries with a raw counterpart */
   double           ours_cpu;
@@ -453,22 +458,47 @@ run_raw_round (Bench *bench,
     add_timer_lines (bench, out);
 }
 
+/* The same queries with ORDER BY rank, CPU time only, for comparison. */
+static void
+run_sorted_round (Bench *bench)
+{
+  guint n_results;
+  double cpu;
+
+  _dossier_search_store_set_collect_top (FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      time_query (bench->db, queries[i].text, &cpu, &n_results);
+      g_array_append_val (bench->cpu_sorted->pdata[i], cpu);
+    }
+  _dossier_search_store_set_collect_top (TRUE);
+}
+
+static GPtrArray *
+new_timings (void)
+{
+  GPtrArray *timings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_ptr_array_add (timings, g_array_new (FALSE, FALSE, sizeof (double)));
+
+  return timings;
+}
+
 /* Rounds of ours and of raw FTS5 alternate, so both see the same load on the machine. */
 static void
 run_rounds (Bench *bench)
 {
-  bench->wall = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  bench->cpu = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    {
-      g_ptr_array_add (bench->wall, g_array_new (FALSE, FALSE, sizeof (double)));
-      g_ptr_array_add (bench->cpu, g_array_new (FALSE, FALSE, sizeof (double)));
-    }
+  bench->wall = new_timings ();
+  bench->cpu = new_timings ();
+  bench->cpu_sorted = new_timings ();
 
   for (int round = -1; round < n_rounds; round++)
     {
       run_dossier_round (bench, round);
       run_raw_round (bench, round);
+      if (compare_sorting && round >= 0)
+        run_sorted_round (bench);
     }
 }
 
@@ -496,10 +526,24 @@ bench_clear (Bench *bench)
   g_clear_pointer (&bench->script, g_free);
   g_clear_pointer (&bench->wall, g_ptr_array_unref);
   g_clear_pointer (&bench->cpu, g_ptr_array_unref);
+  g_clear_pointer (&bench->cpu_sorted, g_ptr_array_unref);
   g_clear_pointer (&bench->has_match, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bench, bench_clear)
+
+/* The made-up word of rank 25,000, for the query left NULL in the table. */
+static char *
+fill_in_rare_word (DossierCorpus *corpus)
+{
+  char *rare = g_strdup (dossier_corpus_get_word (corpus, 25000));
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    if (queries[i].text == NULL)
+      queries[i].text = rare;
+
+  return rare;
+}
 
 int
 main (int   argc,
@@ -527,10 +571,7 @@ main (int   argc,
   path = g_build_filename (folder, "bench.db", NULL);
 
   corpus = dossier_corpus_new (seed, 700);
-  rare = g_strdup (dossier_corpus_get_word (corpus, 25000));
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    if (queries[i].text == NULL)
-      queries[i].text = rare;
+  rare = fill_in_rare_word (corpus);
 
   if ((bench.db = open_library (path, corpus, &error)) == NULL)
     {
@@ -544,6 +585,9 @@ main (int   argc,
   run_rounds (&bench);
   print_report ("Dossier search, wall-clock", bench.wall);
   print_report ("Dossier search, CPU time of the searching thread", bench.cpu);
+  if (compare_sorting)
+    print_report ("The same with FTS5 sorting all matches (ORDER BY rank), CPU time",
+                  bench.cpu_sorted);
   print_comparison (&bench);
   return 0;
 }
