@@ -75,19 +75,11 @@ static const char search_matches_sql[] =
 static const char count_matches_sql[] =
   "SELECT count(*)" FROM_MATCHES;
 
-/* Without entity filters, the best matches are kept as FTS5 scans (see
- * dossier-search-top.c) rather than all sorted; then the page's rows alone are read again,
- * with snippets. Dates and outlets are checked before a match is scored, so the work
- * shrinks with them; an entity filter, a lookup per match, is left to the sorted query,
- * which only checks rows until the page is full. */
+/* Without filters, the best matches are kept as FTS5 scans (see dossier-search-top.c)
+ * rather than all sorted; then the page's rows alone are read again, with snippets. */
 static const char collect_top_sql[] =
   "SELECT " DOSSIER_SEARCH_TOP_FUNCTION " (articles_fts, ?2) FROM articles_fts f"
   " WHERE articles_fts MATCH ?1 AND f.rowid NOT IN (SELECT id FROM articles WHERE hidden = 1)";
-
-static const char collect_top_filtered_sql[] =
-  "SELECT " DOSSIER_SEARCH_TOP_FUNCTION " (articles_fts, ?2)"
-  " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
-  " WHERE articles_fts MATCH ?1" FILTERS;
 
 /* f.rowid + 0: the IN list is checked row by row, not handed to FTS5 as rowids to look up
  * one query at a time. */
@@ -483,20 +475,14 @@ read_page (DossierDatabase   *db,
   return check_step (db, rc, cancellable, error);
 }
 
+/* A search has no filter when it only needs the full-text index. */
 static gboolean
 can_collect_top (const Search *search)
 {
-  return collect_top && search->match != NULL && search->entities[0] == NULL;
-}
+  gboolean filtered = search->outlets != NULL || search->entities[0] != NULL
+                      || search->after_key != 0 || search->before_key != 0;
 
-/* Dates and outlets need the articles' rows; without them the index alone will do. */
-static const char *
-collect_sql_for (const Search *search)
-{
-  gboolean filtered = search->outlets != NULL || search->after_key != 0
-                      || search->before_key != 0;
-
-  return filtered ? collect_top_filtered_sql : collect_top_sql;
+  return collect_top && search->match != NULL && !filtered;
 }
 
 static gboolean
@@ -529,13 +515,10 @@ collect (DossierDatabase   *db,
   int rc;
 
   if (!register_top_function (db, error)
-      || (stmt = dossier_database_prepare (db, collect_sql_for (search), error)) == NULL)
+      || (stmt = dossier_database_prepare (db, collect_top_sql, error)) == NULL)
     return FALSE;
 
-  if (collect_sql_for (search) == collect_top_filtered_sql)
-    bind_filters (stmt, search);
-  else
-    dossier_statement_bind_text (stmt, PARAM_MATCH, search->match);
+  dossier_statement_bind_text (stmt, 1, search->match);
   sqlite3_bind_pointer (stmt, 2, top, DOSSIER_SEARCH_TOP_POINTER, NULL);
   watch_cancellable (db, cancellable);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -810,8 +793,6 @@ explain (DossierDatabase  *db,
     dossier_statement_bind_text (stmt, PARAM_MATCH, search->match);
   else
     bind_filters (stmt, search);
-  if (sql == collect_top_sql || sql == collect_top_filtered_sql)
-    sqlite3_bind_pointer (stmt, PARAM_OPEN, NULL, DOSSIER_SEARCH_TOP_POINTER, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (plan, "%s\n", dossier_statement_column_text (stmt, 3));
   sqlite3_finalize (stmt);
@@ -832,7 +813,7 @@ _dossier_search_store_explain (DossierDatabase     *db,
   if (can_collect_top (&search))
     {
       if (!register_top_function (db, error)
-          || !explain (db, collect_sql_for (&search), &search, plan, error)
+          || !explain (db, collect_top_sql, &search, plan, error)
           || !explain (db, read_top_sql, &search, plan, error))
         return NULL;
     }
