@@ -120,7 +120,7 @@ test_same_as_order_by_rank (Fixture *fixture, gconstpointer data)
     "the", "military", "junta", "Russia weapons", "typhoon", "helicopter", "\"the military\"",
     "\"security forces\"", "heli*", "sanct*", "drone OR helicopter", "junta -Russia",
     "sanctions NOT embassy", "junta NEAR Russia", "of the and to", "Shoigu OR Putin",
-    "military -\"the military\"",
+    "military -\"the military\"", "junta after:2020", "military outlet:Reuters",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
