@@ -1,12 +1,15 @@
 /* dossier-search-store.c: full-text search over the articles and entity names
  *
- * The only file that knows the SQL of search. A query becomes one of two statements.
- * With words to look for, FTS5 drives: its rows come in bm25 order (an occurrence in the
- * title counts as five in the body), the articles are joined to them row by row (CROSS
- * JOIN keeps that order, so nothing is sorted again), the filters only drop rows, and
- * snippets are computed for the rows of the page alone. With filters only, the articles
- * are read newest first along their date index. Every value, the MATCH expression
- * included, is a bound parameter: the SQL text never holds anything a person typed.
+ * The only file that knows the SQL of search. Results are ranked by FTS5's bm25, an
+ * occurrence in the title counting as five in the body, and a query takes one of three
+ * paths. Words alone: FTS5 scans the matches and dossier_top() keeps the best page of
+ * them (dossier-search-top.c), then the page's rows are read with their snippets. Words
+ * and filters: FTS5 hands its rows over in rank order, the articles are joined to them row
+ * by row (CROSS JOIN keeps that order, so nothing is sorted again), the filters drop rows
+ * until the page is full, and snippets are computed for the rows of the page alone.
+ * Filters alone: the articles are read newest first along their date index. Every value,
+ * the MATCH expression included, is a bound parameter: the SQL text never holds anything
+ * a person typed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
