@@ -589,6 +589,9 @@ read_top (DossierDatabase     *db,
       results->pdata[i - from] = result_from_row (stmt, _dossier_search_top_get_score (top, i));
     }
 
+  /* An import on another connection may have removed an article between the two reads. */
+  while (g_ptr_array_remove (results, NULL))
+    ;
   return check_step (db, rc, NULL, error);
 }
 
