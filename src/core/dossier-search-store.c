@@ -590,8 +590,9 @@ read_top (DossierDatabase     *db,
     }
 
   /* An import on another connection may have removed an article between the two reads. */
-  while (g_ptr_array_remove (results, NULL))
-    ;
+  for (guint i = results->len; i > 0; i--)
+    if (results->pdata[i - 1] == NULL)
+      g_ptr_array_steal_index (results, i - 1);
   return check_step (db, rc, NULL, error);
 }
 
