@@ -74,6 +74,29 @@ annotation_deleted_action (GtkWidget  *widget,
 }
 
 static void
+open_found_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *id, *words;
+
+  g_variant_get (parameter, "(&s&s)", &id, &words);
+  _dossier_window_open_found (DOSSIER_WINDOW (widget), id, words);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  dossier_sidebar_set_view (self->sidebar, "search");
+  dossier_search_pane_focus (dossier_sidebar_get_search_pane (self->sidebar));
+}
+
+static void
 close_column_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -184,6 +207,9 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-passage-beside", "(suu)",
                                    open_passage_action);
   gtk_widget_class_install_action (widget_class, "win.close-column", NULL, close_column_action);
+  gtk_widget_class_install_action (widget_class, "win.open-found", "(ss)", open_found_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.annotation-deleted", NULL,
