@@ -98,6 +98,12 @@ find_action (GtkWidget  *widget,
 {
   DossierColumn *self = DOSSIER_COLUMN (widget);
 
+  if (g_str_equal (action_name, "column.find-close"))
+    {
+      gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+      return;
+    }
+
   if (g_str_equal (action_name, "column.find"))
     {
       gtk_search_bar_set_search_mode (self->find_bar, TRUE);
@@ -155,6 +161,7 @@ _dossier_column_class_init_find (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "column.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "column.find-next", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "column.find-close", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "column.find-previous", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "column.find",
                                        NULL);
