@@ -169,6 +169,8 @@ marked_to_markup (const char *marked)
   g_autofree char *escaped = g_markup_escape_text (marked ? marked : "", -1);
   g_autoptr(GString) markup = g_string_new (escaped);
 
+  /* A snippet may run across blocks; in a row it reads as one line. */
+  g_string_replace (markup, "\n\n", " ", 0);
   g_string_replace (markup, DOSSIER_SEARCH_MARK_OPEN, "<b>", 0);
   g_string_replace (markup, DOSSIER_SEARCH_MARK_CLOSE, "</b>", 0);
   return g_string_free (g_steal_pointer (&markup), FALSE);
