@@ -207,6 +207,8 @@ make_label (const char *css_class,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), wrap);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Wrap to the sidebar's width rather than widen the sidebar to the text. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
   if (wrap)
     gtk_label_set_lines (GTK_LABEL (label), 4);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
