@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-print.h"
 #include "dossier-window-private.h"
 
 static void
@@ -94,6 +95,28 @@ search_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   dossier_sidebar_set_view (self->sidebar, "search");
   dossier_search_pane_focus (dossier_sidebar_get_search_pane (self->sidebar));
+}
+
+/* Prints the focused column's article with its highlights and notes; "Print to File"
+ * in the dialog makes a PDF. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierColumn *column = dossier_workspace_get_focused (self->workspace);
+  g_autoptr(DossierPrint) print = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (column == NULL || dossier_column_get_article (column) == NULL)
+    return;
+
+  print = dossier_print_new (dossier_column_get_article (column),
+                             dossier_column_get_annotations (column));
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _dossier_window_toast (self, error->message);
 }
 
 static void
@@ -186,6 +209,7 @@ _dossier_window_update_actions (DossierWindow *self)
   gboolean timeline = gtk_widget_get_visible (GTK_WIDGET (self->timeline_pane));
 
   gtk_widget_action_set_enabled (widget, "win.close-column", n_columns > 0);
+  gtk_widget_action_set_enabled (widget, "win.print", n_columns > 0);
   gtk_widget_action_set_enabled (widget, "win.next-column", n_columns > 1);
   gtk_widget_action_set_enabled (widget, "win.previous-column", n_columns > 1);
   gtk_widget_action_set_enabled (widget, "win.clear-entity", self->chosen != NULL);
@@ -207,6 +231,8 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-passage-beside", "(suu)",
                                    open_passage_action);
   gtk_widget_class_install_action (widget_class, "win.close-column", NULL, close_column_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-found", "(ss)", open_found_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);

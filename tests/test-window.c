@@ -13,6 +13,7 @@
 #include "dossier-entity-details.h"
 #include "dossier-event-item.h"
 #include "dossier-preferences.h"
+#include "dossier-print.h"
 #include "dossier-search-result.h"
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
@@ -553,6 +554,31 @@ test_find_in_article (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Printing to a file makes a PDF of the article with its notes. */
+static void
+test_print_to_pdf (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "article.pdf", NULL);
+  g_autoptr(DossierPrint) print = NULL;
+  g_autoptr(DossierArticle) article = dossier_library_load_article (library, POLYGRAPH, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  print = dossier_print_new (article, NULL);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (print),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpint (gtk_print_operation_get_n_pages_to_print (GTK_PRINT_OPERATION (print)), >=, 2);
+  dossier_test_remove_tree (dir);
+}
+
 static void
 on_css_error (GtkCssProvider *provider,
               GtkCssSection  *section,
@@ -611,6 +637,7 @@ main (int   argc,
   g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
   g_test_add_func ("/window/find-in-article", test_find_in_article);
+  g_test_add_func ("/window/print-to-pdf", test_print_to_pdf);
   g_test_add_func ("/window/highlight-and-note-survive-restart",
                    test_highlight_and_note_survive_restart);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
