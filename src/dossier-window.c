@@ -446,6 +446,8 @@ load_library (DossierWindow *self)
   dossier_sidebar_set_articles (self->sidebar, G_LIST_MODEL (self->articles));
   dossier_sidebar_set_entities (self->sidebar, self->entities);
   dossier_search_pane_set_library (dossier_sidebar_get_search_pane (self->sidebar), self->library);
+  dossier_search_pane_set_annotations (dossier_sidebar_get_search_pane (self->sidebar),
+                                       self->annotations);
   load_timeline (self);
   return TRUE;
 }

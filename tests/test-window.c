@@ -479,11 +479,14 @@ test_highlight_and_note_survive_restart (void)
   g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "annotation-green",
                                  0, 16));
   filter.article_id = RFA;
+  /* Other tests may have annotated the article too: find ours by its note. */
+  filter.text = "Who sits on the NUCC?";
   notes = dossier_annotations_list (dossier_window_get_annotations (window), &filter, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
   annotation = g_list_model_get_item (notes, 0);
   g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "Who sits on the NUCC?");
   g_assert_cmpstr (dossier_annotation_get_quote (annotation), ==, "An advisory grou");
+  g_assert_cmpint (dossier_annotation_get_color (annotation), ==, DOSSIER_HIGHLIGHT_GREEN);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -521,6 +524,28 @@ test_search_opens_a_result (void)
   g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (column)), ==,
                    dossier_search_result_get_article_id (DOSSIER_SEARCH_RESULT (first)));
   g_assert_cmpuint (dossier_column_get_n_found (column), >, 0);
+
+  /* The user's notes are searched too. */
+  {
+    g_autoptr(DossierArticle) article = dossier_library_load_article (library, RFA, NULL);
+    g_autoptr(DossierAnnotation) note =
+      dossier_annotations_create (dossier_window_get_annotations (window), article, 0, 10,
+                                  DOSSIER_HIGHLIGHT_PINK, "a quokka memo", NULL, NULL);
+    gboolean found = FALSE;
+
+    g_assert_nonnull (note);
+    dossier_search_pane_set_text (pane, "quokka memo");
+    deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (results, i);
+
+        found |= DOSSIER_IS_ANNOTATION (item);
+      }
+    g_assert_true (found);
+  }
 
   /* Hostile input is just text: no error, no crash. */
   dossier_search_pane_set_text (pane, "\"unbalanced ( OR NEAR( title:x ^ {a b} '; DROP TABLE articles;--");
