@@ -42,6 +42,7 @@ struct _DossierExportDialog
   GtkNativeDialog         *chooser;
   GCancellable            *cancellable;
   char                    *path;         /* being written */
+  guint                    n_notes[DOSSIER_EXPORT_SCOPE_SHOWN + 1];
 };
 
 G_DEFINE_FINAL_TYPE (DossierExportDialog, dossier_export_dialog, ADW_TYPE_WINDOW)
@@ -120,6 +121,7 @@ show_count (DossierExportDialog *self,
 
   subtitle = what != NULL ? g_strdup_printf ("%s · %s", what, count) : g_steal_pointer (&count);
   adw_action_row_set_subtitle (row, subtitle);
+  self->n_notes[scope] = n;
 }
 
 static void
@@ -141,12 +143,21 @@ show_scopes (DossierExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->shown_row), self->has_shown);
 }
 
+/* An empty file helps nobody: "Export…" waits for a scope with notes in it. */
+static void
+update_export_button (DossierExportDialog *self)
+{
+  gboolean any = self->n_notes[dossier_export_dialog_get_scope (self)] > 0;
+
+  gtk_widget_set_sensitive (self->export_button, any && self->path == NULL);
+}
+
 static void
 set_busy (DossierExportDialog *self,
           gboolean             busy)
 {
   gtk_widget_set_sensitive (self->content_box, !busy);
-  gtk_widget_set_sensitive (self->export_button, !busy);
+  update_export_button (self);
 }
 
 static void
@@ -199,7 +210,7 @@ dossier_export_dialog_export_to (DossierExportDialog *self,
   self->path = g_strdup (path);
   set_busy (self, TRUE);
   dossier_export_write_file_async (dossier_annotations_get_library (self->annotations), list,
-                                   dossier_export_dialog_get_format (self), _("Dossier"), path,
+                                   dossier_export_dialog_get_format (self), NULL, path,
                                    self->cancellable, on_written, g_object_ref (self));
 }
 
@@ -359,6 +370,10 @@ dossier_export_dialog_init (DossierExportDialog *self)
   self->cancellable = g_cancellable_new ();
   self->shown = (DossierAnnotationFilter) DOSSIER_ANNOTATION_FILTER_INIT;
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (update_export_button), self);
+  g_signal_connect_swapped (self->article_check, "toggled", G_CALLBACK (update_export_button),
+                            self);
+  g_signal_connect_swapped (self->shown_check, "toggled", G_CALLBACK (update_export_button), self);
 }
 
 /**
@@ -390,6 +405,7 @@ dossier_export_dialog_new (GtkWindow                     *parent,
       self->shown.text = g_strdup (shown->text);
     }
   show_scopes (self);
+  update_export_button (self);
   return self;
 }
 

@@ -25,7 +25,7 @@ struct _DossierNoteRow
   GtkLabel   *quote_label;
   GtkLabel   *reason_label;
   GtkWidget  *swatch;
-  GtkFlowBox *tag_box;
+  GtkLabel   *tags_label;
   GtkLabel   *title_label;
 };
 
@@ -58,7 +58,7 @@ dossier_note_row_class_init (DossierNoteRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierNoteRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, DossierNoteRow, reason_label);
   gtk_widget_class_bind_template_child (widget_class, DossierNoteRow, swatch);
-  gtk_widget_class_bind_template_child (widget_class, DossierNoteRow, tag_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierNoteRow, tags_label);
   gtk_widget_class_bind_template_child (widget_class, DossierNoteRow, title_label);
   gtk_widget_class_set_css_name (widget_class, "noterow");
 }
@@ -109,25 +109,16 @@ set_swatch_color (DossierNoteRow *self,
   gtk_widget_set_visible (self->swatch, color >= 0);
 }
 
+/* "#russia  #visits": one label wraps in a narrow sidebar where a box of pills would not. */
 static void
 show_tags (DossierNoteRow     *self,
            const char * const *tags)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tag_box))) != NULL)
-    gtk_flow_box_remove (self->tag_box, child);
+  g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
-    {
-      GtkWidget *label = gtk_label_new (tags[i]);
-
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "note-tag");
-      gtk_flow_box_append (self->tag_box, label);
-      gtk_widget_set_focusable (gtk_widget_get_parent (label), FALSE);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->tag_box), tags != NULL && tags[0] != NULL);
+    g_string_append_printf (text, "%s#%s", i > 0 ? "  " : "", tags[i]);
+  set_text (self->tags_label, text->str);
 }
 
 void
@@ -177,17 +168,15 @@ dossier_note_row_show_annotation (DossierNoteRow    *self,
                                   const char        *article_title)
 {
   gboolean orphan;
-  g_autofree char *quote = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (DOSSIER_IS_NOTE_ROW (self));
   g_return_if_fail (DOSSIER_IS_ANNOTATION (annotation));
 
   orphan = dossier_annotation_get_anchor (annotation) == DOSSIER_ANCHOR_ORPHAN;
-  quote = g_strdup_printf ("“%s”", dossier_annotation_get_quote (annotation));
   set_swatch_color (self, dossier_annotation_get_color (annotation));
   set_text (self->title_label, orphan ? article_title : NULL);
-  set_text (self->quote_label, quote);
+  set_text (self->quote_label, dossier_annotation_get_quote (annotation));
   set_text (self->note_label, dossier_annotation_get_note (annotation));
   show_tags (self, dossier_annotation_get_tags (annotation));
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), orphan);

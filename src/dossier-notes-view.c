@@ -320,6 +320,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, dossier_note_row_new ());
 }
 
+/* Only notes whose passage is still there can be opened. */
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -328,14 +329,18 @@ bind_row (GtkSignalListItemFactory *factory,
   GObject *object = gtk_list_item_get_item (item);
   DossierNoteRow *row = DOSSIER_NOTE_ROW (gtk_list_item_get_child (item));
   gboolean opens = DOSSIER_IS_ANNOTATION (object) && !is_orphan (DOSSIER_ANNOTATION (object));
+  const char *title;
 
   if (DOSSIER_IS_ANNOTATION (object))
-    dossier_note_row_show_annotation (row, DOSSIER_ANNOTATION (object),
-                                      lookup_title (self, dossier_annotation_get_article_id (
-                                                          DOSSIER_ANNOTATION (object))));
+    {
+      title = lookup_title (self, dossier_annotation_get_article_id (DOSSIER_ANNOTATION (object)));
+      dossier_note_row_show_annotation (row, DOSSIER_ANNOTATION (object), title);
+    }
   else
-    dossier_note_row_show_heading (row, dossier_list_header_get_title (DOSSIER_LIST_HEADER (object)),
-                                   object == G_OBJECT (self->attention_header));
+    {
+      title = dossier_list_header_get_title (DOSSIER_LIST_HEADER (object));
+      dossier_note_row_show_heading (row, title, object == G_OBJECT (self->attention_header));
+    }
   gtk_list_item_set_activatable (item, opens);
   gtk_list_item_set_selectable (item, opens);
 }

@@ -229,9 +229,7 @@ static gboolean
 shows_quote (Fixture           *fixture,
              DossierAnnotation *annotation)
 {
-  g_autofree char *quote = g_strdup_printf ("“%s”", dossier_annotation_get_quote (annotation));
-
-  return shows_text (fixture, quote);
+  return shows_text (fixture, dossier_annotation_get_quote (annotation));
 }
 
 static const char *
@@ -280,8 +278,8 @@ test_grouped_by_article (Fixture       *fixture,
   g_assert_true (shows_quote (fixture, notes.visit));
   g_assert_true (shows_quote (fixture, notes.nucc));
   g_assert_true (shows_text (fixture, "Lavrov in Naypyidaw"));
-  g_assert_true (shows_text (fixture, "visits"));
-  g_assert_true (shows_text (fixture, "nucc"));
+  g_assert_true (shows_text (fixture, "#visits  #russia"));
+  g_assert_true (shows_text (fixture, "#nucc"));
 }
 
 /* As a click would: toggles it. */
@@ -321,7 +319,8 @@ test_color_filter (Fixture       *fixture,
   g_assert_cmpuint (dossier_notes_view_get_n_shown (fixture->view), ==, 1);
   g_assert_false (gtk_toggle_button_get_active (color_button (fixture, DOSSIER_HIGHLIGHT_YELLOW)));
   g_assert_true (shows_quote (fixture, notes.russia));
-  g_assert_cmpint (dossier_notes_view_get_filter (fixture->view)->color, ==, DOSSIER_HIGHLIGHT_BLUE);
+  g_assert_cmpint (dossier_notes_view_get_filter (fixture->view)->color, ==,
+                   DOSSIER_HIGHLIGHT_BLUE);
 
   click (color_button (fixture, DOSSIER_HIGHLIGHT_BLUE));
   g_assert_cmpuint (dossier_notes_view_get_n_shown (fixture->view), ==, 3);
@@ -601,7 +600,8 @@ export_text (Fixture                       *fixture,
              DossierExportScope             scope,
              const DossierAnnotationFilter *shown)
 {
-  g_autofree char *name = g_strdup_printf ("notes.%s", dossier_export_format_get_extension (format));
+  const char *extension = dossier_export_format_get_extension (format);
+  g_autofree char *name = g_strdup_printf ("notes.%s", extension);
   g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
   g_autoptr(GError) error = NULL;
 
@@ -648,7 +648,8 @@ test_export_each_format (Fixture       *fixture,
   g_assert_cmpuint (count_json_items (json), ==, 3);
 
   csv = export_text (fixture, DOSSIER_EXPORT_CSV, DOSSIER_EXPORT_SCOPE_ALL, NULL);
-  g_assert_true (g_str_has_prefix (csv, "article,date,quote,note,colour,tags,created,modified\r\n"));
+  g_assert_true (g_str_has_prefix (csv,
+                                   "article,date,quote,note,colour,tags,created,modified\r\n"));
   rows = g_strsplit (csv, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (rows), ==, 1 + 3 + 1);
 }
@@ -690,13 +691,29 @@ test_export_failure_reported (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* The dialog offers only the scopes it was given, and names the file after them. */
+static GtkWidget *
+export_button (DossierExportDialog *dialog)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_idle ();
+  collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Export…") == 0)
+      return g_ptr_array_index (buttons, i);
+  g_assert_not_reached ();
+}
+
+/* The dialog offers only the scopes it was given, names the file after them, and does
+ * not offer to export nothing. */
 static void
 test_export_dialog_scopes_offered (Fixture       *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(DossierExportDialog) plain = NULL, article = NULL;
   g_autofree char *name = NULL;
+  g_auto(Notes) notes = { 0 };
 
   plain = g_object_ref_sink (dossier_export_dialog_new (fixture->window, fixture->annotations,
                                                         NULL, NULL));
@@ -713,6 +730,14 @@ test_export_dialog_scopes_offered (Fixture       *fixture,
   g_assert_true (dossier_export_dialog_set_scope (article, DOSSIER_EXPORT_SCOPE_ARTICLE));
   name = dossier_export_dialog_dup_suggested_name (article);
   g_assert_cmpstr (name, ==, RFA "-notes.md");
+  g_assert_false (gtk_widget_get_sensitive (export_button (article)));
+
+  notes.nucc = highlight (fixture, RFA, 1, DOSSIER_HIGHLIGHT_YELLOW, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (article));
+  g_clear_object (&article);
+  article = g_object_ref_sink (dossier_export_dialog_new (fixture->window, fixture->annotations,
+                                                          RFA, NULL));
+  g_assert_true (gtk_widget_get_sensitive (export_button (article)));
 
   gtk_window_destroy (GTK_WINDOW (plain));
   gtk_window_destroy (GTK_WINDOW (article));
