@@ -52,6 +52,14 @@ struct _DossierNotesView
 
 G_DEFINE_FINAL_TYPE (DossierNotesView, dossier_notes_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_N_SHOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 load_titles (DossierNotesView *self)
 {
@@ -190,7 +198,7 @@ regroup (DossierNotesView *self)
 {
   g_autoptr(GPtrArray) items = build_items (self);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  guint head = 0, tail = 0;
+  guint head = 0, tail = 0, n_shown;
 
   while (head < n_old && head < items->len && same_at (self, head, items, head))
     head++;
@@ -201,9 +209,14 @@ regroup (DossierNotesView *self)
     g_list_store_splice (self->items, head, n_old - head - tail, items->pdata + head,
                          items->len - head - tail);
 
-  self->n_shown = 0;
+  n_shown = 0;
   for (guint i = 0; i < items->len; i++)
-    self->n_shown += DOSSIER_IS_ANNOTATION (g_ptr_array_index (items, i));
+    n_shown += DOSSIER_IS_ANNOTATION (g_ptr_array_index (items, i));
+  if (n_shown != self->n_shown)
+    {
+      self->n_shown = n_shown;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+    }
   update_state (self);
 }
 
@@ -399,6 +412,24 @@ dossier_notes_view_finalize (GObject *object)
 }
 
 static void
+dossier_notes_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DossierNotesView *self = DOSSIER_NOTES_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_SHOWN:
+      g_value_set_uint (value, self->n_shown);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dossier_notes_view_class_init (DossierNotesViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -406,6 +437,13 @@ dossier_notes_view_class_init (DossierNotesViewClass *klass)
 
   object_class->dispose = dossier_notes_view_dispose;
   object_class->finalize = dossier_notes_view_finalize;
+  object_class->get_property = dossier_notes_view_get_property;
+
+  /* How many notes the filter lets through: "Export the notes shown" needs some. */
+  properties[PROP_N_SHOWN] =
+    g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-notes-view.ui");

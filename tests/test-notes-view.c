@@ -412,6 +412,12 @@ test_text_filter (Fixture       *fixture,
   g_assert_null (dossier_notes_view_get_filter (fixture->view)->text);
 }
 
+static void
+count_call (guint *count)
+{
+  (*count)++;
+}
+
 /* Changes made through the session show without anyone asking the view. */
 static void
 test_follows_changes (Fixture       *fixture,
@@ -420,13 +426,16 @@ test_follows_changes (Fixture       *fixture,
   g_auto(Notes) notes = { 0 };
   g_autoptr(DossierAnnotation) added = NULL;
   g_autoptr(GError) error = NULL;
+  guint notified = 0;
 
   add_notes (fixture, &notes);
   dossier_notes_view_set_annotations (fixture->view, fixture->annotations);
+  g_signal_connect_swapped (fixture->view, "notify::n-shown", G_CALLBACK (count_call), &notified);
 
   added = highlight (fixture, RFA, 3, DOSSIER_HIGHLIGHT_PINK, "Added later", NULL);
   g_assert_cmpuint (dossier_notes_view_get_n_shown (fixture->view), ==, 4);
   g_assert_true (shows_text (fixture, "Added later"));
+  g_assert_cmpuint (notified, ==, 1);
   assert_grouped (fixture);
 
   g_assert_true (dossier_annotations_delete (fixture->annotations,
