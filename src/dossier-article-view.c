@@ -52,8 +52,10 @@ typedef struct
 {
   guint  start;   /* buffer offsets */
   guint  end;
+  char  *group;   /* DOSSIER_HIGHLIGHT_GROUP_… */
   char  *tag;
   char  *description;
+  char  *key;     /* what it marks: an annotation's id, for instance */
 } Highlight;
 
 static void
@@ -61,8 +63,10 @@ highlight_clear (gpointer data)
 {
   Highlight *highlight = data;
 
+  g_free (highlight->group);
   g_free (highlight->tag);
   g_free (highlight->description);
+  g_free (highlight->key);
 }
 
 /* Tags whose colours follow the light or dark style. */
@@ -88,6 +92,12 @@ static const TagColour tag_colours[] = {
 /* Background colours, same idea. */
 static const TagColour tag_backgrounds[] = {
   { "reveal", "#f9f06b", "#7a6a00" },
+  { "annotation-yellow", "#fbf3a7", "#5c5000" },
+  { "annotation-green", "#c4f2cd", "#1e5230" },
+  { "annotation-blue", "#c6dcf7", "#1d3f66" },
+  { "annotation-pink", "#fbd0e2", "#66233f" },
+  { "annotation-purple", "#e3d3f7", "#482b66" },
+  { "find-match", "#ffc27a", "#8a4b00" },
   { "mention-person", "#d7e8fb", "#1c3e66" },
   { "mention-organization", "#dcf3d8", "#1f4d1c" },
   { "mention-place", "#fde7cf", "#5c3a12" },
@@ -129,10 +139,13 @@ create_tags (GtkTextBuffer *buffer)
                               NULL);
   gtk_text_buffer_create_tag (buffer, "credit", "scale", 0.9, "style", PANGO_STYLE_ITALIC,
                               "pixels-above-lines", 8, NULL);
-  /* One style per kind of entity; underlined too, so colour is not the only cue. */
+  /* Annotations first, so a chosen entity's mentions show over them; then one style per
+   * kind of entity, underlined too, so colour is not the only cue. */
   for (guint i = 1; i < G_N_ELEMENTS (tag_backgrounds); i++)
     gtk_text_buffer_create_tag (buffer, tag_backgrounds[i].name,
-                                "underline", PANGO_UNDERLINE_SINGLE, NULL);
+                                "underline", g_str_has_prefix (tag_backgrounds[i].name, "annotation-")
+                                               ? PANGO_UNDERLINE_NONE : PANGO_UNDERLINE_SINGLE,
+                                NULL);
   /* Created last, so it shows above the mentions it may flash. */
   gtk_text_buffer_create_tag (buffer, "reveal", NULL);
 }
@@ -590,16 +603,19 @@ compare_highlights (gconstpointer a,
 
 /**
  * dossier_article_view_add_highlight:
+ * @group: which set it belongs to, cleared together
  * @tag: the text tag to apply ("mention-person"…)
  * @start: (in): offset into the article's text
  * @description: (nullable): what the range is, told when it is hovered or focused
  */
 void
 dossier_article_view_add_highlight (DossierArticleView *self,
+                                    const char         *group,
                                     const char         *tag,
                                     guint               start,
                                     guint               end,
-                                    const char         *description)
+                                    const char         *description,
+                                    const char         *key)
 {
   GtkTextIter from, to;
   Highlight highlight;
@@ -613,14 +629,18 @@ dossier_article_view_add_highlight (DossierArticleView *self,
   gtk_text_buffer_apply_tag_by_name (gtk_text_view_get_buffer (self->text_view), tag, &from, &to);
   highlight.start = gtk_text_iter_get_offset (&from);
   highlight.end = gtk_text_iter_get_offset (&to);
+  highlight.group = g_strdup (group);
   highlight.tag = g_strdup (tag);
   highlight.description = g_strdup (description);
+  highlight.key = g_strdup (key);
   g_array_append_val (self->highlights, highlight);
   g_array_sort (self->highlights, compare_highlights);
 }
 
+/* Removes the highlights of @group; the others stay. */
 void
-dossier_article_view_clear_highlights (DossierArticleView *self)
+dossier_article_view_clear_highlights (DossierArticleView *self,
+                                       const char         *group)
 {
   GtkTextBuffer *buffer;
   GtkTextIter from, to;
@@ -628,22 +648,34 @@ dossier_article_view_clear_highlights (DossierArticleView *self)
   g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
-  for (guint i = 0; i < self->highlights->len; i++)
+  for (guint i = self->highlights->len; i-- > 0;)
     {
       Highlight *highlight = &g_array_index (self->highlights, Highlight, i);
 
+      if (g_strcmp0 (highlight->group, group) != 0)
+        continue;
       gtk_text_buffer_get_iter_at_offset (buffer, &from, highlight->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &to, highlight->end);
       gtk_text_buffer_remove_tag_by_name (buffer, highlight->tag, &from, &to);
+      g_array_remove_index (self->highlights, i);
     }
-  g_array_set_size (self->highlights, 0);
 }
 
-/* What the highlight at @iter is, or NULL. */
+/**
+ * dossier_article_view_get_highlight_at:
+ * @group: (nullable): only highlights of this group
+ * @key: (out) (optional): the highlight's key
+ *
+ * Returns: (nullable): the description of the highlight at @iter (the innermost, when
+ *   they nest), or %NULL when there is none
+ */
 const char *
-dossier_article_view_get_highlight_at (DossierArticleView *self,
-                                       const GtkTextIter  *iter)
+dossier_article_view_get_highlight_at (DossierArticleView  *self,
+                                       const GtkTextIter   *iter,
+                                       const char          *group,
+                                       const char         **key)
 {
+  Highlight *found = NULL;
   guint offset;
 
   g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), NULL);
@@ -655,11 +687,73 @@ dossier_article_view_get_highlight_at (DossierArticleView *self,
 
       if (highlight->start > offset)
         break;
-      if (offset < highlight->end)
-        return highlight->description;
+      if (offset < highlight->end && (group == NULL || g_str_equal (highlight->group, group)))
+        found = highlight;
     }
 
-  return NULL;
+  if (key != NULL)
+    *key = found ? found->key : NULL;
+  return found ? found->description : NULL;
+}
+
+/* The article offset of a buffer position; FALSE outside the article's text (the header,
+ * a decoration). */
+gboolean
+dossier_article_view_get_offset_at_iter (DossierArticleView *self,
+                                         const GtkTextIter  *iter,
+                                         guint              *offset)
+{
+  GPtrArray *blocks;
+  guint buffer_offset;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (self->article == NULL)
+    return FALSE;
+
+  blocks = dossier_article_get_blocks (self->article);
+  buffer_offset = gtk_text_iter_get_offset (iter);
+  for (guint i = blocks->len; i-- > 0;)
+    {
+      DossierBlock *block = g_ptr_array_index (blocks, i);
+      guint start = g_array_index (self->block_starts, guint, i);
+
+      if (buffer_offset < start)
+        continue;
+      if (buffer_offset > start + dossier_block_get_length (block))
+        return FALSE;
+      *offset = dossier_block_get_start (block) + buffer_offset - start;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The selected characters as offsets into the article's text; FALSE when nothing of the
+ * article's own text is selected. A selection that starts in the header starts at the
+ * text's beginning. */
+gboolean
+dossier_article_view_get_selection (DossierArticleView *self,
+                                    guint              *start,
+                                    guint              *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (self->article == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &from, &to))
+    return FALSE;
+
+  while (!dossier_article_view_get_offset_at_iter (self, &from, start))
+    if (!gtk_text_iter_forward_char (&from) || gtk_text_iter_compare (&from, &to) >= 0)
+      return FALSE;
+  while (!dossier_article_view_get_offset_at_iter (self, &to, end))
+    if (!gtk_text_iter_backward_char (&to) || gtk_text_iter_compare (&to, &from) <= 0)
+      return FALSE;
+
+  return *end > *start;
 }
 
 static gboolean
@@ -684,7 +778,7 @@ on_query_tooltip (DossierArticleView *self,
         return FALSE;
     }
 
-  description = dossier_article_view_get_highlight_at (self, &iter);
+  description = dossier_article_view_get_highlight_at (self, &iter, NULL, NULL);
   if (description == NULL)
     return FALSE;
 

@@ -28,14 +28,30 @@ void            dossier_article_view_reveal_range (DossierArticleView *self,
                                                    guint               start,
                                                    guint               end);
 
+/* Highlight groups: each is cleared on its own */
+#define DOSSIER_HIGHLIGHT_GROUP_ENTITY     "entity"
+#define DOSSIER_HIGHLIGHT_GROUP_ANNOTATION "annotation"
+#define DOSSIER_HIGHLIGHT_GROUP_FIND       "find"
+
 void            dossier_article_view_add_highlight (DossierArticleView *self,
+                                                    const char         *group,
                                                     const char         *tag,
                                                     guint               start,
                                                     guint               end,
-                                                    const char         *description);
-void            dossier_article_view_clear_highlights (DossierArticleView *self);
+                                                    const char         *description,
+                                                    const char         *key);
+void            dossier_article_view_clear_highlights (DossierArticleView *self,
+                                                       const char         *group);
 const char     *dossier_article_view_get_highlight_at (DossierArticleView *self,
-                                                       const GtkTextIter  *iter);
+                                                       const GtkTextIter  *iter,
+                                                       const char         *group,
+                                                       const char        **key);
+gboolean        dossier_article_view_get_selection (DossierArticleView *self,
+                                                    guint              *start,
+                                                    guint              *end);
+gboolean        dossier_article_view_get_offset_at_iter (DossierArticleView *self,
+                                                         const GtkTextIter  *iter,
+                                                         guint              *offset);
 double          dossier_article_view_get_scroll_fraction (DossierArticleView *self);
 void            dossier_article_view_set_scroll_fraction (DossierArticleView *self,
                                                           double              fraction);

@@ -13,28 +13,10 @@
 
 #include <glib/gi18n.h>
 
-#include "dossier-column.h"
+#include "dossier-annotation-popover.h"
+#include "dossier-column-private.h"
 #include "dossier-mention-store.h"
 
-struct _DossierColumn
-{
-  GtkWidget           parent_instance;
-
-  /* template widgets */
-  DossierArticleView *article_view;
-  GtkLabel           *byline_label;
-  GtkBox             *header;
-  GtkBox             *mention_box;
-  GtkLabel           *mention_label;
-  GtkLabel           *status_label;
-  GtkLabel           *title_label;
-
-  /* owned */
-  GPtrArray          *mentions;   /* DossierMention, every entity's */
-  GArray             *chosen;     /* guint: indices into mentions of the chosen entity */
-  int                 current;    /* index into chosen, -1 before the first step */
-  gboolean            focused;
-};
 
 G_DEFINE_FINAL_TYPE (DossierColumn, dossier_column, GTK_TYPE_WIDGET)
 
@@ -91,10 +73,14 @@ on_cursor_moved (DossierColumn *self)
   GtkTextIter iter;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-  description = dossier_article_view_get_highlight_at (self->article_view, &iter);
+  description = dossier_article_view_get_highlight_at (self->article_view, &iter,
+                                                       DOSSIER_HIGHLIGHT_GROUP_ENTITY, NULL);
   gtk_label_set_label (self->status_label, description ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), description != NULL);
 }
+
+static void init_annotations (DossierColumn *self);
+static void load_annotations (DossierColumn *self);
 
 static void
 dossier_column_dispose (GObject *object)
@@ -104,8 +90,64 @@ dossier_column_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COLUMN);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_array_unref);
+  g_clear_pointer (&self->found, g_array_unref);
+  g_clear_pointer (&self->find_words, g_free);
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dossier_column_parent_class)->dispose (object);
+}
+
+/* The popover is ours to place. */
+static void
+dossier_column_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  DossierColumn *self = DOSSIER_COLUMN (widget);
+
+  GTK_WIDGET_CLASS (dossier_column_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->popover != NULL)
+    gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static DossierHighlightColor
+last_color (DossierColumn *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "last-highlight-color");
+  DossierHighlightColor color = DOSSIER_HIGHLIGHT_YELLOW;
+
+  dossier_highlight_color_from_string (name, &color);
+  return color;
+}
+
+static void
+highlight_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DossierColumn *self = DOSSIER_COLUMN (widget);
+  DossierHighlightColor color = parameter ? (DossierHighlightColor) g_variant_get_int32 (parameter)
+                                          : last_color (self);
+
+  if (color >= DOSSIER_N_HIGHLIGHT_COLORS)
+    return;
+  g_settings_set_string (self->settings, "last-highlight-color",
+                         dossier_highlight_color_to_string (color));
+  dossier_column_highlight_selection (self, color);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  dossier_column_edit_annotation_at_cursor (DOSSIER_COLUMN (widget));
 }
 
 static void
@@ -115,6 +157,7 @@ dossier_column_class_init (DossierColumnClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_column_dispose;
+  widget_class->size_allocate = dossier_column_size_allocate;
 
   signals[CLOSE_REQUESTED] = g_signal_new ("close-requested", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -125,6 +168,9 @@ dossier_column_class_init (DossierColumnClass *klass)
                                                "/io/github/dossierapp/Dossier/dossier-column.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, article_view);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_label);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, header);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, mention_box);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, mention_label);
@@ -134,6 +180,17 @@ dossier_column_class_init (DossierColumnClass *klass)
   gtk_widget_class_install_action (widget_class, "column.next-mention", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "column.previous-mention", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "column.close", NULL, close_action);
+  _dossier_column_class_init_find (widget_class);
+  gtk_widget_class_install_action (widget_class, "column.highlight", NULL, highlight_action);
+  gtk_widget_class_install_action (widget_class, "column.highlight-color", "i", highlight_action);
+  gtk_widget_class_install_action (widget_class, "column.edit-note", NULL, edit_note_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "column.highlight", NULL);
+  for (int i = 0; i < DOSSIER_N_HIGHLIGHT_COLORS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "column.highlight-color", "i", i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "column.edit-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "column.next-mention", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK,
                                        "column.previous-mention", NULL);
@@ -150,6 +207,9 @@ dossier_column_init (DossierColumn *self)
 
   self->chosen = g_array_new (FALSE, FALSE, sizeof (guint));
   self->current = -1;
+  self->settings = g_settings_new (APP_ID);
+  init_annotations (self);
+  _dossier_column_init_find (self);
   text_view = dossier_article_view_get_text_view (self->article_view);
   g_signal_connect_object (gtk_text_view_get_buffer (text_view), "notify::cursor-position",
                            G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
@@ -200,6 +260,8 @@ dossier_column_set_article (DossierColumn  *self,
   self->current = -1;
 
   dossier_article_view_set_article (self->article_view, article);
+  load_annotations (self);
+  _dossier_column_refind (self);
   byline = dossier_article_dup_byline (article);
   gtk_label_set_label (self->title_label, dossier_article_get_title (article));
   gtk_label_set_label (self->byline_label, byline);
@@ -233,7 +295,7 @@ dossier_column_set_entity (DossierColumn *self,
 
   g_return_if_fail (DOSSIER_IS_COLUMN (self));
 
-  dossier_article_view_clear_highlights (self->article_view);
+  dossier_article_view_clear_highlights (self->article_view, DOSSIER_HIGHLIGHT_GROUP_ENTITY);
   g_array_set_size (self->chosen, 0);
   self->current = -1;
   gtk_widget_set_visible (GTK_WIDGET (self->mention_box), entity != NULL);
@@ -253,8 +315,9 @@ dossier_column_set_entity (DossierColumn *self,
       if (g_strcmp0 (mention->entity, dossier_entity_get_name (entity)) != 0)
         continue;
       g_array_append_val (self->chosen, i);
-      dossier_article_view_add_highlight (self->article_view, tag, mention->start,
-                                          mention->start + mention->length, description);
+      dossier_article_view_add_highlight (self->article_view, DOSSIER_HIGHLIGHT_GROUP_ENTITY, tag,
+                                          mention->start, mention->start + mention->length,
+                                          description, NULL);
     }
 
   update_mention_label (self);
@@ -323,4 +386,250 @@ dossier_column_set_focused (DossierColumn *self,
     gtk_widget_add_css_class (GTK_WIDGET (self), "focused");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "focused");
+}
+
+/* The annotation layer: highlights of this article's annotations, the popover over a
+ * selection or a highlight, and the keys that highlight without it. */
+
+static void
+show_annotations (DossierColumn *self)
+{
+  guint n = self->annotations ? g_list_model_get_n_items (self->annotations) : 0;
+
+  dossier_article_view_clear_highlights (self->article_view, DOSSIER_HIGHLIGHT_GROUP_ANNOTATION);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      g_autofree char *tag = NULL;
+      const char *note = dossier_annotation_get_note (annotation);
+
+      if (dossier_annotation_get_anchor (annotation) == DOSSIER_ANCHOR_ORPHAN)
+        continue;
+      tag = g_strconcat ("annotation-",
+                         dossier_highlight_color_to_string (dossier_annotation_get_color (annotation)),
+                         NULL);
+      dossier_article_view_add_highlight (self->article_view, DOSSIER_HIGHLIGHT_GROUP_ANNOTATION,
+                                          tag, dossier_annotation_get_start (annotation),
+                                          dossier_annotation_get_end (annotation),
+                                          note && *note ? note : _("Highlight"),
+                                          dossier_annotation_get_id (annotation));
+    }
+}
+
+/* Asks the session for this article's annotations, re-anchored to its current text. */
+static void
+load_annotations (DossierColumn *self)
+{
+  DossierArticle *article = dossier_column_get_article (self);
+  DossierAnnotationFilter filter = DOSSIER_ANNOTATION_FILTER_INIT;
+  g_autoptr(GError) error = NULL;
+
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
+  if (self->session == NULL || article == NULL)
+    return;
+
+  if (!dossier_annotations_anchor_article (self->session, article, &error))
+    g_warning ("%s", error->message);
+  g_clear_error (&error);
+
+  filter.article_id = dossier_article_get_id (article);
+  self->annotations = dossier_annotations_list (self->session, &filter, &error);
+  if (self->annotations == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  g_signal_connect_swapped (self->annotations, "items-changed", G_CALLBACK (show_annotations), self);
+  show_annotations (self);
+}
+
+void
+dossier_column_set_session (DossierColumn      *self,
+                            DossierAnnotations *session)
+{
+  g_return_if_fail (DOSSIER_IS_COLUMN (self));
+
+  if (!g_set_object (&self->session, session))
+    return;
+
+  dossier_annotation_popover_set_session (DOSSIER_ANNOTATION_POPOVER (self->popover), session);
+  load_annotations (self);
+}
+
+GtkWidget *
+dossier_column_get_popover (DossierColumn *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COLUMN (self), NULL);
+
+  return self->popover;
+}
+
+/* Points the popover at the text between two buffer positions. */
+static void
+point_popover_at (DossierColumn     *self,
+                  const GtkTextIter *from,
+                  const GtkTextIter *to)
+{
+  GtkTextView *text_view = dossier_article_view_get_text_view (self->article_view);
+  GdkRectangle start, end, rect;
+  double x, y;
+
+  gtk_text_view_get_iter_location (text_view, from, &start);
+  gtk_text_view_get_iter_location (text_view, to, &end);
+  gdk_rectangle_union (&start, &end, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y,
+                                         &rect.x, &rect.y);
+  gtk_widget_translate_coordinates (GTK_WIDGET (text_view), GTK_WIDGET (self), rect.x, rect.y,
+                                    &x, &y);
+  rect.x = x;
+  rect.y = y;
+  rect.width = MAX (rect.width, 1);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &rect);
+}
+
+static void
+popup_for_selection (DossierColumn *self,
+                     guint          start,
+                     guint          end)
+{
+  GtkTextIter from, to;
+
+  dossier_article_view_get_iter_at (self->article_view, start, &from);
+  dossier_article_view_get_iter_at (self->article_view, end, &to);
+  point_popover_at (self, &from, &to);
+  dossier_annotation_popover_edit_selection (DOSSIER_ANNOTATION_POPOVER (self->popover),
+                                             dossier_column_get_article (self), start, end);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static gboolean
+popup_for_annotation (DossierColumn *self,
+                      const char    *id)
+{
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  GtkTextIter from, to;
+
+  if (self->session == NULL
+      || (annotation = dossier_annotations_lookup (self->session, id, NULL)) == NULL)
+    return FALSE;
+
+  dossier_article_view_get_iter_at (self->article_view, dossier_annotation_get_start (annotation),
+                                    &from);
+  dossier_article_view_get_iter_at (self->article_view, dossier_annotation_get_end (annotation),
+                                    &to);
+  point_popover_at (self, &from, &to);
+  dossier_annotation_popover_edit (DOSSIER_ANNOTATION_POPOVER (self->popover), annotation);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+  return TRUE;
+}
+
+/* A released click: over a selection offer to highlight it; on a highlight edit it. */
+static void
+on_text_released (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  DossierColumn   *self)
+{
+  GtkTextView *text_view = dossier_article_view_get_text_view (self->article_view);
+  const char *id = NULL;
+  GtkTextIter iter;
+  guint start, end;
+  int bx, by;
+
+  if (self->session == NULL)
+    return;
+
+  if (dossier_article_view_get_selection (self->article_view, &start, &end))
+    {
+      popup_for_selection (self, start, end);
+      return;
+    }
+
+  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (text_view, &iter, bx, by)
+      && dossier_article_view_get_highlight_at (self->article_view, &iter,
+                                                DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
+    popup_for_annotation (self, id);
+}
+
+static void
+on_annotation_deleted (DossierColumn *self,
+                       const char    *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.annotation-deleted", NULL);
+}
+
+static void
+init_annotations (DossierColumn *self)
+{
+  GtkTextView *text_view = dossier_article_view_get_text_view (self->article_view);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->popover = dossier_annotation_popover_new ();
+  gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->popover, "deleted", G_CALLBACK (on_annotation_deleted), self);
+
+  g_signal_connect (click, "released", G_CALLBACK (on_text_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (text_view), GTK_EVENT_CONTROLLER (click));
+}
+
+/**
+ * dossier_column_highlight_selection:
+ *
+ * Highlights the selected text in @color, saved at once, as the Ctrl+H and Alt+1…5 keys
+ * do. FALSE when nothing of the article's text is selected.
+ */
+gboolean
+dossier_column_highlight_selection (DossierColumn         *self,
+                                    DossierHighlightColor  color)
+{
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  g_return_val_if_fail (DOSSIER_IS_COLUMN (self), FALSE);
+
+  if (self->session == NULL || !dossier_article_view_get_selection (self->article_view, &start, &end))
+    return FALSE;
+
+  annotation = dossier_annotations_create (self->session, dossier_column_get_article (self), start,
+                                           end, color, NULL, NULL, &error);
+  if (annotation == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Ctrl+Shift+N: the note of the highlight at the caret, or a new one for the selection. */
+void
+dossier_column_edit_annotation_at_cursor (DossierColumn *self)
+{
+  GtkTextBuffer *buffer;
+  const char *id = NULL;
+  GtkTextIter iter;
+  guint start, end;
+
+  g_return_if_fail (DOSSIER_IS_COLUMN (self));
+
+  if (self->session == NULL)
+    return;
+
+  if (dossier_article_view_get_selection (self->article_view, &start, &end))
+    {
+      popup_for_selection (self, start, end);
+      return;
+    }
+
+  buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (self->article_view));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if (dossier_article_view_get_highlight_at (self->article_view, &iter,
+                                             DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
+    popup_for_annotation (self, id);
 }

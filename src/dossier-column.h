@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-annotations.h"
 #include "dossier-article-view.h"
 #include "dossier-entity.h"
 
@@ -31,5 +32,16 @@ void                dossier_column_move_to_mention  (DossierColumn  *self,
 gboolean            dossier_column_get_focused      (DossierColumn  *self);
 void                dossier_column_set_focused      (DossierColumn  *self,
                                                      gboolean        focused);
+
+void                dossier_column_set_session      (DossierColumn      *self,
+                                                     DossierAnnotations *session);
+GtkWidget          *dossier_column_get_popover      (DossierColumn      *self);
+gboolean            dossier_column_highlight_selection (DossierColumn         *self,
+                                                        DossierHighlightColor  color);
+void                dossier_column_edit_annotation_at_cursor (DossierColumn *self);
+void                dossier_column_find             (DossierColumn      *self,
+                                                     const char         *words);
+guint               dossier_column_get_n_found      (DossierColumn      *self);
+int                 dossier_column_get_current_found (DossierColumn     *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-annotation-popover.h"
 #include "dossier-note-row.h"
 
 struct _DossierNoteRow
@@ -75,21 +76,6 @@ dossier_note_row_new (void)
   return g_object_new (DOSSIER_TYPE_NOTE_ROW, NULL);
 }
 
-/* The colour's name as people read it; also the accessible name of its filter button. */
-const char *
-dossier_note_row_color_label (DossierHighlightColor color)
-{
-  switch (color)
-    {
-    case DOSSIER_HIGHLIGHT_YELLOW: return _("Yellow");
-    case DOSSIER_HIGHLIGHT_GREEN:  return _("Green");
-    case DOSSIER_HIGHLIGHT_BLUE:   return _("Blue");
-    case DOSSIER_HIGHLIGHT_PINK:   return _("Pink");
-    case DOSSIER_HIGHLIGHT_PURPLE: return _("Purple");
-    default:                       return _("Highlight");
-    }
-}
-
 static void
 set_text (GtkLabel   *label,
           const char *text)
@@ -150,7 +136,7 @@ describe (DossierAnnotation *annotation,
 
   /* TRANSLATORS: a note in the notes view, for screen readers: colour, then the quote */
   g_string_printf (text, _("%s highlight: “%s”"),
-                   dossier_note_row_color_label (dossier_annotation_get_color (annotation)),
+                   dossier_highlight_color_get_label (dossier_annotation_get_color (annotation)),
                    dossier_annotation_get_quote (annotation));
   if (*dossier_annotation_get_note (annotation) != '\0')
     g_string_append_printf (text, _(". Note: %s"), dossier_annotation_get_note (annotation));

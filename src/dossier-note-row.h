@@ -22,6 +22,5 @@ void        dossier_note_row_show_heading    (DossierNoteRow        *self,
 void        dossier_note_row_show_annotation (DossierNoteRow        *self,
                                               DossierAnnotation     *annotation,
                                               const char            *article_title);
-const char *dossier_note_row_color_label     (DossierHighlightColor  color);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "dossier-entity.h"
+#include "dossier-search-pane.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,6 @@ const char *dossier_sidebar_get_view           (DossierSidebar *self);
 void        dossier_sidebar_set_view           (DossierSidebar *self,
                                                 const char     *view);
 void        dossier_sidebar_focus_filter       (DossierSidebar *self);
+DossierSearchPane *dossier_sidebar_get_search_pane (DossierSidebar *self);
 
 G_END_DECLS

@@ -44,6 +44,59 @@ open_passage_action (GtkWidget  *widget,
 }
 
 static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean undo = g_str_equal (action_name, "win.undo");
+
+  if (self->annotations == NULL)
+    return;
+  if (!(undo ? dossier_annotations_undo (self->annotations, &error)
+             : dossier_annotations_redo (self->annotations, &error)))
+    _dossier_window_toast (self, error->message);
+}
+
+/* A deleted highlight can come back: the toast offers to undo it. */
+static void
+annotation_deleted_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  AdwToast *toast = adw_toast_new (_("Highlight deleted"));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_found_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *id, *words;
+
+  g_variant_get (parameter, "(&s&s)", &id, &words);
+  _dossier_window_open_found (DOSSIER_WINDOW (widget), id, words);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  dossier_sidebar_set_view (self->sidebar, "search");
+  dossier_search_pane_focus (dossier_sidebar_get_search_pane (self->sidebar));
+}
+
+static void
 close_column_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -136,6 +189,10 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-column", n_columns > 1);
   gtk_widget_action_set_enabled (widget, "win.previous-column", n_columns > 1);
   gtk_widget_action_set_enabled (widget, "win.clear-entity", self->chosen != NULL);
+  gtk_widget_action_set_enabled (widget, "win.undo", self->annotations != NULL
+                                 && dossier_annotations_get_can_undo (self->annotations));
+  gtk_widget_action_set_enabled (widget, "win.redo", self->annotations != NULL
+                                 && dossier_annotations_get_can_redo (self->annotations));
   gtk_widget_action_set_enabled (widget, "win.zoom-in", self->font_scale < 2.4);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", self->font_scale > 0.65);
   gtk_toggle_button_set_active (self->timeline_button, timeline);
@@ -150,6 +207,16 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-passage-beside", "(suu)",
                                    open_passage_action);
   gtk_widget_class_install_action (widget_class, "win.close-column", NULL, close_column_action);
+  gtk_widget_class_install_action (widget_class, "win.open-found", "(ss)", open_found_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.annotation-deleted", NULL,
+                                   annotation_deleted_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
   gtk_widget_class_install_action (widget_class, "win.next-column", NULL, focus_column_action);
   gtk_widget_class_install_action (widget_class, "win.previous-column", NULL, focus_column_action);
   gtk_widget_class_install_action (widget_class, "win.choose-entity", "s", choose_entity_action);

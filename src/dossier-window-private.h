@@ -35,6 +35,7 @@ struct _DossierWindow
 
   /* owned */
   DossierLibrary     *library;
+  DossierAnnotations *annotations;
   DossierArticleList *articles;
   GPtrArray          *entities;      /* DossierEntity the library mentions */
   DossierEntity      *chosen;        /* the chosen entity, or NULL */
@@ -53,6 +54,9 @@ gboolean _dossier_window_open_passage       (DossierWindow  *self,
                                              guint           start,
                                              guint           end,
                                              gboolean        beside);
+gboolean _dossier_window_open_found         (DossierWindow  *self,
+                                             const char     *id,
+                                             const char     *words);
 void     _dossier_window_choose_entity      (DossierWindow  *self,
                                              const char     *name);
 void     _dossier_window_set_font_scale     (DossierWindow  *self,

@@ -163,6 +163,7 @@ _dossier_window_open (DossierWindow *self,
     return FALSE;
 
   mentions = dossier_library_list_mentions (self->library, id, NULL);
+  dossier_column_set_session (column, self->annotations);
   dossier_column_set_article (column, article, mentions);
   dossier_article_view_set_reading_width (dossier_column_get_article_view (column),
                                           g_settings_get_int (self->settings, "reading-width"));
@@ -301,6 +302,9 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->chosen);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
   g_clear_object (&self->articles);
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_data (self->annotations, self);
+  g_clear_object (&self->annotations);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
@@ -441,6 +445,7 @@ load_library (DossierWindow *self)
 
   dossier_sidebar_set_articles (self->sidebar, G_LIST_MODEL (self->articles));
   dossier_sidebar_set_entities (self->sidebar, self->entities);
+  dossier_search_pane_set_library (dossier_sidebar_get_search_pane (self->sidebar), self->library);
   load_timeline (self);
   return TRUE;
 }
@@ -481,6 +486,11 @@ dossier_window_new (GtkApplication *application,
     }
 
   self->library = g_object_ref (library);
+  self->annotations = dossier_annotations_new (library);
+  g_signal_connect_swapped (self->annotations, "notify::can-undo",
+                            G_CALLBACK (_dossier_window_update_actions), self);
+  g_signal_connect_swapped (self->annotations, "notify::can-redo",
+                            G_CALLBACK (_dossier_window_update_actions), self);
   if (load_library (self))
     restore_state (self);
   _dossier_window_update_actions (self);
@@ -523,6 +533,23 @@ _dossier_window_open_passage (DossierWindow *self,
 
   column = dossier_workspace_find (self->workspace, id);
   dossier_article_view_reveal_range (dossier_column_get_article_view (column), start, end);
+  return TRUE;
+}
+
+/* Opens a search result: its article, with the words it matched found and marked. */
+gboolean
+_dossier_window_open_found (DossierWindow *self,
+                            const char    *id,
+                            const char    *words)
+{
+  DossierColumn *column;
+
+  if (!_dossier_window_open (self, id, FALSE))
+    return FALSE;
+
+  column = dossier_workspace_find (self->workspace, id);
+  if (words != NULL && *words != '\0')
+    dossier_column_find (column, words);
   return TRUE;
 }
 
@@ -586,4 +613,13 @@ dossier_window_get_timeline_pane (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
   return self->timeline_pane;
+}
+
+/* The annotations session, shared by the columns and the notes view. */
+DossierAnnotations *
+dossier_window_get_annotations (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
+
+  return self->annotations;
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "dossier-annotations.h"
 #include "dossier-library.h"
 #include "dossier-sidebar.h"
 #include "dossier-timeline-pane.h"
@@ -36,5 +37,6 @@ GListModel       *dossier_window_get_articles      (DossierWindow   *self);
 DossierSidebar   *dossier_window_get_sidebar       (DossierWindow   *self);
 DossierWorkspace *dossier_window_get_workspace     (DossierWindow   *self);
 DossierTimelinePane *dossier_window_get_timeline_pane (DossierWindow *self);
+DossierAnnotations *dossier_window_get_annotations (DossierWindow *self);
 
 G_END_DECLS

@@ -8,10 +8,12 @@
 #include <adwaita.h>
 
 #include "dossier-article-view.h"
+#include "dossier-annotation-popover.h"
 #include "dossier-column.h"
 #include "dossier-entity-details.h"
 #include "dossier-event-item.h"
 #include "dossier-preferences.h"
+#include "dossier-search-result.h"
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
@@ -426,6 +428,131 @@ test_event_opens_its_sentence (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Select, highlight, add a note, restart: both are still there. */
+static void
+test_highlight_and_note_survive_restart (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  g_autoptr(GListModel) notes = NULL;
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  DossierAnnotationFilter filter = DOSSIER_ANNOTATION_FILTER_INIT;
+  DossierAnnotationPopover *popover;
+  DossierColumn *column;
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (dossier_workspace_get_n_columns (workspace) > 0)
+    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_window_open_article (window, RFA);
+  column = dossier_workspace_get_focused (workspace);
+  buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (
+                                       dossier_column_get_article_view (column)));
+
+  /* "An advisory group of political parties" opens the RFA article's first paragraph. */
+  dossier_article_view_get_iter_at (dossier_column_get_article_view (column), 0, &from);
+  dossier_article_view_get_iter_at (dossier_column_get_article_view (column), 16, &to);
+  gtk_text_buffer_select_range (buffer, &from, &to);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.highlight-color", "i",
+                              (int) DOSSIER_HIGHLIGHT_GREEN);
+  g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "annotation-green",
+                                 0, 16));
+
+  gtk_text_buffer_place_cursor (buffer, &from);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.edit-note", NULL);
+  popover = DOSSIER_ANNOTATION_POPOVER (dossier_column_get_popover (column));
+  g_assert_nonnull (dossier_annotation_popover_get_annotation (popover));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (dossier_annotation_popover_get_note_view (popover)),
+                            "Who sits on the NUCC?", -1);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  wait_idle ();
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+
+  window = dossier_window_new (NULL, library, NULL);
+  workspace = dossier_window_get_workspace (window);
+  column = dossier_workspace_find (workspace, RFA);
+  g_assert_nonnull (column);
+  g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "annotation-green",
+                                 0, 16));
+  filter.article_id = RFA;
+  notes = dossier_annotations_list (dossier_window_get_annotations (window), &filter, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  annotation = g_list_model_get_item (notes, 0);
+  g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "Who sits on the NUCC?");
+  g_assert_cmpstr (dossier_annotation_get_quote (annotation), ==, "An advisory grou");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Types a query, waits for the worker thread, opens the first article found: its column
+ * has the matched words marked. */
+static void
+test_search_opens_a_result (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierSearchPane *pane = dossier_sidebar_get_search_pane (dossier_window_get_sidebar (window));
+  GListModel *results = dossier_search_pane_get_results (pane);
+  g_autoptr(GObject) first = NULL;
+  DossierColumn *column;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint position = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  dossier_search_pane_set_text (pane, "Shoygu OR Shoigu \"defence minister");
+  while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+  /* Entities come first; take the first article. */
+  while (!DOSSIER_IS_SEARCH_RESULT ((first = g_list_model_get_item (results, position))))
+    {
+      g_clear_object (&first);
+      position++;
+    }
+
+  dossier_search_pane_activate (pane, position);
+  wait_idle ();
+  column = dossier_workspace_get_focused (dossier_window_get_workspace (window));
+  g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (column)), ==,
+                   dossier_search_result_get_article_id (DOSSIER_SEARCH_RESULT (first)));
+  g_assert_cmpuint (dossier_column_get_n_found (column), >, 0);
+
+  /* Hostile input is just text: no error, no crash. */
+  dossier_search_pane_set_text (pane, "\"unbalanced ( OR NEAR( title:x ^ {a b} '; DROP TABLE articles;--");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_search_pane_is_busy (pane));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Find in an article: every match marked, stepping counts "n of m". */
+static void
+test_find_in_article (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierColumn *column;
+  guint n;
+
+  dossier_window_open_article (window, POLYGRAPH);
+  column = dossier_workspace_find (dossier_window_get_workspace (window), POLYGRAPH);
+  dossier_column_find (column, "lavrov");
+  n = dossier_column_get_n_found (column);
+  g_assert_cmpuint (n, ==, 7);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-previous", NULL);
+  g_assert_cmpint (dossier_column_get_current_found (column), ==, (int) n - 1);
+  dossier_column_find (column, "zzyzx qwertyuiop");
+  g_assert_cmpuint (dossier_column_get_n_found (column), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_css_error (GtkCssProvider *provider,
               GtkCssSection  *section,
@@ -482,6 +609,10 @@ main (int   argc,
   g_test_add_func ("/window/column-limits", test_column_limits);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
+  g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
+  g_test_add_func ("/window/find-in-article", test_find_in_article);
+  g_test_add_func ("/window/highlight-and-note-survive-restart",
+                   test_highlight_and_note_survive_restart);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
   g_test_add_func ("/window/stylesheet-parses", test_stylesheet_parses);

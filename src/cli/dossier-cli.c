@@ -32,6 +32,8 @@ static const DossierCliCommand commands[] = {
   { "entity", N_("NAME"), N_("Print one entity with its articles and co-occurring entities"),
     _dossier_cli_entity },
   { "timeline", "", N_("List dated events, oldest first"), _dossier_cli_timeline },
+  { "search", N_("QUERY"), N_("Find articles (see “dossier search --help”)"),
+    _dossier_cli_search },
 };
 
 static const DossierCliCommand *

@@ -61,5 +61,7 @@ int             _dossier_cli_entity        (int                    argc,
                                             char                 **argv);
 int             _dossier_cli_timeline      (int                    argc,
                                             char                 **argv);
+int             _dossier_cli_search        (int                    argc,
+                                            char                 **argv);
 
 G_END_DECLS

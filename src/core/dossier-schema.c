@@ -161,7 +161,34 @@ static const char migration_1[] =
   "  position   INTEGER NOT NULL,"
   "  PRIMARY KEY (annotation, tag)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag);";
+  "CREATE INDEX annotation_tags_by_tag ON annotation_tags (tag);"
+
+
+  /* search */
+  /* Entity names and aliases, one row each, folded like the articles, so a query can offer
+   * the entities it names and entity:NAME can find "Sergei Shoigu" from "shoigu". */
+  /* The few hidden articles, which every search leaves out. */
+  "CREATE INDEX articles_hidden ON articles (id) WHERE hidden = 1;"
+  "CREATE VIRTUAL TABLE entity_names_fts USING fts5 ("
+  "  name, entity UNINDEXED,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER entity_names_after_insert AFTER INSERT ON entities BEGIN"
+  "  INSERT INTO entity_names_fts (name, entity) VALUES (new.name, new.id);"
+  "END;"
+  "CREATE TRIGGER entity_names_after_rename AFTER UPDATE OF name ON entities BEGIN"
+  "  DELETE FROM entity_names_fts WHERE entity = old.id AND name = old.name;"
+  "  INSERT INTO entity_names_fts (name, entity) VALUES (new.name, new.id);"
+  "END;"
+  "CREATE TRIGGER entity_names_after_delete AFTER DELETE ON entities BEGIN"
+  "  DELETE FROM entity_names_fts WHERE entity = old.id;"
+  "END;"
+  "CREATE TRIGGER alias_names_after_insert AFTER INSERT ON aliases BEGIN"
+  "  INSERT INTO entity_names_fts (name, entity) VALUES (new.alias, new.entity);"
+  "END;"
+  "CREATE TRIGGER alias_names_after_delete AFTER DELETE ON aliases BEGIN"
+  "  DELETE FROM entity_names_fts WHERE entity = old.entity AND name = old.alias;"
+  "END;";
 
 const char * const _dossier_migrations[] = {
   migration_1,

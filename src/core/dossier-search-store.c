@@ -1,0 +1,835 @@
+/* dossier-search-store.c: full-text search over the articles and entity names
+ *
+ * The only file that knows the SQL of search. Results are ranked by FTS5's bm25, an
+ * occurrence in the title counting as five in the body, and a query takes one of three
+ * paths. Words alone: FTS5 scans the matches and dossier_top() keeps the best page of
+ * them (dossier-search-top.c), then the page's rows are read with their snippets. Words
+ * and filters: FTS5 hands its rows over in rank order, the articles are joined to them row
+ * by row (CROSS JOIN keeps that order, so nothing is sorted again), the filters drop rows
+ * until the page is full, and snippets are computed for the rows of the page alone.
+ * Filters alone: the articles are read newest first along their date index. Every value,
+ * the MATCH expression included, is a bound parameter: the SQL text never holds anything
+ * a person typed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-search-store"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "dossier-search-store.h"
+#include "dossier-search-top.h"
+
+/* Parameters: ?1 the MATCH (or exclusion) expression, ?2 ?3 the marks, ?4 after, ?5 before,
+ * ?6 outlet patterns, ?7–?9 entity groups, ?10 limit, ?11 offset. */
+#define PARAM_MATCH    1
+#define PARAM_OPEN     2
+#define PARAM_CLOSE    3
+#define PARAM_AFTER    4
+#define PARAM_BEFORE   5
+#define PARAM_OUTLETS  6
+#define PARAM_ENTITIES 7
+#define PARAM_LIMIT    10
+#define PARAM_OFFSET   11
+
+G_STATIC_ASSERT (DOSSIER_SEARCH_MAX_ENTITIES == PARAM_LIMIT - PARAM_ENTITIES);
+
+/* Whether article a mentions one of the entity ids in the JSON array @group: an index
+ * probe per article, made only for the rows FTS5 hands over until the page is full, which
+ * is far cheaper than listing every article that mentions a frequent entity. */
+#define MENTIONS(group) \
+  "EXISTS (SELECT 1 FROM json_each (" group ") e, mentions m" \
+  "        WHERE m.entity = e.value AND m.article = a.id)"
+
+/* Hidden articles are looked up in their own small index rather than read from each row:
+ * the hidden column sits after the body, and reading it would walk the body's overflow
+ * pages for every result. A date known to the month or year matches when its period
+ * overlaps the range. An entity group is the JSON array of the ids one entity: filter
+ * stands for; the article must mention one of each group's. */
+#define FILTERS \
+  " AND a.id NOT IN (SELECT id FROM articles WHERE hidden = 1)" \
+  " AND (?4 IS NULL OR (a.precision > 0 AND CASE a.precision" \
+  "        WHEN 1 THEN a.published_key + 1231 WHEN 2 THEN a.published_key + 31" \
+  "        ELSE a.published_key END >= ?4))" \
+  " AND (?5 IS NULL OR (a.precision > 0 AND a.published_key < ?5))" \
+  " AND (?6 IS NULL OR EXISTS (SELECT 1 FROM json_each (?6) o" \
+  "        WHERE a.outlet LIKE o.value ESCAPE '\\'))" \
+  " AND (?7 IS NULL OR " MENTIONS ("?7") ")" \
+  " AND (?8 IS NULL OR " MENTIONS ("?8") ")" \
+  " AND (?9 IS NULL OR " MENTIONS ("?9") ")"
+
+#define FROM_MATCHES \
+  " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid" \
+  " WHERE articles_fts MATCH ?1 AND f.rank MATCH 'bm25(5.0, 1.0)'" FILTERS
+
+/* Annotations (notes and tags) will be searched here too once they exist: a second
+ * FTS5 table over them, its matches merged into the same pages by rank. */
+static const char search_matches_sql[] =
+  "SELECT a.uid, a.title, a.outlet, a.published_key, a.precision, -f.rank,"
+  "  highlight (articles_fts, 0, ?2, ?3),"
+  "  snippet (articles_fts, 1, ?2, ?3, '…', 24)"
+  FROM_MATCHES
+  " ORDER BY f.rank LIMIT ?10 OFFSET ?11";
+
+static const char count_matches_sql[] =
+  "SELECT count(*)" FROM_MATCHES;
+
+/* Without filters, the best matches are kept as FTS5 scans (see dossier-search-top.c)
+ * rather than all sorted; then the page's rows alone are read again, with snippets. With
+ * filters, the sorted query is faster: it reads articles only until the page is full,
+ * where checking a filter before scoring would read the article of every match (measured
+ * with bench-search --compare-sorting: twice as slow on dates and outlets). */
+static const char collect_top_sql[] =
+  "SELECT " DOSSIER_SEARCH_TOP_FUNCTION " (articles_fts, ?2) FROM articles_fts f"
+  " WHERE articles_fts MATCH ?1 AND f.rowid NOT IN (SELECT id FROM articles WHERE hidden = 1)";
+
+/* f.rowid + 0: the IN list is checked row by row, not handed to FTS5 as rowids to look up
+ * one query at a time. */
+static const char read_top_sql[] =
+  "SELECT a.uid, a.title, a.outlet, a.published_key, a.precision, f.rowid,"
+  "  highlight (articles_fts, 0, ?2, ?3),"
+  "  snippet (articles_fts, 1, ?2, ?3, '…', 24)"
+  " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
+  " WHERE articles_fts MATCH ?1 AND f.rowid + 0 IN (SELECT value FROM json_each (?4))";
+
+static gboolean collect_top = TRUE;
+
+/* ?1 is what the query excludes, or NULL. */
+#define FROM_FILTERED \
+  " FROM articles a" \
+  " WHERE (?1 IS NULL OR a.id NOT IN (SELECT rowid FROM articles_fts" \
+  "        WHERE articles_fts MATCH ?1))" FILTERS
+
+static const char search_filtered_sql[] =
+  "SELECT a.uid, a.title, a.outlet, a.published_key, a.precision, 0.0, a.title,"
+  "  substr (a.body, 1, 200)"
+  FROM_FILTERED
+  " ORDER BY a.published_key DESC, a.title DESC LIMIT ?10 OFFSET ?11";
+
+static const char count_filtered_sql[] =
+  "SELECT count(*)" FROM_FILTERED;
+
+/* A query as the statements take it. */
+typedef struct
+{
+  char     *match;                                   /* NULL: filters only */
+  char     *exclusion;                               /* with filters only */
+  char     *outlets;                                 /* JSON array of LIKE patterns */
+  char     *entities[DOSSIER_SEARCH_MAX_ENTITIES];   /* JSON arrays of entity ids */
+  int       after_key;                               /* 0 when not given */
+  int       before_key;
+  gboolean  finds_nothing;
+} Search;
+
+static void
+search_clear (Search *search)
+{
+  g_clear_pointer (&search->match, g_free);
+  g_clear_pointer (&search->exclusion, g_free);
+  g_clear_pointer (&search->outlets, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (search->entities); i++)
+    g_clear_pointer (&search->entities[i], g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Search, search_clear)
+
+/* The articles' own tokenizer, to know which terms give FTS5 anything to look up: a term
+ * of punctuation or symbols alone would be an empty phrase, and an empty phrase matches
+ * nothing, which would empty the results of "war ()" for no reason. */
+typedef struct
+{
+  fts5_tokenizer  methods;
+  Fts5Tokenizer  *tokenizer;
+} Tokenizer;
+
+static void
+tokenizer_clear (Tokenizer *tokenizer)
+{
+  if (tokenizer->tokenizer != NULL)
+    tokenizer->methods.xDelete (tokenizer->tokenizer);
+  tokenizer->tokenizer = NULL;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tokenizer, tokenizer_clear)
+
+static fts5_api *
+fts5_api_for (DossierDatabase  *db,
+              GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, "SELECT fts5 (?1)", error);
+  fts5_api *api = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+  if (sqlite3_step (stmt) != SQLITE_ROW || api == NULL)
+    dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)), error);
+
+  return api;
+}
+
+static gboolean
+tokenizer_init (Tokenizer        *tokenizer,
+                DossierDatabase  *db,
+                GError          **error)
+{
+  /* The same options as articles_fts in dossier-schema.c. */
+  const char *options[] = { "remove_diacritics", "2" };
+  fts5_api *api = fts5_api_for (db, error);
+  void *user_data = NULL;
+  int rc;
+
+  if (api == NULL)
+    return FALSE;
+
+  rc = api->xFindTokenizer (api, "unicode61", &user_data, &tokenizer->methods);
+  if (rc == SQLITE_OK)
+    rc = tokenizer->methods.xCreate (user_data, options, G_N_ELEMENTS (options),
+                                     &tokenizer->tokenizer);
+  if (rc != SQLITE_OK)
+    return dossier_database_set_error (db, rc, error);
+
+  return TRUE;
+}
+
+static int
+stop_at_first_token (void       *context,
+                     int         flags,
+                     const char *token,
+                     int         length,
+                     int         start,
+                     int         end)
+{
+  *(gboolean *) context = TRUE;
+  return SQLITE_DONE;
+}
+
+static gboolean
+has_tokens (const char *text,
+            gpointer    user_data)
+{
+  Tokenizer *tokenizer = user_data;
+  gboolean found = FALSE;
+
+  tokenizer->methods.xTokenize (tokenizer->tokenizer, &found, FTS5_TOKENIZE_QUERY,
+                                text, strlen (text), stop_at_first_token);
+  return found;
+}
+
+/* LIKE patterns for the outlet: filters, "%name%" with LIKE's own characters escaped. */
+static char *
+outlet_patterns (GPtrArray *outlets)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (outlets->len == 0)
+    return NULL;
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < outlets->len; i++)
+    {
+      GString *pattern = g_string_new ("%");
+
+      for (const char *p = g_ptr_array_index (outlets, i); *p != '\0'; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+      json_builder_add_string_value (builder, pattern->str);
+      g_string_free (pattern, TRUE);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Ids of the entities @sql finds for @name, as a JSON array; "[]" for none. */
+static char *
+entity_ids (DossierDatabase  *db,
+            const char       *sql,
+            const char       *name,
+            GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, sql, error);
+  g_autoptr(GString) ids = g_string_new ("[");
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, name);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 1 ? "," : "",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  g_string_append_c (ids, ']');
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* The entities called @name, by their name or an alias, any case; failing that, those
+ * with @name among the words of a name or alias ("Shoigu" for "Sergei Shoigu"). */
+static char *
+resolve_entity (DossierDatabase  *db,
+                const char       *name,
+                GError          **error)
+{
+  g_autofree char *ids = NULL;
+  g_autofree char *phrase = NULL;
+
+  ids = entity_ids (db,
+    "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
+    " UNION SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE", name, error);
+  if (ids == NULL || !g_str_equal (ids, "[]"))
+    return g_steal_pointer (&ids);
+
+  phrase = dossier_search_quote (name);
+  return entity_ids (db,
+    "SELECT DISTINCT entity FROM entity_names_fts WHERE entity_names_fts MATCH ?1",
+    phrase, error);
+}
+
+static gboolean
+resolve_entities (DossierDatabase     *db,
+                  DossierSearchQuery  *query,
+                  Search              *search,
+                  GError             **error)
+{
+  GPtrArray *names = dossier_search_query_get_entities (query);
+
+  for (guint i = 0; i < names->len && i < G_N_ELEMENTS (search->entities); i++)
+    {
+      search->entities[i] = resolve_entity (db, g_ptr_array_index (names, i), error);
+      if (search->entities[i] == NULL)
+        return FALSE;
+      /* An entity nobody knows is mentioned by no article. */
+      if (g_str_equal (search->entities[i], "[]"))
+        search->finds_nothing = TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+search_init (Search              *search,
+             DossierDatabase     *db,
+             DossierSearchQuery  *query,
+             GError             **error)
+{
+  g_auto(Tokenizer) tokenizer = { { 0 }, NULL };
+  const DossierDate *after = dossier_search_query_get_after (query);
+  const DossierDate *before = dossier_search_query_get_before (query);
+
+  if (!tokenizer_init (&tokenizer, db, error))
+    return FALSE;
+
+  search->match = dossier_search_query_dup_match (query, has_tokens, &tokenizer);
+  if (search->match == NULL)
+    search->exclusion = dossier_search_query_dup_exclusion (query, has_tokens, &tokenizer);
+  search->finds_nothing = search->match == NULL && search->exclusion == NULL
+                          && !dossier_search_query_has_filters (query);
+
+  search->outlets = outlet_patterns (dossier_search_query_get_outlets (query));
+  search->after_key = after ? dossier_date_to_key (after) : 0;
+  search->before_key = before ? dossier_date_to_key (before) : 0;
+
+  return resolve_entities (db, query, search, error);
+}
+
+static void
+bind_optional_int (DossierStatement *stmt,
+                   int               index,
+                   int               value)
+{
+  if (value != 0)
+    sqlite3_bind_int (stmt, index, value);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static void
+bind_filters (DossierStatement *stmt,
+              const Search     *search)
+{
+  dossier_statement_bind_text (stmt, PARAM_MATCH, search->match ? search->match
+                                                                : search->exclusion);
+  bind_optional_int (stmt, PARAM_AFTER, search->after_key);
+  bind_optional_int (stmt, PARAM_BEFORE, search->before_key);
+  dossier_statement_bind_text (stmt, PARAM_OUTLETS, search->outlets);
+  for (guint i = 0; i < G_N_ELEMENTS (search->entities); i++)
+    dossier_statement_bind_text (stmt, PARAM_ENTITIES + i, search->entities[i]);
+}
+
+static DossierStatement *
+prepare_page (DossierDatabase     *db,
+              const Search        *search,
+              DossierSearchQuery  *query,
+              guint                offset,
+              guint                limit,
+              GError             **error)
+{
+  DossierStatement *stmt;
+
+  stmt = dossier_database_prepare (db, search->match ? search_matches_sql
+                                                     : search_filtered_sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  bind_filters (stmt, search);
+  dossier_statement_bind_text (stmt, PARAM_OPEN, dossier_search_query_get_open_mark (query));
+  dossier_statement_bind_text (stmt, PARAM_CLOSE,
+                               dossier_search_query_get_close_mark (query));
+  sqlite3_bind_int64 (stmt, PARAM_LIMIT, limit);
+  sqlite3_bind_int64 (stmt, PARAM_OFFSET, offset);
+  return stmt;
+}
+
+static DossierSearchResult *
+result_from_row (DossierStatement *stmt,
+                 double            score)
+{
+  DossierSearchResult *result;
+  DossierDate published = { 0 };
+
+  dossier_date_from_key (sqlite3_column_int (stmt, 3), sqlite3_column_int (stmt, 4),
+                         &published);
+  result = dossier_search_result_new (dossier_statement_column_text (stmt, 0),
+                                      dossier_statement_column_text (stmt, 1),
+                                      dossier_statement_column_text (stmt, 2),
+                                      &published);
+  _dossier_search_result_set_match (result, score,
+                                    dossier_statement_column_text (stmt, 6),
+                                    dossier_statement_column_text (stmt, 7));
+  return result;
+}
+
+/* While a statement runs, SQLite asks this every few thousand steps whether to stop; a
+ * query typed over is abandoned at once, even in the middle of ranking. */
+static int
+is_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
+static void
+watch_cancellable (DossierDatabase *db,
+                   GCancellable    *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (dossier_database_get_handle (db), 1000, is_cancelled,
+                              cancellable);
+}
+
+static void
+unwatch_cancellable (DossierDatabase *db,
+                     GCancellable    *cancellable)
+{
+  if (cancellable != NULL)
+    sqlite3_progress_handler (dossier_database_get_handle (db), 0, NULL, NULL);
+}
+
+/* FALSE with @error set when the statement failed or was cancelled. */
+static gboolean
+check_step (DossierDatabase  *db,
+            int               rc,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  return dossier_database_set_error (db, rc, error);
+}
+
+/* Steps through the page; one row past it tells whether there is a next one. */
+static gboolean
+read_page (DossierDatabase   *db,
+           DossierStatement  *stmt,
+           guint              limit,
+           GPtrArray         *results,
+           gboolean          *has_more,
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  int rc = SQLITE_DONE;
+
+  watch_cancellable (db, cancellable);
+  while (results->len < limit && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (results, result_from_row (stmt, sqlite3_column_double (stmt, 5)));
+  if (results->len == limit)
+    rc = sqlite3_step (stmt);
+  unwatch_cancellable (db, cancellable);
+
+  if (has_more != NULL)
+    *has_more = rc == SQLITE_ROW;
+  return check_step (db, rc, cancellable, error);
+}
+
+/* A search has no filter when it only needs the full-text index. */
+static gboolean
+can_collect_top (const Search *search)
+{
+  gboolean filtered = search->outlets != NULL || search->entities[0] != NULL
+                      || search->after_key != 0 || search->before_key != 0;
+
+  return collect_top && search->match != NULL && !filtered;
+}
+
+static gboolean
+register_top_function (DossierDatabase  *db,
+                       GError          **error)
+{
+  static const char key[] = "dossier-search-top-function";
+  fts5_api *api;
+  int rc;
+
+  if (g_object_get_data (G_OBJECT (db), key) != NULL)
+    return TRUE;
+  if ((api = fts5_api_for (db, error)) == NULL)
+    return FALSE;
+  if ((rc = _dossier_search_top_register (api)) != SQLITE_OK)
+    return dossier_database_set_error (db, rc, error);
+
+  g_object_set_data (G_OBJECT (db), key, GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+static gboolean
+collect (DossierDatabase   *db,
+         const Search      *search,
+         DossierSearchTop  *top,
+         GCancellable      *cancellable,
+         GError           **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  if (!register_top_function (db, error)
+      || (stmt = dossier_database_prepare (db, collect_top_sql, error)) == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, search->match);
+  sqlite3_bind_pointer (stmt, 2, top, DOSSIER_SEARCH_TOP_POINTER, NULL);
+  watch_cancellable (db, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  unwatch_cancellable (db, cancellable);
+
+  return check_step (db, rc, cancellable, error);
+}
+
+/* The rowids of the page, as a JSON array for read_top_sql. */
+static char *
+page_rowids (DossierSearchTop *top,
+             guint             from,
+             guint             to)
+{
+  GString *ids = g_string_new ("[");
+
+  for (guint i = from; i < to; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > from ? "," : "",
+                            _dossier_search_top_get_rowid (top, i));
+  g_string_append_c (ids, ']');
+  return g_string_free (ids, FALSE);
+}
+
+/* Reads the rows of the page, which come in rowid order, into their place by score. */
+static gboolean
+read_top (DossierDatabase     *db,
+          DossierSearchQuery  *query,
+          const Search        *search,
+          DossierSearchTop    *top,
+          guint                from,
+          guint                to,
+          GPtrArray           *results,
+          GError             **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, read_top_sql, error);
+  g_autoptr(GHashTable) places = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *ids = page_rowids (top, from, to);
+  g_autofree gint64 *rowids = g_new (gint64, to - from);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  g_ptr_array_set_size (results, to - from);
+  for (guint i = from; i < to; i++)
+    {
+      rowids[i - from] = _dossier_search_top_get_rowid (top, i);
+      g_hash_table_insert (places, &rowids[i - from], GUINT_TO_POINTER (i));
+    }
+
+  dossier_statement_bind_text (stmt, 1, search->match);
+  dossier_statement_bind_text (stmt, PARAM_OPEN, dossier_search_query_get_open_mark (query));
+  dossier_statement_bind_text (stmt, PARAM_CLOSE,
+                               dossier_search_query_get_close_mark (query));
+  dossier_statement_bind_text (stmt, 4, ids);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 5);
+      guint i = GPOINTER_TO_UINT (g_hash_table_lookup (places, &rowid));
+
+      results->pdata[i - from] = result_from_row (stmt, _dossier_search_top_get_score (top, i));
+    }
+
+  /* An import on another connection may have removed an article between the two reads. */
+  for (guint i = results->len; i > 0; i--)
+    if (results->pdata[i - 1] == NULL)
+      g_ptr_array_steal_index (results, i - 1);
+  return check_step (db, rc, NULL, error);
+}
+
+static gboolean
+find_top (DossierDatabase     *db,
+          DossierSearchQuery  *query,
+          const Search        *search,
+          guint                offset,
+          guint                limit,
+          GPtrArray           *results,
+          gboolean            *has_more,
+          GCancellable        *cancellable,
+          GError             **error)
+{
+  g_autoptr(DossierSearchTop) top = NULL;
+  guint n, to;
+
+  top = _dossier_search_top_new (MIN ((guint64) offset + limit + 1, G_MAXUINT));
+  if (!collect (db, search, top, cancellable, error))
+    return FALSE;
+
+  n = _dossier_search_top_finish (top);
+  to = MIN ((guint64) offset + limit, n);
+  if (has_more != NULL)
+    *has_more = n > to;
+  if (n <= offset)
+    return TRUE;
+
+  return read_top (db, query, search, top, offset, to, results, error);
+}
+
+/* For tests and the benchmark: FALSE makes every search sort with ORDER BY rank. */
+void
+_dossier_search_store_set_collect_top (gboolean enabled)
+{
+  collect_top = enabled;
+}
+
+/**
+ * dossier_search_store_find:
+ * @offset: how many results to skip (the pages before)
+ * @limit: the most results to return
+ * @has_more: (out) (optional): whether results follow this page
+ * @cancellable: (nullable): stops the search, with %G_IO_ERROR_CANCELLED
+ *
+ * Finds the visible articles @query asks for: the best matches first, or the newest
+ * first for a query of filters only. A query with nothing to search for finds nothing.
+ *
+ * Returns: (transfer full) (element-type DossierSearchResult): one page of results
+ */
+GPtrArray *
+dossier_search_store_find (DossierDatabase     *db,
+                           DossierSearchQuery  *query,
+                           guint                offset,
+                           guint                limit,
+                           gboolean            *has_more,
+                           GCancellable        *cancellable,
+                           GError             **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_auto(Search) search = { 0 };
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (query), NULL);
+
+  if (has_more != NULL)
+    *has_more = FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !search_init (&search, db, query, error))
+    return NULL;
+  if (search.finds_nothing || limit == 0)
+    return g_steal_pointer (&results);
+
+  if (can_collect_top (&search))
+    return find_top (db, query, &search, offset, limit, results, has_more, cancellable, error)
+           ? g_steal_pointer (&results) : NULL;
+
+  stmt = prepare_page (db, &search, query, offset, MIN (limit, G_MAXUINT - 1) + 1, error);
+  if (stmt == NULL
+      || !read_page (db, stmt, limit, results, has_more, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&results);
+}
+
+/**
+ * dossier_search_store_count:
+ * @cancellable: (nullable): stops the count, with %G_IO_ERROR_CANCELLED
+ *
+ * Returns: how many visible articles @query finds, or -1 with @error set
+ */
+gint64
+dossier_search_store_count (DossierDatabase     *db,
+                            DossierSearchQuery  *query,
+                            GCancellable        *cancellable,
+                            GError             **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_auto(Search) search = { 0 };
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), -1);
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (query), -1);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error)
+      || !search_init (&search, db, query, error))
+    return -1;
+  if (search.finds_nothing)
+    return 0;
+
+  stmt = dossier_database_prepare (db, search.match ? count_matches_sql : count_filtered_sql,
+                                   error);
+  if (stmt == NULL)
+    return -1;
+
+  bind_filters (stmt, &search);
+  watch_cancellable (db, cancellable);
+  rc = sqlite3_step (stmt);
+  unwatch_cancellable (db, cancellable);
+  if (rc != SQLITE_ROW)
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        dossier_database_set_error (db, rc, error);
+      return -1;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static DossierEntity *
+entity_from_row (DossierStatement *stmt)
+{
+  DossierEntity *entity = dossier_entity_new (dossier_statement_column_text (stmt, 0),
+                                              sqlite3_column_int (stmt, 1));
+
+  dossier_entity_set_description (entity, dossier_statement_column_text (stmt, 2));
+  return entity;
+}
+
+/**
+ * dossier_search_store_find_entities:
+ *
+ * Finds the entities whose name or an alias has words starting with each of the query's
+ * terms, so that the window can offer "entity:NAME" for them.
+ *
+ * Returns: (transfer full) (element-type DossierEntity): the best matches first
+ */
+GPtrArray *
+dossier_search_store_find_entities (DossierDatabase     *db,
+                                    DossierSearchQuery  *query,
+                                    guint                limit,
+                                    GError             **error)
+{
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_auto(Tokenizer) tokenizer = { { 0 }, NULL };
+  g_autofree char *match = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (query), NULL);
+
+  if (!tokenizer_init (&tokenizer, db, error))
+    return NULL;
+  match = dossier_search_query_dup_name_match (query, has_tokens, &tokenizer);
+  if (match == NULL)
+    return g_steal_pointer (&entities);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT e.name, e.kind, e.description, min (n.rank) AS best"
+    " FROM entity_names_fts n CROSS JOIN entities e ON e.id = n.entity"
+    " WHERE entity_names_fts MATCH ?1"
+    " GROUP BY e.id ORDER BY best, e.name LIMIT ?2", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entities, entity_from_row (stmt));
+
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entities);
+}
+
+static gboolean
+explain (DossierDatabase  *db,
+         const char       *sql,
+         const Search     *search,
+         GString          *plan,
+         GError          **error)
+{
+  g_autofree char *explained = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (dossier_database_get_handle (db), explained, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    return dossier_database_set_error (db, rc, error);
+
+  if (sql == read_top_sql || sql == collect_top_sql)
+    dossier_statement_bind_text (stmt, PARAM_MATCH, search->match);
+  else
+    bind_filters (stmt, search);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", dossier_statement_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+char *
+_dossier_search_store_explain (DossierDatabase     *db,
+                               DossierSearchQuery  *query,
+                               GError             **error)
+{
+  g_autoptr(GString) plan = g_string_new (NULL);
+  g_auto(Search) search = { 0 };
+
+  if (!search_init (&search, db, query, error))
+    return NULL;
+
+  if (can_collect_top (&search))
+    {
+      if (!register_top_function (db, error)
+          || !explain (db, collect_top_sql, &search, plan, error)
+          || !explain (db, read_top_sql, &search, plan, error))
+        return NULL;
+    }
+  else if (!explain (db, search.match ? search_matches_sql : search_filtered_sql, &search,
+                     plan, error))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&plan), FALSE);
+}

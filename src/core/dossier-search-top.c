@@ -1,0 +1,294 @@
+/* dossier-search-top.c: the best matches of a full-text query, kept while FTS5 scans
+ *
+ * ORDER BY rank makes FTS5 (3.40) rank every match and sort them all before it returns
+ * the first row; for a word found in most articles the sort costs as much as the ranking.
+ * Here FTS5 calls dossier_top() once per match, in rowid order, and the function keeps
+ * only the best offset + limit + 1 in a heap. The score is FTS5's own bm25, computed the
+ * same way (same constants, same sums in the same order), so the order of the results is
+ * the one ORDER BY rank gives; test-search checks the two against each other.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-search-top"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "dossier-search-top.h"
+
+/* As bm25(5.0, 1.0) in dossier-search-store.c: title, body. */
+static const double column_weights[] = { 5.0, 1.0 };
+
+#define BM25_K1 1.2
+#define BM25_B  0.75
+
+typedef struct
+{
+  double score;     /* higher is better: -rank */
+  gint64 rowid;
+} Entry;
+
+struct _DossierSearchTop
+{
+  Entry   *heap;          /* the worst kept entry at the root */
+  guint    capacity;
+  guint    n_entries;
+  int      error;
+
+  /* Per query, computed at the first row */
+  gboolean ready;
+  int      n_phrases;
+  double   average_length;
+  double  *idf;
+  double  *frequencies;
+};
+
+DossierSearchTop *
+_dossier_search_top_new (guint capacity)
+{
+  DossierSearchTop *self = g_new0 (DossierSearchTop, 1);
+
+  self->capacity = MAX (capacity, 1);
+  self->heap = g_new (Entry, self->capacity);
+  return self;
+}
+
+void
+_dossier_search_top_free (DossierSearchTop *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->heap);
+  g_free (self->idf);
+  g_free (self->frequencies);
+  g_free (self);
+}
+
+/* An SQLite error code from the scan, or SQLITE_OK. */
+int
+_dossier_search_top_get_error (DossierSearchTop *self)
+{
+  return self->error;
+}
+
+static gboolean
+is_worse (const Entry *a,
+          const Entry *b)
+{
+  return a->score < b->score || (a->score == b->score && a->rowid > b->rowid);
+}
+
+static void
+swap (Entry *a,
+      Entry *b)
+{
+  Entry tmp = *a;
+
+  *a = *b;
+  *b = tmp;
+}
+
+static void
+sift_down (Entry *heap,
+           guint  n,
+           guint  i)
+{
+  for (;;)
+    {
+      guint worst = i, left = 2 * i + 1, right = 2 * i + 2;
+
+      if (left < n && is_worse (&heap[left], &heap[worst]))
+        worst = left;
+      if (right < n && is_worse (&heap[right], &heap[worst]))
+        worst = right;
+      if (worst == i)
+        return;
+      swap (&heap[i], &heap[worst]);
+      i = worst;
+    }
+}
+
+static void
+sift_up (Entry *heap,
+         guint  i)
+{
+  while (i > 0 && is_worse (&heap[i], &heap[(i - 1) / 2]))
+    {
+      swap (&heap[i], &heap[(i - 1) / 2]);
+      i = (i - 1) / 2;
+    }
+}
+
+static void
+keep (DossierSearchTop *self,
+      double            score,
+      gint64            rowid)
+{
+  Entry entry = { score, rowid };
+
+  if (self->n_entries < self->capacity)
+    {
+      self->heap[self->n_entries] = entry;
+      sift_up (self->heap, self->n_entries++);
+    }
+  else if (is_worse (&self->heap[0], &entry))
+    {
+      self->heap[0] = entry;
+      sift_down (self->heap, self->n_entries, 0);
+    }
+}
+
+static int
+count_row (const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           void                   *user_data)
+{
+  (*(gint64 *) user_data)++;
+  return SQLITE_OK;
+}
+
+/* What bm25 needs once a query: the average length and each phrase's idf. */
+static int
+prepare (DossierSearchTop       *self,
+         const Fts5ExtensionApi *api,
+         Fts5Context            *fts)
+{
+  sqlite3_int64 n_rows = 0, n_tokens = 0;
+  int rc;
+
+  self->n_phrases = api->xPhraseCount (fts);
+  self->idf = g_new0 (double, self->n_phrases);
+  self->frequencies = g_new0 (double, self->n_phrases);
+
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  self->average_length = n_rows > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+
+  for (int i = 0; rc == SQLITE_OK && i < self->n_phrases; i++)
+    {
+      gint64 n_hits = 0;
+      double idf;
+
+      rc = api->xQueryPhrase (fts, i, &n_hits, count_row);
+      idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
+      self->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+    }
+
+  self->ready = TRUE;
+  return rc;
+}
+
+/* FTS5's bm25 for the current row, positive. */
+static int
+score_row (DossierSearchTop       *self,
+           const Fts5ExtensionApi *api,
+           Fts5Context            *fts,
+           double                 *score)
+{
+  int n_instances = 0, n_tokens = 0;
+  double length;
+  int rc;
+
+  memset (self->frequencies, 0, sizeof (double) * self->n_phrases);
+  rc = api->xInstCount (fts, &n_instances);
+  for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK)
+        self->frequencies[phrase] += column < (int) G_N_ELEMENTS (column_weights)
+                                     ? column_weights[column] : 1.0;
+    }
+  if (rc == SQLITE_OK)
+    rc = api->xColumnSize (fts, -1, &n_tokens);
+
+  length = n_tokens;
+  *score = 0.0;
+  for (int i = 0; rc == SQLITE_OK && i < self->n_phrases; i++)
+    *score += self->idf[i] * ((self->frequencies[i] * (BM25_K1 + 1.0))
+                              / (self->frequencies[i]
+                                 + BM25_K1 * (1 - BM25_B
+                                              + BM25_B * length / self->average_length)));
+  return rc;
+}
+
+static void
+top_function (const Fts5ExtensionApi  *api,
+              Fts5Context             *fts,
+              sqlite3_context         *context,
+              int                      n_values,
+              sqlite3_value          **values)
+{
+  DossierSearchTop *self = n_values > 0
+    ? sqlite3_value_pointer (values[0], DOSSIER_SEARCH_TOP_POINTER) : NULL;
+  double score = 0.0;
+  int rc = SQLITE_OK;
+
+  if (self == NULL)
+    {
+      sqlite3_result_error (context, "dossier_top: no collector", -1);
+      return;
+    }
+
+  if (!self->ready)
+    rc = prepare (self, api, fts);
+  if (rc == SQLITE_OK)
+    rc = score_row (self, api, fts, &score);
+
+  if (rc != SQLITE_OK)
+    {
+      self->error = rc;
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  keep (self, score, api->xRowid (fts));
+  sqlite3_result_null (context);
+}
+
+/* Makes dossier_top() known to the connection's FTS5; once per connection. */
+int
+_dossier_search_top_register (fts5_api *api)
+{
+  return api->xCreateFunction (api, DOSSIER_SEARCH_TOP_FUNCTION, NULL, top_function, NULL);
+}
+
+/* Sorts what was kept, best first; returns how many there are. */
+guint
+_dossier_search_top_finish (DossierSearchTop *self)
+{
+  guint n = self->n_entries;
+
+  /* Heap sort: the worst goes to the end, one at a time. */
+  while (n > 1)
+    {
+      swap (&self->heap[0], &self->heap[--n]);
+      sift_down (self->heap, n, 0);
+    }
+
+  return self->n_entries;
+}
+
+gint64
+_dossier_search_top_get_rowid (DossierSearchTop *self,
+                               guint             index)
+{
+  g_assert (index < self->n_entries);
+
+  return self->heap[index].rowid;
+}
+
+double
+_dossier_search_top_get_score (DossierSearchTop *self,
+                               guint             index)
+{
+  g_assert (index < self->n_entries);
+
+  return self->heap[index].score;
+}

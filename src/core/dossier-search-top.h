@@ -1,0 +1,32 @@
+/* dossier-search-top.h: the best matches of a full-text query, kept while FTS5 scans
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* The FTS5 auxiliary function: dossier_top(articles_fts, ?) with a pointer bound as
+ * DOSSIER_SEARCH_TOP_POINTER. */
+#define DOSSIER_SEARCH_TOP_FUNCTION "dossier_top"
+#define DOSSIER_SEARCH_TOP_POINTER  "dossier-search-top"
+
+typedef struct _DossierSearchTop DossierSearchTop;
+
+int               _dossier_search_top_register  (fts5_api         *api);
+DossierSearchTop *_dossier_search_top_new       (guint             capacity);
+void              _dossier_search_top_free      (DossierSearchTop *self);
+int               _dossier_search_top_get_error (DossierSearchTop *self);
+guint             _dossier_search_top_finish    (DossierSearchTop *self);
+gint64            _dossier_search_top_get_rowid (DossierSearchTop *self,
+                                                 guint             index);
+double            _dossier_search_top_get_score (DossierSearchTop *self,
+                                                 guint             index);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSearchTop, _dossier_search_top_free)
+
+G_END_DECLS

@@ -1,0 +1,178 @@
+/* test-search-ranking.c: the best matches kept while FTS5 scans are those ORDER BY rank
+ * gives, on a generated library large enough for ties, long doclists and every operator
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "dossier-article-store.h"
+#include "dossier-corpus.h"
+#include "dossier-search-store.h"
+#include "dossier-test-util.h"
+
+#define N_ARTICLES 1500
+#define PAGE       40
+
+typedef struct
+{
+  char            *dir;
+  DossierDatabase *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new (3, 150);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = dossier_test_make_tmpdir ();
+  path = g_build_filename (fixture->dir, "ranking.db", NULL);
+  fixture->db = dossier_database_open (path, DOSSIER_DATABASE_BUILD, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (dossier_database_begin (fixture->db, &error));
+  for (guint i = 0; i < N_ARTICLES; i++)
+    {
+      g_autoptr(DossierArticle) article = dossier_corpus_next_article (corpus, NULL);
+
+      g_assert_true (dossier_article_store_save (fixture->db, article, NULL, &error));
+    }
+  g_assert_true (dossier_database_commit (fixture->db, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  dossier_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GPtrArray *
+find (Fixture    *fixture,
+      const char *text,
+      gboolean    collect_top,
+      guint       offset,
+      gboolean   *has_more)
+{
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  _dossier_search_store_set_collect_top (collect_top);
+  results = dossier_search_store_find (fixture->db, query, offset, PAGE, has_more, NULL,
+                                       &error);
+  _dossier_search_store_set_collect_top (TRUE);
+  g_assert_no_error (error);
+  return results;
+}
+
+static double
+score_at (GPtrArray *results,
+          guint      i)
+{
+  return dossier_search_result_get_score (g_ptr_array_index (results, i));
+}
+
+static gboolean
+is_unique (GPtrArray *results,
+           guint      i)
+{
+  return (i == 0 || score_at (results, i - 1) != score_at (results, i))
+         && (i + 1 == results->len || score_at (results, i + 1) != score_at (results, i));
+}
+
+/* Same scores in the same order; same articles wherever a score is not tied with the
+ * page's last one, which either order may cut differently. */
+static void
+assert_same_page (GPtrArray *kept,
+                  GPtrArray *sorted)
+{
+  double last;
+
+  g_assert_cmpuint (kept->len, ==, sorted->len);
+  if (kept->len == 0)
+    return;
+
+  last = score_at (sorted, sorted->len - 1);
+  for (guint i = 0; i < kept->len; i++)
+    {
+      DossierSearchResult *a = g_ptr_array_index (kept, i);
+      DossierSearchResult *b = g_ptr_array_index (sorted, i);
+
+      g_assert_cmpfloat_with_epsilon (score_at (kept, i), score_at (sorted, i),
+                                      1e-9 * fabs (score_at (sorted, i)));
+      if (score_at (sorted, i) > last && is_unique (sorted, i))
+        g_assert_cmpstr (dossier_search_result_get_article_id (a), ==,
+                         dossier_search_result_get_article_id (b));
+    }
+}
+
+static void
+test_same_as_order_by_rank (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = {
+    "the", "military", "junta", "Russia weapons", "typhoon", "helicopter", "\"the military\"",
+    "\"security forces\"", "heli*", "sanct*", "drone OR helicopter", "junta -Russia",
+    "sanctions NOT embassy", "junta NEAR Russia", "of the and to", "Shoigu OR Putin",
+    "military -\"the military\"", "junta after:2020", "military outlet:Reuters",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint offset = 0; offset <= PAGE; offset += PAGE)
+      {
+        gboolean more_kept = FALSE, more_sorted = FALSE;
+        g_autoptr(GPtrArray) kept = find (fixture, texts[i], TRUE, offset, &more_kept);
+        g_autoptr(GPtrArray) sorted = find (fixture, texts[i], FALSE, offset, &more_sorted);
+
+        g_test_message ("%s @%u: %u results", texts[i], offset, kept->len);
+        assert_same_page (kept, sorted);
+        g_assert_cmpint (more_kept, ==, more_sorted);
+      }
+}
+
+/* Pages follow one another without a gap or a repeat, ties included. */
+static void
+test_pages_are_consistent (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new ("military");
+  gint64 count = dossier_search_store_count (fixture->db, query, NULL, NULL);
+  gboolean has_more = TRUE;
+  guint offset = 0;
+
+  while (has_more)
+    {
+      g_autoptr(GPtrArray) page = find (fixture, "military", TRUE, offset, &has_more);
+
+      for (guint i = 0; i < page->len; i++)
+        {
+          const char *id = dossier_search_result_get_article_id (page->pdata[i]);
+
+          g_assert_true (g_hash_table_add (seen, g_strdup (id)));
+        }
+      offset += page->len;
+    }
+
+  g_assert_cmpint (g_hash_table_size (seen), ==, count);
+  g_assert_cmpint (count, >, 10 * PAGE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/search-ranking/same-as-order-by-rank", Fixture, NULL, fixture_set_up,
+              test_same_as_order_by_rank, fixture_tear_down);
+  g_test_add ("/search-ranking/pages-are-consistent", Fixture, NULL, fixture_set_up,
+              test_pages_are_consistent, fixture_tear_down);
+
+  return g_test_run ();
+}
