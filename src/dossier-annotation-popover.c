@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "dossier-annotation-popover.h"
 
@@ -50,6 +51,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void fill_tag_completion (DossierAnnotationPopover *self);
 
 const char *
 dossier_highlight_color_get_label (DossierHighlightColor color)
@@ -188,6 +191,7 @@ load_fields (DossierAnnotationPopover *self)
 
   mark_color (self, annotation ? (int) dossier_annotation_get_color (annotation) : -1);
   gtk_revealer_set_reveal_child (self->edit_revealer, annotation != NULL);
+  fill_tag_completion (self);
 }
 
 /* A colour on a bare selection creates the highlight; on a highlight, recolours it. */
@@ -241,6 +245,72 @@ on_delete_clicked (DossierAnnotationPopover *self)
   g_clear_object (&self->annotation);
   gtk_popover_popdown (GTK_POPOVER (self));
   g_signal_emit (self, signals[DELETED], 0, id);
+}
+
+/* Tags complete from the ones already used, for the tag being typed after the last comma. */
+static gboolean
+tag_matches (GtkEntryCompletion *completion,
+             const char         *key,
+             GtkTreeIter        *iter,
+             gpointer            user_data)
+{
+  GtkTreeModel *model = gtk_entry_completion_get_model (completion);
+  const char *last = strrchr (key, ',');
+  g_autofree char *tag = NULL;
+  g_autofree char *typed = g_strstrip (g_strdup (last ? last + 1 : key));
+  g_autofree char *folded_tag = NULL;
+
+  gtk_tree_model_get (model, iter, 0, &tag, -1);
+  if (*typed == '\0' || tag == NULL)
+    return FALSE;
+  folded_tag = g_utf8_casefold (tag, -1);
+  return g_str_has_prefix (folded_tag, typed);
+}
+
+static gboolean
+on_tag_chosen (GtkEntryCompletion       *completion,
+               GtkTreeModel             *model,
+               GtkTreeIter              *iter,
+               DossierAnnotationPopover *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->tags_entry));
+  const char *last = strrchr (text, ',');
+  g_autofree char *tag = NULL;
+  g_autofree char *kept = g_strndup (text, last ? (gsize) (last - text + 1) : 0);
+  g_autofree char *joined = NULL;
+
+  gtk_tree_model_get (model, iter, 0, &tag, -1);
+  joined = g_strdup_printf ("%s%s%s, ", kept, last ? " " : "", tag);
+  gtk_editable_set_text (GTK_EDITABLE (self->tags_entry), joined);
+  gtk_editable_set_position (GTK_EDITABLE (self->tags_entry), -1);
+  return TRUE;
+}
+
+static void
+fill_tag_completion (DossierAnnotationPopover *self)
+{
+  GtkEntryCompletion *completion = gtk_entry_get_completion (self->tags_entry);
+  GtkListStore *store = GTK_LIST_STORE (gtk_entry_completion_get_model (completion));
+  g_auto(GStrv) tags = self->session ? dossier_annotations_list_tags (self->session, NULL) : NULL;
+
+  gtk_list_store_clear (store);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    gtk_list_store_insert_with_values (store, NULL, -1, 0, tags[i], -1);
+}
+
+static void
+init_tag_completion (DossierAnnotationPopover *self)
+{
+  g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
+  g_autoptr(GtkListStore) store = gtk_list_store_new (1, G_TYPE_STRING);
+
+  /* GtkEntryCompletion is deprecated from GTK 4.10, but it is what 4.8 offers. */
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (store));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_match_func (completion, tag_matches, NULL, NULL);
+  gtk_entry_completion_set_inline_selection (completion, FALSE);
+  g_signal_connect (completion, "match-selected", G_CALLBACK (on_tag_chosen), self);
+  gtk_entry_set_completion (self->tags_entry, completion);
 }
 
 static void
@@ -318,6 +388,7 @@ dossier_annotation_popover_init (DossierAnnotationPopover *self)
                             G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->tags_entry, "changed", G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (on_delete_clicked), self);
+  init_tag_completion (self);
 }
 
 GtkWidget *
@@ -377,4 +448,12 @@ dossier_annotation_popover_get_note_view (DossierAnnotationPopover *self)
   g_return_val_if_fail (DOSSIER_IS_ANNOTATION_POPOVER (self), NULL);
 
   return self->note_view;
+}
+
+GtkEntry *
+dossier_annotation_popover_get_tags_entry (DossierAnnotationPopover *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_ANNOTATION_POPOVER (self), NULL);
+
+  return self->tags_entry;
 }

@@ -27,6 +27,7 @@ void               dossier_annotation_popover_edit           (DossierAnnotationP
                                                               DossierAnnotation        *annotation);
 DossierAnnotation *dossier_annotation_popover_get_annotation (DossierAnnotationPopover *self);
 GtkTextView       *dossier_annotation_popover_get_note_view  (DossierAnnotationPopover *self);
+GtkEntry          *dossier_annotation_popover_get_tags_entry (DossierAnnotationPopover *self);
 void               dossier_annotation_popover_save           (DossierAnnotationPopover *self);
 const char        *dossier_highlight_color_get_label         (DossierHighlightColor     color);
 

@@ -461,10 +461,38 @@ test_highlight_and_note_survive_restart (void)
   g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "annotation-green",
                                  0, 16));
 
+  /* A tag used elsewhere is offered for completion. */
+  {
+    g_autoptr(DossierArticle) other = dossier_library_load_article (library, POLYGRAPH, NULL);
+    const char *tags[] = { "sanctions", NULL };
+    g_autoptr(DossierAnnotation) tagged =
+      dossier_annotations_create (dossier_window_get_annotations (window), other, 0, 5,
+                                  DOSSIER_HIGHLIGHT_BLUE, NULL, tags, NULL);
+
+    g_assert_nonnull (tagged);
+  }
+
   gtk_text_buffer_place_cursor (buffer, &from);
   gtk_widget_activate_action (GTK_WIDGET (column), "column.edit-note", NULL);
   popover = DOSSIER_ANNOTATION_POPOVER (dossier_column_get_popover (column));
   g_assert_nonnull (dossier_annotation_popover_get_annotation (popover));
+  {
+    GtkEntryCompletion *completion =
+      gtk_entry_get_completion (dossier_annotation_popover_get_tags_entry (popover));
+    GtkTreeModel *tags = gtk_entry_completion_get_model (completion);
+    GtkTreeIter iter;
+    gboolean offered = FALSE;
+
+    for (gboolean more = gtk_tree_model_get_iter_first (tags, &iter); more;
+         more = gtk_tree_model_iter_next (tags, &iter))
+      {
+        g_autofree char *tag = NULL;
+
+        gtk_tree_model_get (tags, &iter, 0, &tag, -1);
+        offered |= g_strcmp0 (tag, "sanctions") == 0;
+      }
+    g_assert_true (offered);
+  }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (dossier_annotation_popover_get_note_view (popover)),
                             "Who sits on the NUCC?", -1);
   gtk_popover_popdown (GTK_POPOVER (popover));
