@@ -633,3 +633,12 @@ dossier_column_edit_annotation_at_cursor (DossierColumn *self)
                                              DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
     popup_for_annotation (self, id);
 }
+
+/* This article's annotations, in text order, kept up to date; NULL without a session. */
+GListModel *
+dossier_column_get_annotations (DossierColumn *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COLUMN (self), NULL);
+
+  return self->annotations;
+}

@@ -42,6 +42,7 @@ void                dossier_column_edit_annotation_at_cursor (DossierColumn *sel
 void                dossier_column_find             (DossierColumn      *self,
                                                      const char         *words);
 guint               dossier_column_get_n_found      (DossierColumn      *self);
+GListModel         *dossier_column_get_annotations  (DossierColumn      *self);
 int                 dossier_column_get_current_found (DossierColumn     *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-annotations.h"
 #include "dossier-entity.h"
 #include "dossier-search-pane.h"
 #include "dossier-search-query.h"
@@ -36,7 +37,8 @@ struct _DossierSearchPane
 
   /* owned */
   DossierLibrary *library;
-  GListStore     *results;   /* DossierEntity, then DossierSearchResult */
+  DossierAnnotations *annotations;
+  GListStore     *results;   /* DossierEntity, DossierAnnotation, then DossierSearchResult */
   GCancellable   *cancellable;
   gboolean        busy;
 };
@@ -105,6 +107,39 @@ show_status (DossierSearchPane *self,
   gtk_label_set_label (self->status_label, status);
 }
 
+/* The user's own notes and tags match too: the note or quote holding the words as typed,
+ * or a tag equal to them. The session's lists are small and in memory. */
+static void
+append_notes (DossierSearchPane *self,
+              const char        *text)
+{
+  DossierAnnotationFilter by_text = DOSSIER_ANNOTATION_FILTER_INIT;
+  DossierAnnotationFilter by_tag = DOSSIER_ANNOTATION_FILTER_INIT;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *lists[2] = { NULL, NULL };
+
+  if (self->annotations == NULL)
+    return;
+
+  by_text.text = text;
+  by_tag.tag = text;
+  lists[0] = dossier_annotations_list (self->annotations, &by_tag, NULL);
+  lists[1] = dossier_annotations_list (self->annotations, &by_text, NULL);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      for (guint i = 0; lists[l] && i < g_list_model_get_n_items (lists[l]); i++)
+        {
+          g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (lists[l], i);
+
+          if (g_hash_table_add (seen, (gpointer) dossier_annotation_get_id (annotation)))
+            g_list_store_append (self->results, annotation);
+        }
+    }
+
+  g_clear_object (&lists[0]);
+  g_clear_object (&lists[1]);
+}
+
 static void
 on_search_done (GObject      *source,
                 GAsyncResult *result,
@@ -128,6 +163,7 @@ on_search_done (GObject      *source,
   g_list_store_remove_all (self->results);
   if (search->entities != NULL)
     g_list_store_splice (self->results, 0, 0, search->entities->pdata, search->entities->len);
+  append_notes (self, search->text);
   g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        0, search->articles->pdata, search->articles->len);
   show_status (self, search);
@@ -249,6 +285,25 @@ bind_entity (GtkWidget     *box,
 }
 
 static void
+bind_note (GtkWidget         *box,
+           DossierAnnotation *annotation)
+{
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *byline = gtk_widget_get_next_sibling (title);
+  GtkWidget *snippet = gtk_widget_get_next_sibling (byline);
+  const char *note = dossier_annotation_get_note (annotation);
+  g_autofree char *quote = g_strdup_printf ("“%s”", dossier_annotation_get_quote (annotation));
+  g_autofree char *tags = g_strjoinv (", ", (char **) dossier_annotation_get_tags (annotation));
+  g_autofree char *label = g_strdup_printf (_("Your note: %s"), *note ? note : quote);
+
+  gtk_label_set_text (GTK_LABEL (title), *note ? note : _("Highlight"));
+  gtk_label_set_text (GTK_LABEL (byline), *tags ? tags : _("Your note"));
+  gtk_label_set_text (GTK_LABEL (snippet), quote);
+  gtk_widget_set_visible (snippet, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
 bind_result (GtkWidget           *box,
              DossierSearchResult *result)
 {
@@ -278,6 +333,8 @@ bind_row (GtkSignalListItemFactory *factory,
 
   if (DOSSIER_IS_ENTITY (object))
     bind_entity (gtk_list_item_get_child (item), DOSSIER_ENTITY (object));
+  else if (DOSSIER_IS_ANNOTATION (object))
+    bind_note (gtk_list_item_get_child (item), DOSSIER_ANNOTATION (object));
   else
     bind_result (gtk_list_item_get_child (item), DOSSIER_SEARCH_RESULT (object));
 }
@@ -297,6 +354,16 @@ dossier_search_pane_activate (DossierSearchPane *self,
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.choose-entity", "s",
                                   dossier_entity_get_name (DOSSIER_ENTITY (item)));
+      return;
+    }
+  if (DOSSIER_IS_ANNOTATION (item))
+    {
+      DossierAnnotation *annotation = DOSSIER_ANNOTATION (item);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.open-passage", "(suu)",
+                                  dossier_annotation_get_article_id (annotation),
+                                  dossier_annotation_get_start (annotation),
+                                  dossier_annotation_get_end (annotation));
       return;
     }
   if (!DOSSIER_IS_SEARCH_RESULT (item))
@@ -330,6 +397,7 @@ dossier_search_pane_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->results);
+  g_clear_object (&self->annotations);
   g_clear_object (&self->library);
 
   G_OBJECT_CLASS (dossier_search_pane_parent_class)->dispose (object);
@@ -435,4 +503,14 @@ dossier_search_pane_is_busy (DossierSearchPane *self)
   g_return_val_if_fail (DOSSIER_IS_SEARCH_PANE (self), FALSE);
 
   return self->busy;
+}
+
+/* The session whose notes and tags searches also look through. */
+void
+dossier_search_pane_set_annotations (DossierSearchPane  *self,
+                                     DossierAnnotations *annotations)
+{
+  g_return_if_fail (DOSSIER_IS_SEARCH_PANE (self));
+
+  g_set_object (&self->annotations, annotations);
 }

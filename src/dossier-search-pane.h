@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-annotations.h"
 #include "dossier-library.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,8 @@ G_DECLARE_FINAL_TYPE (DossierSearchPane, dossier_search_pane, DOSSIER, SEARCH_PA
 GtkWidget  *dossier_search_pane_new         (void);
 void        dossier_search_pane_set_library (DossierSearchPane *self,
                                              DossierLibrary    *library);
+void        dossier_search_pane_set_annotations (DossierSearchPane  *self,
+                                                 DossierAnnotations *annotations);
 void        dossier_search_pane_set_text    (DossierSearchPane *self,
                                              const char        *text);
 void        dossier_search_pane_focus       (DossierSearchPane *self);

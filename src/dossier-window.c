@@ -416,6 +416,14 @@ restore_columns (DossierWindow *self)
 }
 
 static void
+update_note_counts (DossierWindow *self)
+{
+  g_autoptr(GHashTable) counts = dossier_annotations_count_by_article (self->annotations, NULL);
+
+  dossier_sidebar_set_note_counts (self->sidebar, counts);
+}
+
+static void
 load_timeline (DossierWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -446,6 +454,12 @@ load_library (DossierWindow *self)
   dossier_sidebar_set_articles (self->sidebar, G_LIST_MODEL (self->articles));
   dossier_sidebar_set_entities (self->sidebar, self->entities);
   dossier_search_pane_set_library (dossier_sidebar_get_search_pane (self->sidebar), self->library);
+  dossier_search_pane_set_annotations (dossier_sidebar_get_search_pane (self->sidebar),
+                                       self->annotations);
+  dossier_notes_view_set_annotations (dossier_sidebar_get_notes_view (self->sidebar),
+                                      self->annotations);
+  g_signal_connect_swapped (self->annotations, "changed", G_CALLBACK (update_note_counts), self);
+  update_note_counts (self);
   load_timeline (self);
   return TRUE;
 }
