@@ -65,6 +65,16 @@ dossier_cli_handles (int    argc,
   return first[0] != '-' && strchr (first, ':') == NULL;
 }
 
+/* printf's "%-24s" pads by bytes; translations need padding by characters. */
+static void
+print_help_line (const char *usage,
+                 const char *summary)
+{
+  glong width = g_utf8_strlen (usage, -1);
+
+  printf ("  %s%*s %s\n", usage, width < 24 ? (int) (24 - width) : 0, "", summary);
+}
+
 static void
 print_usage (void)
 {
@@ -75,14 +85,16 @@ print_usage (void)
   printf ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *usage = g_strjoin (" ", commands[i].name, _(commands[i].parameters),
-                                          NULL);
+      /* gettext ("") would return the catalogue's header, not an empty string. */
+      const char *parameters = commands[i].parameters[0] != '\0'
+                               ? _(commands[i].parameters) : "";
+      g_autofree char *usage = g_strjoin (" ", commands[i].name, parameters, NULL);
 
-      printf ("  %-24s %s\n", g_strstrip (usage), _(commands[i].summary));
+      print_help_line (g_strstrip (usage), _(commands[i].summary));
     }
   printf ("\n%s\n", _("Options:"));
-  printf ("  %-24s %s\n", "-h, --help", _("Show this help"));
-  printf ("  %-24s %s\n", "-v, --version", _("Show the version"));
+  print_help_line ("-h, --help", _("Show this help"));
+  print_help_line ("-v, --version", _("Show the version"));
   printf ("\n%s\n", _("“dossier COMMAND --help” tells more about a command."));
 }
 

@@ -467,9 +467,9 @@ read_header (FileImport  *import,
     {
       dossier_json_document_set_member_error (import->document, error,
                                               DOSSIER_IMPORT_ERROR_UNSUPPORTED, root, "version",
-                                              _("format version %" G_GINT64_FORMAT " is not "
+                                              _("format version %lld is not "
                                                 "supported: this Dossier reads version %d"),
-                                              version, DOSSIER_FORMAT_VERSION);
+                                              (long long) version, DOSSIER_FORMAT_VERSION);
       return FALSE;
     }
 
