@@ -430,3 +430,132 @@ dossier_article_store_list_ids (DossierDatabase  *db,
 
   return g_steal_pointer (&ids);
 }
+
+/**
+ * dossier_article_store_lookup:
+ * @found: (out): whether an article has id @uid
+ * @rowid: (out) (optional): its row
+ * @origin: (out) (optional): where it came from
+ *
+ * Tells whether an article with id @uid exists, hidden ones included.
+ */
+gboolean
+dossier_article_store_lookup (DossierDatabase  *db,
+                              const char       *uid,
+                              gboolean         *found,
+                              gint64           *rowid,
+                              DossierOrigin    *origin,
+                              GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (uid != NULL && found != NULL, FALSE);
+
+  stmt = dossier_database_prepare (db, "SELECT id, origin FROM articles WHERE uid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, uid);
+  rc = sqlite3_step (stmt);
+  *found = rc == SQLITE_ROW;
+  if (*found && rowid != NULL)
+    *rowid = sqlite3_column_int64 (stmt, 0);
+  if (*found && origin != NULL)
+    *origin = sqlite3_column_int (stmt, 1);
+
+  return *found || finish_rows (db, rc, error);
+}
+
+/**
+ * dossier_article_store_find_same:
+ * @uid: (out) (transfer full): the id of an article with the same title, outlet,
+ *   publication date and text as @article, or %NULL when there is none
+ *
+ * The identity of an article's content, whatever its id: the same story imported twice
+ * under two ids is still one story.
+ */
+gboolean
+dossier_article_store_find_same (DossierDatabase  *db,
+                                 DossierArticle   *article,
+                                 char            **uid,
+                                 GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_autofree char *hash = NULL;
+  const DossierDate *published;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT uid FROM articles WHERE text_hash = ?1 AND title = ?2 AND outlet IS ?3"
+    " AND published_key = ?4 AND precision = ?5 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  hash = dossier_article_dup_text_hash (article);
+  published = dossier_article_get_published (article);
+  dossier_statement_bind_text (stmt, 1, hash);
+  dossier_statement_bind_text (stmt, 2, dossier_article_get_title (article));
+  dossier_statement_bind_text (stmt, 3, dossier_article_get_outlet (article));
+  sqlite3_bind_int (stmt, 4, dossier_date_to_key (published));
+  sqlite3_bind_int (stmt, 5, published->precision);
+
+  rc = sqlite3_step (stmt);
+  *uid = rc == SQLITE_ROW ? g_strdup (dossier_statement_column_text (stmt, 0)) : NULL;
+  return *uid != NULL || finish_rows (db, rc, error);
+}
+
+/* Hides (or shows again) the article with id @uid; lists, counts and searches leave hidden
+ * articles out, but their rows, mentions and events stay. */
+gboolean
+dossier_article_store_set_hidden (DossierDatabase  *db,
+                                  const char       *uid,
+                                  gboolean          hidden,
+                                  GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (uid != NULL, FALSE);
+
+  stmt = dossier_database_prepare (db, "UPDATE articles SET hidden = ?2 WHERE uid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, uid);
+  sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
+  return dossier_database_step_done (db, stmt, error);
+}
+
+/**
+ * dossier_article_store_list_all_ids:
+ *
+ * Returns: (transfer full) (element-type utf8): the ids of every article, hidden ones
+ *   included
+ */
+GPtrArray *
+dossier_article_store_list_all_ids (DossierDatabase  *db,
+                                    GError          **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  stmt = dossier_database_prepare (db, "SELECT uid FROM articles ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup (dossier_statement_column_text (stmt, 0)));
+
+  if (!finish_rows (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&ids);
+}

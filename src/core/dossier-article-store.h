@@ -27,5 +27,21 @@ GPtrArray      *dossier_article_store_list_ids (DossierDatabase  *db,
                                                 GError          **error);
 gint64          dossier_article_store_count (DossierDatabase  *db,
                                              GError          **error);
+gboolean        dossier_article_store_lookup (DossierDatabase  *db,
+                                              const char       *uid,
+                                              gboolean         *found,
+                                              gint64           *rowid,
+                                              DossierOrigin    *origin,
+                                              GError          **error);
+gboolean        dossier_article_store_find_same (DossierDatabase  *db,
+                                                 DossierArticle   *article,
+                                                 char            **uid,
+                                                 GError          **error);
+gboolean        dossier_article_store_set_hidden (DossierDatabase  *db,
+                                                  const char       *uid,
+                                                  gboolean          hidden,
+                                                  GError          **error);
+GPtrArray      *dossier_article_store_list_all_ids (DossierDatabase  *db,
+                                                    GError          **error);
 
 G_END_DECLS
