@@ -31,6 +31,10 @@
 #include "dossier-library.h"
 #include "dossier-mention-store.h"
 
+/* SQLite's page cache during an import, in KiB. With the default 2 MiB a large file's
+ * transaction spills index pages to the write-ahead log again and again. */
+#define IMPORT_CACHE_KIB 131072
+
 /* Progress is reported when it moved by at least this much, so a window is not flooded. */
 #define PROGRESS_STEP 0.005
 
@@ -545,6 +549,7 @@ dossier_library_import_files (DossierLibrary             *self,
   g_return_val_if_fail (paths != NULL, NULL);
 
   summary->files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
+  dossier_database_exec (batch.db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), NULL);
   for (guint i = 0; paths[i] != NULL; i++)
     batch.total_bytes += file_size (paths[i]);
 
@@ -555,6 +560,7 @@ dossier_library_import_files (DossierLibrary             *self,
     }
 
   g_clear_object (&batch.matcher);
+  dossier_database_exec (batch.db, "PRAGMA cache_size = -2000", NULL);
   if (batch.saved_any && !regroup (batch.db, error))
     return NULL;
 
