@@ -31,6 +31,7 @@ print_summary (const DossierImportSummary *summary)
   g_autofree char *line = dossier_import_summary_describe (summary);
 
   printf ("%s\n", line);
+  fflush (stdout);
   for (guint i = 0; i < summary->files->len; i++)
     {
       const DossierImportFileResult *file = g_ptr_array_index (summary->files, i);
