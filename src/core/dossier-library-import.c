@@ -550,6 +550,7 @@ dossier_library_import_files (DossierLibrary             *self,
 
   summary->files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
   dossier_database_exec (batch.db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), NULL);
+  dossier_database_exec (batch.db, "PRAGMA temp_store = MEMORY", NULL);
   for (guint i = 0; paths[i] != NULL; i++)
     batch.total_bytes += file_size (paths[i]);
 
