@@ -531,31 +531,47 @@ dossier_article_store_set_hidden (DossierDatabase  *db,
   return dossier_database_step_done (db, stmt, error);
 }
 
-/**
- * dossier_article_store_list_all_ids:
- *
- * Returns: (transfer full) (element-type utf8): the ids of every article, hidden ones
- *   included
- */
-GPtrArray *
-dossier_article_store_list_all_ids (DossierDatabase  *db,
-                                    GError          **error)
+static char *
+fts_phrase (const char *words)
 {
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) phrase = g_string_new (words);
+
+  g_string_replace (phrase, "\"", "\"\"", 0);
+  g_string_prepend_c (phrase, '"');
+  g_string_append_c (phrase, '"');
+  return g_string_free (g_steal_pointer (&phrase), FALSE);
+}
+
+/**
+ * dossier_article_store_list_ids_naming:
+ * @words: a name, as a phrase
+ * @ids: (element-type utf8): where to add the ids of the articles whose title or text
+ *   holds @words, in any case and with or without accents — more articles than hold it
+ *   exactly, never fewer
+ */
+gboolean
+dossier_article_store_list_ids_naming (DossierDatabase  *db,
+                                       const char       *words,
+                                       GHashTable       *ids,
+                                       GError          **error)
+{
   g_autoptr(DossierStatement) stmt = NULL;
+  g_autofree char *phrase = NULL;
   int rc;
 
-  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (words != NULL && ids != NULL, FALSE);
 
-  stmt = dossier_database_prepare (db, "SELECT uid FROM articles ORDER BY id", error);
+  stmt = dossier_database_prepare (db,
+    "SELECT a.uid FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+    " WHERE articles_fts MATCH ?1", error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
 
+  phrase = fts_phrase (words);
+  dossier_statement_bind_text (stmt, 1, phrase);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup (dossier_statement_column_text (stmt, 0)));
+    g_hash_table_add (ids, g_strdup (dossier_statement_column_text (stmt, 0)));
 
-  if (!finish_rows (db, rc, error))
-    return NULL;
-
-  return g_steal_pointer (&ids);
+  return finish_rows (db, rc, error);
 }

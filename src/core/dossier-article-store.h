@@ -41,7 +41,9 @@ gboolean        dossier_article_store_set_hidden (DossierDatabase  *db,
                                                   const char       *uid,
                                                   gboolean          hidden,
                                                   GError          **error);
-GPtrArray      *dossier_article_store_list_all_ids (DossierDatabase  *db,
-                                                    GError          **error);
+gboolean        dossier_article_store_list_ids_naming (DossierDatabase  *db,
+                                                       const char       *words,
+                                                       GHashTable       *ids,
+                                                       GError          **error);
 
 G_END_DECLS

@@ -161,13 +161,15 @@ find_known (DossierDatabase  *db,
   return FALSE;
 }
 
-/* Adds @entity's names to @known's; TRUE when that taught the catalogue a new spelling. */
-static gboolean
+/* Adds @entity's names to @known's, and those @known did not have to @learnt. */
+static void
 merge_into (DossierEntity *known,
-            DossierEntity *entity)
+            DossierEntity *entity,
+            GPtrArray     *learnt)
 {
   const char * const *aliases = dossier_entity_get_aliases (entity);
   guint before = g_strv_length ((char **) dossier_entity_get_aliases (known));
+  const char * const *merged;
 
   dossier_entity_add_alias (known, dossier_entity_get_name (entity));
   for (guint i = 0; aliases[i] != NULL; i++)
@@ -175,14 +177,27 @@ merge_into (DossierEntity *known,
   if (dossier_entity_get_description (entity) != NULL)
     dossier_entity_set_description (known, dossier_entity_get_description (entity));
 
-  return g_strv_length ((char **) dossier_entity_get_aliases (known)) != before;
+  merged = dossier_entity_get_aliases (known);
+  for (guint i = before; merged[i] != NULL; i++)
+    g_ptr_array_add (learnt, g_strdup (merged[i]));
+}
+
+static void
+learn_all (DossierEntity *entity,
+           GPtrArray     *learnt)
+{
+  const char * const *aliases = dossier_entity_get_aliases (entity);
+
+  g_ptr_array_add (learnt, g_strdup (dossier_entity_get_name (entity)));
+  for (guint i = 0; aliases[i] != NULL; i++)
+    g_ptr_array_add (learnt, g_strdup (aliases[i]));
 }
 
 /* The known entity keeps its name and kind: the catalogue's reading of it wins. */
 static gboolean
 save_entity (Batch          *batch,
              DossierEntity  *entity,
-             gboolean       *changed,
+             GPtrArray      *learnt,
              GError        **error)
 {
   g_autoptr(DossierEntity) known = NULL;
@@ -192,11 +207,11 @@ save_entity (Batch          *batch,
 
   if (known == NULL)
     {
-      *changed = TRUE;
+      learn_all (entity, learnt);
       return dossier_entity_store_save (batch->db, entity, DOSSIER_ORIGIN_IMPORTED, error);
     }
 
-  *changed = merge_into (known, entity) || *changed;
+  merge_into (known, entity, learnt);
   return dossier_entity_store_save (batch->db, known, DOSSIER_ORIGIN_IMPORTED, error);
 }
 
@@ -214,18 +229,18 @@ load_matcher (Batch   *batch,
   return TRUE;
 }
 
+/* @learnt: the names and aliases the catalogue did not know before */
 static gboolean
 save_entities (Batch      *batch,
                GPtrArray  *entities,
-               gboolean   *changed,
+               GPtrArray  *learnt,
                GError    **error)
 {
-  *changed = FALSE;
   for (guint i = 0; i < entities->len; i++)
-    if (!save_entity (batch, g_ptr_array_index (entities, i), changed, error))
+    if (!save_entity (batch, g_ptr_array_index (entities, i), learnt, error))
       return FALSE;
 
-  if (*changed || batch->matcher == NULL)
+  if (learnt->len > 0 || batch->matcher == NULL)
     return load_matcher (batch, error);
   return TRUE;
 }
@@ -304,20 +319,27 @@ save_article (Batch                    *batch,
 }
 
 /* A catalogue that learnt new names changes what the other articles mention, and with
- * it their events' entities. */
+ * it their events' entities. Only articles whose text has one of the names (as the search
+ * index, which folds case and accents, finds them: a few too many, never too few) are read
+ * again, so a small import into a large library stays quick. */
 static gboolean
 reanalyse_others (Batch       *batch,
+                  GPtrArray   *learnt,
                   GHashTable  *skip,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) ids = dossier_article_store_list_all_ids (batch->db, error);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer id;
 
-  if (ids == NULL)
-    return FALSE;
+  for (guint i = 0; i < learnt->len; i++)
+    if (!dossier_article_store_list_ids_naming (batch->db, g_ptr_array_index (learnt, i), ids,
+                                                error))
+      return FALSE;
 
-  for (guint i = 0; i < ids->len; i++)
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
     {
-      const char *id = g_ptr_array_index (ids, i);
       g_autoptr(DossierArticle) article = NULL;
       gboolean found;
       gint64 rowid;
@@ -377,16 +399,16 @@ save_file (Batch                    *batch,
 {
   GPtrArray *articles = dossier_importer_get_articles (importer);
   GPtrArray *entities = dossier_importer_get_entities (importer);
+  g_autoptr(GPtrArray) learnt = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) own = NULL;
-  gboolean changed;
 
-  if (!save_entities (batch, entities, &changed, error)
+  if (!save_entities (batch, entities, learnt, error)
       || !save_articles (batch, articles, result, display, bytes, saved, error))
     return FALSE;
 
   result->n_entities = entities->len;
   own = ids_of (articles);
-  return !changed || reanalyse_others (batch, own, error);
+  return learnt->len == 0 || reanalyse_others (batch, learnt, own, error);
 }
 
 /* Annotations */

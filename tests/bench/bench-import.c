@@ -36,6 +36,18 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
+/* User + system time of this process (RUSAGE_SELF) or of its waited-for children, in
+ * seconds: on a loaded machine it says more than the wall clock. */
+static double
+cpu_seconds (int who)
+{
+  struct rusage usage;
+
+  getrusage (who, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 static void
 run (const char * const *argv,
      const char         *stdin_path)
@@ -68,7 +80,8 @@ generate (const char *folder)
 
 static double
 import (const char *folder,
-        const char *corpus)
+        const char *corpus,
+        double     *cpu)
 {
   g_autofree char *db_path = g_build_filename (folder, "library.db", NULL);
   const char *paths[] = { corpus, NULL };
@@ -82,7 +95,9 @@ import (const char *folder,
     g_error ("%s", error->message);
 
   start = g_get_monotonic_time ();
+  *cpu = cpu_seconds (RUSAGE_SELF);
   summary = dossier_library_import_files (library, paths, NULL, NULL, NULL, &error);
+  *cpu = cpu_seconds (RUSAGE_SELF) - *cpu;
   if (summary == NULL)
     g_error ("%s", error->message);
   if (summary->n_rejected > 0)
@@ -143,7 +158,8 @@ write_sql (const char *folder,
 
 static double
 time_sqlite3 (const char *folder,
-              const char *sql_path)
+              const char *sql_path,
+              double     *cpu)
 {
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
   g_autofree char *db_path = g_build_filename (folder, "raw.db", NULL);
@@ -154,7 +170,9 @@ time_sqlite3 (const char *folder,
     return -1;
 
   start = g_get_monotonic_time ();
+  *cpu = cpu_seconds (RUSAGE_CHILDREN);
   run (argv, sql_path);
+  *cpu = cpu_seconds (RUSAGE_CHILDREN) - *cpu;
   return (g_get_monotonic_time () - start) / 1e6;
 }
 
@@ -184,7 +202,7 @@ main (int   argc,
   g_autofree char *corpus = NULL;
   g_autofree char *sql_path = NULL;
   struct rusage usage;
-  double seconds, raw_seconds;
+  double seconds, raw_seconds, cpu, raw_cpu;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || n_articles < 1)
@@ -195,20 +213,21 @@ main (int   argc,
     g_error ("no folder: %s", error ? error->message : argv[1]);
 
   corpus = generate (folder);
-  seconds = import (folder, corpus);
+  seconds = import (folder, corpus, &cpu);
   getrusage (RUSAGE_SELF, &usage);
   printf ("Imported %d articles of about %d words in %.2f s: %.0f articles/s "
-          "(goal: 5,000/s)\n", n_articles, n_words, seconds, n_articles / seconds);
+          "(goal: 5,000/s); CPU time %.2f s: %.0f articles/s\n", n_articles, n_words, seconds,
+          n_articles / seconds, cpu, n_articles / cpu);
   printf ("Peak resident memory: %.0f MiB\n", usage.ru_maxrss / 1024.0);
 
   sql_path = write_sql (folder, corpus);
-  raw_seconds = time_sqlite3 (folder, sql_path);
+  raw_seconds = time_sqlite3 (folder, sql_path, &raw_cpu);
   if (raw_seconds < 0)
     printf ("sqlite3 is not installed (apt install sqlite3): no comparison\n");
   else
-    printf ("sqlite3 into a bare FTS5 table: %.2f s (%.0f articles/s); Dossier / sqlite3 = "
-            "%.2f (goal: at most 2)\n", raw_seconds, n_articles / raw_seconds,
-            seconds / raw_seconds);
+    printf ("sqlite3 into a bare FTS5 table: %.2f s (%.0f articles/s), CPU time %.2f s; "
+            "Dossier / sqlite3 = %.2f, in CPU time %.2f (goal: at most 2)\n", raw_seconds,
+            n_articles / raw_seconds, raw_cpu, seconds / raw_seconds, cpu / raw_cpu);
 
   if (!keep)
     remove_files (folder);
