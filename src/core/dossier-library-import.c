@@ -643,13 +643,17 @@ forward_progress (const char *path,
 {
   ImportTask *task = user_data;
   ProgressCall *call = g_new0 (ProgressCall, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   call->progress = task->progress;
   call->progress_data = task->progress_data;
   call->path = g_strdup (path);
   call->fraction = fraction;
-  g_main_context_invoke_full (task->context, G_PRIORITY_DEFAULT, call_progress, call,
-                              (GDestroyNotify) progress_call_free);
+  /* Not g_main_context_invoke(): it would call back right here, in the worker, whenever
+   * the caller's context is the global default one and happens to be free. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, call_progress, call, (GDestroyNotify) progress_call_free);
+  g_source_attach (source, task->context);
 }
 
 /* The caller's connection belongs to its thread: the worker opens its own on the same
