@@ -148,6 +148,18 @@ test_import_rejects (Run           *run,
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "0 articles imported, 1 already present, 1 replaced\n");
 
+  /* A text file with an ID header is replaced like a JSON article. */
+  g_free (changed);
+  changed = write_file (run, "v1.md", "# Story\nPublished: 2020\nID: md-story\n\nFirst.\n");
+  run_dossier (run, "import", changed, NULL);
+  g_assert_cmpstr (run->out, ==, "1 article imported\n");
+  g_free (changed);
+  changed = write_file (run, "v2.md", "# Story\nPublished: 2020\nID: md-story\n\nSecond.\n");
+  run_dossier (run, "import", changed, NULL);
+  g_assert_cmpstr (run->out, ==, "0 articles imported, 1 replaced\n");
+  run_dossier (run, "show", "md-story", NULL);
+  g_assert_nonnull (strstr (run->out, "Second."));
+
   run_dossier (run, "import", NULL);
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->err, "needs at least one file"));

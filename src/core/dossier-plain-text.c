@@ -6,6 +6,8 @@
  *     Published: 2022-08-05          (required: YYYY, YYYY-MM or YYYY-MM-DD)
  *     Source: Example News           (optional: the outlet)
  *     URL: https://example.org/a     (optional)
+ *     ID: example-2022-story         (optional: without it the id is derived from the
+ *                                     content, so a corrected text is a new article)
  *
  *     First paragraph, which may be
  *     wrapped over several lines.
@@ -157,7 +159,7 @@ split_header (const char  *line,
               char       **key,
               char       **value)
 {
-  static const char *const keys[] = { "published", "source", "url" };
+  static const char *const keys[] = { "published", "source", "url", "id" };
   const char *colon = strchr (line, ':');
   g_autofree char *name = NULL;
 
@@ -219,6 +221,8 @@ read_headers (Reader          *reader,
         dossier_article_set_outlet (article, *value ? value : NULL);
       else if (g_str_equal (key, "url"))
         dossier_article_set_url (article, *value ? value : NULL);
+      else if (g_str_equal (key, "id") && *value)
+        dossier_article_set_id (article, value);
     }
 
   if (!dated)
@@ -355,8 +359,11 @@ dossier_plain_text_read (const char  *data,
       || !read_body (&reader, markdown, article, error))
     return NULL;
 
-  id = dossier_article_derive_id (article);
-  dossier_article_set_id (article, id);
+  if (dossier_article_get_id (article) == NULL)
+    {
+      id = dossier_article_derive_id (article);
+      dossier_article_set_id (article, id);
+    }
   dossier_article_set_origin (article, DOSSIER_ORIGIN_IMPORTED);
   return g_steal_pointer (&article);
 }
