@@ -804,6 +804,9 @@ test_hide_bundled (Fixture       *fixture,
   g_autoptr(DossierAnnotations) annotations = annotate (fixture, POLYGRAPH, "Lavrov");
   g_autoptr(DossierArticleList) visible = NULL;
   g_autoptr(DossierArticleList) shown = NULL;
+  g_autoptr(DossierArticleList) hidden = NULL;
+  g_autoptr(DossierArticleList) none_hidden = NULL;
+  g_autoptr(DossierArticle) first_hidden = NULL;
   g_autoptr(DossierAnnotation) kept = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -814,11 +817,17 @@ test_hide_bundled (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (visible)), ==, 4);
   kept = only_annotation (annotations);
   g_assert_cmpint (dossier_annotation_get_anchor (kept), ==, DOSSIER_ANCHOR_OK);
+  hidden = dossier_library_list_hidden_articles (fixture->library, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (hidden)), ==, 1);
+  first_hidden = g_list_model_get_item (G_LIST_MODEL (hidden), 0);
+  g_assert_cmpstr (dossier_article_get_id (first_hidden), ==, POLYGRAPH);
 
   dossier_library_unhide_article (fixture->library, POLYGRAPH, &error);
   g_assert_no_error (error);
   shown = dossier_library_list_articles (fixture->library, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 5);
+  none_hidden = dossier_library_list_hidden_articles (fixture->library, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none_hidden)), ==, 0);
 }
 
 /* Cancelling and running off the main thread */

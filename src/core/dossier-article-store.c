@@ -206,6 +206,31 @@ finish_rows (DossierDatabase  *db,
   return TRUE;
 }
 
+static GPtrArray *
+list_where_hidden (DossierDatabase  *db,
+                   gboolean          hidden,
+                   GError          **error)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  stmt = dossier_database_prepare (db,
+    "SELECT " ARTICLE_COLUMNS " FROM articles WHERE hidden = ?1"
+    " ORDER BY published_key, title", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, hidden ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (articles, article_from_row (stmt));
+
+  if (!finish_rows (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&articles);
+}
+
 /**
  * dossier_article_store_list:
  *
@@ -216,25 +241,24 @@ GPtrArray *
 dossier_article_store_list (DossierDatabase  *db,
                             GError          **error)
 {
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(DossierStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
-  stmt = dossier_database_prepare (db,
-    "SELECT " ARTICLE_COLUMNS " FROM articles WHERE hidden = 0"
-    " ORDER BY published_key, title", error);
-  if (stmt == NULL)
-    return NULL;
+  return list_where_hidden (db, FALSE, error);
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (articles, article_from_row (stmt));
+/**
+ * dossier_article_store_list_hidden:
+ *
+ * Returns: (transfer full) (element-type DossierArticle): the hidden articles' metadata,
+ *   oldest first, for a way to show them again
+ */
+GPtrArray *
+dossier_article_store_list_hidden (DossierDatabase  *db,
+                                   GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
-  if (!finish_rows (db, rc, error))
-    return NULL;
-
-  return g_steal_pointer (&articles);
+  return list_where_hidden (db, TRUE, error);
 }
 
 static gboolean

@@ -16,6 +16,8 @@ gboolean        dossier_article_store_save  (DossierDatabase  *db,
                                              GError          **error);
 GPtrArray      *dossier_article_store_list  (DossierDatabase  *db,
                                              GError          **error);
+GPtrArray      *dossier_article_store_list_hidden (DossierDatabase  *db,
+                                                   GError          **error);
 DossierArticle *dossier_article_store_load  (DossierDatabase  *db,
                                              const char       *uid,
                                              GError          **error);

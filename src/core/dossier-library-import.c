@@ -848,3 +848,23 @@ dossier_library_unhide_article (DossierLibrary  *self,
 
   return dossier_article_store_set_hidden (db, id, FALSE, error);
 }
+
+/**
+ * dossier_library_list_hidden_articles:
+ *
+ * Returns: (transfer full): the hidden articles, oldest first, without their bodies
+ */
+DossierArticleList *
+dossier_library_list_hidden_articles (DossierLibrary  *self,
+                                      GError         **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  articles = dossier_article_store_list_hidden (dossier_library_get_database (self), error);
+  if (articles == NULL)
+    return NULL;
+
+  return dossier_article_list_new (articles);
+}

@@ -104,6 +104,8 @@ gboolean              dossier_library_remove_article     (DossierLibrary        
 gboolean              dossier_library_unhide_article     (DossierLibrary             *self,
                                                           const char                 *id,
                                                           GError                    **error);
+DossierArticleList   *dossier_library_list_hidden_articles (DossierLibrary           *self,
+                                                            GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierImportSummary, dossier_import_summary_free)
 
