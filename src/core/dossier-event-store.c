@@ -107,14 +107,39 @@ insert_event_entities (DossierDatabase              *db,
   return dossier_database_step_done (db, stmt, error);
 }
 
+/* Where a character offset of the text is, walking on from the last one found when it
+ * lies ahead: expressions come in text order, and walking from the start of the text for
+ * each of them made long articles quadratic. */
+typedef struct
+{
+  const char *text;
+  const char *pointer;
+  guint       offset;
+} TextCursor;
+
+static const char *
+cursor_seek (TextCursor *cursor,
+             guint       offset)
+{
+  if (offset < cursor->offset)
+    {
+      cursor->pointer = cursor->text;
+      cursor->offset = 0;
+    }
+
+  cursor->pointer = g_utf8_offset_to_pointer (cursor->pointer, offset - cursor->offset);
+  cursor->offset = offset;
+  return cursor->pointer;
+}
+
 static gboolean
 save_expression (DossierDatabase              *db,
                  gint64                        article_rowid,
-                 const char                   *text,
+                 TextCursor                   *cursor,
                  const DossierDateExpression  *e,
                  GError                      **error)
 {
-  const char *start = g_utf8_offset_to_pointer (text, e->sentence_start);
+  const char *start = cursor_seek (cursor, e->sentence_start);
   const char *end = g_utf8_offset_to_pointer (start, e->sentence_end - e->sentence_start);
   g_autofree char *sentence = g_strndup (start, end - start);
   gint64 event = 0;
@@ -139,6 +164,7 @@ dossier_event_store_rebuild (DossierDatabase  *db,
                              GError          **error)
 {
   g_autoptr(GPtrArray) expressions = NULL;
+  TextCursor cursor;
   const char *text;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
@@ -152,8 +178,10 @@ dossier_event_store_rebuild (DossierDatabase  *db,
     return TRUE;
 
   expressions = dossier_date_extract (text, dossier_article_get_published (article));
+  cursor = (TextCursor) { text, text, 0 };
   for (guint i = 0; i < expressions->len; i++)
-    if (!save_expression (db, article_rowid, text, g_ptr_array_index (expressions, i), error))
+    if (!save_expression (db, article_rowid, &cursor, g_ptr_array_index (expressions, i),
+                          error))
       return FALSE;
 
   return TRUE;
