@@ -18,6 +18,7 @@ struct _DossierArticleRow
   /* template widgets */
   GtkLabel       *byline_label;
   GtkLabel       *mentions_label;
+  GtkLabel       *notes_label;
   GtkLabel       *title_label;
 
   /* owned */
@@ -54,6 +55,7 @@ dossier_article_row_class_init (DossierArticleRowClass *klass)
                                                "/io/github/dossierapp/Dossier/dossier-article-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, byline_label);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, mentions_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, notes_label);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleRow, title_label);
   gtk_widget_class_set_css_name (widget_class, "articlerow");
 }
@@ -121,4 +123,26 @@ dossier_article_row_set_mentions (DossierArticleRow *self,
                              n_mentions);
   gtk_label_set_label (self->mentions_label, count);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->mentions_label), tooltip);
+}
+
+/* How many notes the user has in the article; 0 hides the count. */
+void
+dossier_article_row_set_notes (DossierArticleRow *self,
+                               guint              n_notes)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+
+  g_return_if_fail (DOSSIER_IS_ARTICLE_ROW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_label), n_notes > 0);
+  if (n_notes == 0)
+    return;
+
+  /* TRANSLATORS: a pencil and the number of notes, on a library row */
+  label = g_strdup_printf (_("✎ %u"), n_notes);
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", n_notes),
+                             n_notes);
+  gtk_label_set_label (self->notes_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->notes_label), tooltip);
 }

@@ -23,4 +23,7 @@ void            dossier_article_row_set_article (DossierArticleRow *self,
 void            dossier_article_row_set_mentions (DossierArticleRow *self,
                                                   guint              n_mentions);
 
+void            dossier_article_row_set_notes    (DossierArticleRow *self,
+                                                  guint              n_notes);
+
 G_END_DECLS

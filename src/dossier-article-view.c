@@ -97,6 +97,7 @@ static const TagColour tag_backgrounds[] = {
   { "annotation-blue", "#c6dcf7", "#1d3f66" },
   { "annotation-pink", "#fbd0e2", "#66233f" },
   { "annotation-purple", "#e3d3f7", "#482b66" },
+  { "find-match", "#ffc27a", "#8a4b00" },
   { "mention-person", "#d7e8fb", "#1c3e66" },
   { "mention-organization", "#dcf3d8", "#1f4d1c" },
   { "mention-place", "#fde7cf", "#5c3a12" },
@@ -142,8 +143,8 @@ create_tags (GtkTextBuffer *buffer)
    * kind of entity, underlined too, so colour is not the only cue. */
   for (guint i = 1; i < G_N_ELEMENTS (tag_backgrounds); i++)
     gtk_text_buffer_create_tag (buffer, tag_backgrounds[i].name,
-                                "underline", g_str_has_prefix (tag_backgrounds[i].name, "mention-")
-                                               ? PANGO_UNDERLINE_SINGLE : PANGO_UNDERLINE_NONE,
+                                "underline", g_str_has_prefix (tag_backgrounds[i].name, "annotation-")
+                                               ? PANGO_UNDERLINE_NONE : PANGO_UNDERLINE_SINGLE,
                                 NULL);
   /* Created last, so it shows above the mentions it may flash. */
   gtk_text_buffer_create_tag (buffer, "reveal", NULL);

@@ -31,6 +31,7 @@ void            dossier_article_view_reveal_range (DossierArticleView *self,
 /* Highlight groups: each is cleared on its own */
 #define DOSSIER_HIGHLIGHT_GROUP_ENTITY     "entity"
 #define DOSSIER_HIGHLIGHT_GROUP_ANNOTATION "annotation"
+#define DOSSIER_HIGHLIGHT_GROUP_FIND       "find"
 
 void            dossier_article_view_add_highlight (DossierArticleView *self,
                                                     const char         *group,

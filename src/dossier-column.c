@@ -14,32 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "dossier-annotation-popover.h"
-#include "dossier-column.h"
+#include "dossier-column-private.h"
 #include "dossier-mention-store.h"
 
-struct _DossierColumn
-{
-  GtkWidget           parent_instance;
-
-  /* template widgets */
-  DossierArticleView *article_view;
-  GtkLabel           *byline_label;
-  GtkBox             *header;
-  GtkBox             *mention_box;
-  GtkLabel           *mention_label;
-  GtkLabel           *status_label;
-  GtkLabel           *title_label;
-
-  /* owned */
-  GPtrArray          *mentions;   /* DossierMention, every entity's */
-  GArray             *chosen;     /* guint: indices into mentions of the chosen entity */
-  int                 current;    /* index into chosen, -1 before the first step */
-  gboolean            focused;
-  DossierAnnotations *session;
-  GListModel         *annotations;   /* this article's, kept up to date by the session */
-  GtkWidget          *popover;       /* DossierAnnotationPopover */
-  GSettings          *settings;
-};
 
 G_DEFINE_FINAL_TYPE (DossierColumn, dossier_column, GTK_TYPE_WIDGET)
 
@@ -113,6 +90,8 @@ dossier_column_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COLUMN);
   g_clear_pointer (&self->mentions, g_ptr_array_unref);
   g_clear_pointer (&self->chosen, g_array_unref);
+  g_clear_pointer (&self->found, g_array_unref);
+  g_clear_pointer (&self->find_words, g_free);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -189,6 +168,9 @@ dossier_column_class_init (DossierColumnClass *klass)
                                                "/io/github/dossierapp/Dossier/dossier-column.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, article_view);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_label);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, header);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, mention_box);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, mention_label);
@@ -198,6 +180,7 @@ dossier_column_class_init (DossierColumnClass *klass)
   gtk_widget_class_install_action (widget_class, "column.next-mention", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "column.previous-mention", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "column.close", NULL, close_action);
+  _dossier_column_class_init_find (widget_class);
   gtk_widget_class_install_action (widget_class, "column.highlight", NULL, highlight_action);
   gtk_widget_class_install_action (widget_class, "column.highlight-color", "i", highlight_action);
   gtk_widget_class_install_action (widget_class, "column.edit-note", NULL, edit_note_action);
@@ -226,6 +209,7 @@ dossier_column_init (DossierColumn *self)
   self->current = -1;
   self->settings = g_settings_new (APP_ID);
   init_annotations (self);
+  _dossier_column_init_find (self);
   text_view = dossier_article_view_get_text_view (self->article_view);
   g_signal_connect_object (gtk_text_view_get_buffer (text_view), "notify::cursor-position",
                            G_CALLBACK (on_cursor_moved), self, G_CONNECT_SWAPPED);
@@ -277,6 +261,7 @@ dossier_column_set_article (DossierColumn  *self,
 
   dossier_article_view_set_article (self->article_view, article);
   load_annotations (self);
+  _dossier_column_refind (self);
   byline = dossier_article_dup_byline (article);
   gtk_label_set_label (self->title_label, dossier_article_get_title (article));
   gtk_label_set_label (self->byline_label, byline);
@@ -647,4 +632,13 @@ dossier_column_edit_annotation_at_cursor (DossierColumn *self)
   if (dossier_article_view_get_highlight_at (self->article_view, &iter,
                                              DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
     popup_for_annotation (self, id);
+}
+
+/* This article's annotations, in text order, kept up to date; NULL without a session. */
+GListModel *
+dossier_column_get_annotations (DossierColumn *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COLUMN (self), NULL);
+
+  return self->annotations;
 }

@@ -39,5 +39,10 @@ GtkWidget          *dossier_column_get_popover      (DossierColumn      *self);
 gboolean            dossier_column_highlight_selection (DossierColumn         *self,
                                                         DossierHighlightColor  color);
 void                dossier_column_edit_annotation_at_cursor (DossierColumn *self);
+void                dossier_column_find             (DossierColumn      *self,
+                                                     const char         *words);
+guint               dossier_column_get_n_found      (DossierColumn      *self);
+GListModel         *dossier_column_get_annotations  (DossierColumn      *self);
+int                 dossier_column_get_current_found (DossierColumn     *self);
 
 G_END_DECLS

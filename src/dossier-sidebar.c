@@ -17,6 +17,8 @@
 #include "dossier-article-row.h"
 #include "dossier-entity-row.h"
 #include "dossier-list-header.h"
+#include "dossier-notes-view.h"
+#include "dossier-search-pane.h"
 #include "dossier-sidebar.h"
 
 struct _DossierSidebar
@@ -27,6 +29,8 @@ struct _DossierSidebar
   GtkListView        *article_list;
   GtkListView        *entity_list;
   GtkSearchEntry     *filter_entry;
+  DossierNotesView   *notes_view;
+  DossierSearchPane  *search_pane;
   GtkStack           *stack;
 
   /* owned */
@@ -37,6 +41,7 @@ struct _DossierSidebar
   GHashTable         *article_rows;      /* DossierArticleRow, bound ones */
   GHashTable         *entity_rows;       /* DossierEntityRow → GtkListItem, bound ones */
   GHashTable         *article_mentions;  /* article id → mentions of the chosen entity */
+  GHashTable         *note_counts;       /* article id → annotations */
   char               *chosen;            /* the chosen entity's name */
   gboolean            selecting;         /* selection set by code, not by the user */
 };
@@ -123,6 +128,8 @@ on_filter_changed (DossierSidebar *self)
 {
   gtk_filter_changed (GTK_FILTER (self->article_filter), GTK_FILTER_CHANGE_DIFFERENT);
   refill_entities (self);
+  dossier_notes_view_set_text_filter (self->notes_view,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
 }
 
 static void
@@ -203,6 +210,18 @@ setup_article_row (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_note_count (DossierSidebar    *self,
+                 DossierArticleRow *row)
+{
+  DossierArticle *article = dossier_article_row_get_article (row);
+  gpointer n = NULL;
+
+  if (article != NULL && self->note_counts != NULL)
+    n = g_hash_table_lookup (self->note_counts, dossier_article_get_id (article));
+  dossier_article_row_set_notes (row, GPOINTER_TO_UINT (n));
+}
+
+static void
 bind_article_row (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   DossierSidebar           *self)
@@ -217,6 +236,7 @@ bind_article_row (GtkSignalListItemFactory *factory,
   if (self->article_mentions != NULL)
     n = g_hash_table_lookup (self->article_mentions, dossier_article_get_id (article));
   dossier_article_row_set_mentions (row, GPOINTER_TO_UINT (n));
+  show_note_count (self, row);
   /* The row is what a screen reader lands on; give it the whole line to read. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_hash_table_add (self->article_rows, row);
@@ -337,6 +357,7 @@ dossier_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->article_rows, g_hash_table_unref);
   g_clear_pointer (&self->entity_rows, g_hash_table_unref);
   g_clear_pointer (&self->article_mentions, g_hash_table_unref);
+  g_clear_pointer (&self->note_counts, g_hash_table_unref);
   g_clear_pointer (&self->chosen, g_free);
 
   G_OBJECT_CLASS (dossier_sidebar_parent_class)->dispose (object);
@@ -349,18 +370,52 @@ dossier_sidebar_class_init (DossierSidebarClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = dossier_sidebar_dispose;
 
+  g_type_ensure (DOSSIER_TYPE_NOTES_VIEW);
+  g_type_ensure (DOSSIER_TYPE_SEARCH_PANE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, article_list);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, entity_list);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebar, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebar, search_pane);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, stack);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
+}
+
+/* The search page has its own entry; the filter would only confuse it. */
+static void
+on_view_changed (DossierSidebar *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_entry),
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "search") != 0);
+}
+
+/* Typing in the library starts a search, as in the GNOME apps that keep lists. */
+static gboolean
+on_library_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DossierSidebar        *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[7] = { 0 };
+
+  if (c == 0 || !g_unichar_isgraph (c) || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return FALSE;
+
+  g_unichar_to_utf8 (c, text);
+  dossier_sidebar_set_view (self, "search");
+  dossier_search_pane_set_text (self->search_pane, text);
+  dossier_search_pane_focus (self->search_pane);
+  return TRUE;
 }
 
 static void
 init_article_list (DossierSidebar *self)
 {
+  GtkEventController *keys = gtk_event_controller_key_new ();
   g_autoptr(GtkListItemFactory) factory =
     make_factory (G_CALLBACK (setup_article_row), G_CALLBACK (bind_article_row),
                   G_CALLBACK (unbind_article_row), self);
@@ -372,6 +427,8 @@ init_article_list (DossierSidebar *self)
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
                       gtk_callback_action_new (open_beside_shortcut, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->article_list), shortcuts);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_library_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->article_list), keys);
 }
 
 static void
@@ -401,6 +458,8 @@ dossier_sidebar_init (DossierSidebar *self)
   g_signal_connect_swapped (self->filter_entry, "search-changed",
                             G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->filter_entry, "stop-search", G_CALLBACK (on_filter_stop), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (on_view_changed), self);
 }
 
 GtkWidget *
@@ -549,4 +608,39 @@ dossier_sidebar_focus_filter (DossierSidebar *self)
   g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
+DossierSearchPane *
+dossier_sidebar_get_search_pane (DossierSidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SIDEBAR (self), NULL);
+
+  return self->search_pane;
+}
+
+DossierNotesView *
+dossier_sidebar_get_notes_view (DossierSidebar *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SIDEBAR (self), NULL);
+
+  return self->notes_view;
+}
+
+/* article id → number of annotations, shown on each library row; NULL hides them. */
+void
+dossier_sidebar_set_note_counts (DossierSidebar *self,
+                                 GHashTable     *counts)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
+
+  g_clear_pointer (&self->note_counts, g_hash_table_unref);
+  if (counts != NULL)
+    self->note_counts = g_hash_table_ref (counts);
+
+  g_hash_table_iter_init (&iter, self->article_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    show_note_count (self, row);
 }

@@ -8,6 +8,8 @@
 #include <gtk/gtk.h>
 
 #include "dossier-entity.h"
+#include "dossier-notes-view.h"
+#include "dossier-search-pane.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,9 @@ const char *dossier_sidebar_get_view           (DossierSidebar *self);
 void        dossier_sidebar_set_view           (DossierSidebar *self,
                                                 const char     *view);
 void        dossier_sidebar_focus_filter       (DossierSidebar *self);
+DossierSearchPane *dossier_sidebar_get_search_pane (DossierSidebar *self);
+DossierNotesView  *dossier_sidebar_get_notes_view  (DossierSidebar *self);
+void        dossier_sidebar_set_note_counts    (DossierSidebar *self,
+                                                GHashTable     *counts);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-export-dialog.h"
+#include "dossier-print.h"
 #include "dossier-window-private.h"
 
 static void
@@ -71,6 +73,94 @@ annotation_deleted_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_found_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  const char *id, *words;
+
+  g_variant_get (parameter, "(&s&s)", &id, &words);
+  _dossier_window_open_found (DOSSIER_WINDOW (widget), id, words);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  dossier_sidebar_set_view (self->sidebar, "search");
+  dossier_search_pane_focus (dossier_sidebar_get_search_pane (self->sidebar));
+}
+
+/* Prints the focused column's article with its highlights and notes; "Print to File"
+ * in the dialog makes a PDF. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierColumn *column = dossier_workspace_get_focused (self->workspace);
+  g_autoptr(DossierPrint) print = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (column == NULL || dossier_column_get_article (column) == NULL)
+    return;
+
+  print = dossier_print_new (dossier_column_get_article (column),
+                             dossier_column_get_annotations (column));
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _dossier_window_toast (self, error->message);
+}
+
+static void
+on_exported (DossierWindow *self,
+             const char    *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *message = g_strdup_printf (_("Notes exported to %s"), display);
+
+  _dossier_window_toast (self, message);
+}
+
+static void
+on_export_failed (DossierWindow *self,
+                  const GError  *error)
+{
+  _dossier_window_toast (self, error->message);
+}
+
+/* File ▸ Export Notes…: everything, the focused column's article, or the notes the notes
+ * view shows. */
+static void
+export_notes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierColumn *column = dossier_workspace_get_focused (self->workspace);
+  DossierArticle *article = column ? dossier_column_get_article (column) : NULL;
+  DossierNotesView *notes = dossier_sidebar_get_notes_view (self->sidebar);
+  DossierExportDialog *dialog;
+
+  if (self->annotations == NULL)
+    return;
+
+  dialog = dossier_export_dialog_new (GTK_WINDOW (self), self->annotations,
+                                      article ? dossier_article_get_id (article) : NULL,
+                                      dossier_notes_view_get_n_shown (notes) > 0
+                                        ? dossier_notes_view_get_filter (notes) : NULL);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (on_export_failed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -151,7 +241,9 @@ show_library_action (GtkWidget  *widget,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   dossier_sidebar_set_view (self->sidebar, g_str_equal (action_name, "win.show-entities")
-                                           ? "entities" : "articles");
+                                           ? "entities"
+                                           : g_str_equal (action_name, "win.show-notes")
+                                           ? "notes" : "articles");
   dossier_sidebar_focus_filter (self->sidebar);
 }
 
@@ -163,6 +255,7 @@ _dossier_window_update_actions (DossierWindow *self)
   gboolean timeline = gtk_widget_get_visible (GTK_WIDGET (self->timeline_pane));
 
   gtk_widget_action_set_enabled (widget, "win.close-column", n_columns > 0);
+  gtk_widget_action_set_enabled (widget, "win.print", n_columns > 0);
   gtk_widget_action_set_enabled (widget, "win.next-column", n_columns > 1);
   gtk_widget_action_set_enabled (widget, "win.previous-column", n_columns > 1);
   gtk_widget_action_set_enabled (widget, "win.clear-entity", self->chosen != NULL);
@@ -184,6 +277,14 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-passage-beside", "(suu)",
                                    open_passage_action);
   gtk_widget_class_install_action (widget_class, "win.close-column", NULL, close_column_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-notes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_install_action (widget_class, "win.open-found", "(ss)", open_found_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.annotation-deleted", NULL,
@@ -202,6 +303,9 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.show-entities", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_library_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
+                                       "win.show-notes", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "win.close-column", NULL);

@@ -54,6 +54,9 @@ gboolean _dossier_window_open_passage       (DossierWindow  *self,
                                              guint           start,
                                              guint           end,
                                              gboolean        beside);
+gboolean _dossier_window_open_found         (DossierWindow  *self,
+                                             const char     *id,
+                                             const char     *words);
 void     _dossier_window_choose_entity      (DossierWindow  *self,
                                              const char     *name);
 void     _dossier_window_set_font_scale     (DossierWindow  *self,

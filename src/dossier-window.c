@@ -416,6 +416,14 @@ restore_columns (DossierWindow *self)
 }
 
 static void
+update_note_counts (DossierWindow *self)
+{
+  g_autoptr(GHashTable) counts = dossier_annotations_count_by_article (self->annotations, NULL);
+
+  dossier_sidebar_set_note_counts (self->sidebar, counts);
+}
+
+static void
 load_timeline (DossierWindow *self)
 {
   g_autoptr(GError) error = NULL;
@@ -445,6 +453,13 @@ load_library (DossierWindow *self)
 
   dossier_sidebar_set_articles (self->sidebar, G_LIST_MODEL (self->articles));
   dossier_sidebar_set_entities (self->sidebar, self->entities);
+  dossier_search_pane_set_library (dossier_sidebar_get_search_pane (self->sidebar), self->library);
+  dossier_search_pane_set_annotations (dossier_sidebar_get_search_pane (self->sidebar),
+                                       self->annotations);
+  dossier_notes_view_set_annotations (dossier_sidebar_get_notes_view (self->sidebar),
+                                      self->annotations);
+  g_signal_connect_swapped (self->annotations, "changed", G_CALLBACK (update_note_counts), self);
+  update_note_counts (self);
   load_timeline (self);
   return TRUE;
 }
@@ -532,6 +547,23 @@ _dossier_window_open_passage (DossierWindow *self,
 
   column = dossier_workspace_find (self->workspace, id);
   dossier_article_view_reveal_range (dossier_column_get_article_view (column), start, end);
+  return TRUE;
+}
+
+/* Opens a search result: its article, with the words it matched found and marked. */
+gboolean
+_dossier_window_open_found (DossierWindow *self,
+                            const char    *id,
+                            const char    *words)
+{
+  DossierColumn *column;
+
+  if (!_dossier_window_open (self, id, FALSE))
+    return FALSE;
+
+  column = dossier_workspace_find (self->workspace, id);
+  if (words != NULL && *words != '\0')
+    dossier_column_find (column, words);
   return TRUE;
 }
 

@@ -21,7 +21,7 @@ INTERACTIVE = {
 }
 
 
-def find_app(name, timeout=20):
+def find_app(name, timeout=45):
     deadline = time.time() + timeout
     while time.time() < deadline:
         desktop = pyatspi.Registry.getDesktop(0)

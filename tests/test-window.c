@@ -13,6 +13,8 @@
 #include "dossier-entity-details.h"
 #include "dossier-event-item.h"
 #include "dossier-preferences.h"
+#include "dossier-print.h"
+#include "dossier-search-result.h"
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
@@ -477,12 +479,129 @@ test_highlight_and_note_survive_restart (void)
   g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "annotation-green",
                                  0, 16));
   filter.article_id = RFA;
+  /* Other tests may have annotated the article too: find ours by its note. */
+  filter.text = "Who sits on the NUCC?";
   notes = dossier_annotations_list (dossier_window_get_annotations (window), &filter, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
   annotation = g_list_model_get_item (notes, 0);
   g_assert_cmpstr (dossier_annotation_get_note (annotation), ==, "Who sits on the NUCC?");
   g_assert_cmpstr (dossier_annotation_get_quote (annotation), ==, "An advisory grou");
+  g_assert_cmpint (dossier_annotation_get_color (annotation), ==, DOSSIER_HIGHLIGHT_GREEN);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Types a query, waits for the worker thread, opens the first article found: its column
+ * has the matched words marked. */
+static void
+test_search_opens_a_result (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierSearchPane *pane = dossier_sidebar_get_search_pane (dossier_window_get_sidebar (window));
+  GListModel *results = dossier_search_pane_get_results (pane);
+  g_autoptr(GObject) first = NULL;
+  DossierColumn *column;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint position = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  dossier_search_pane_set_text (pane, "Shoygu OR Shoigu \"defence minister");
+  while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+  /* Entities come first; take the first article. */
+  while (!DOSSIER_IS_SEARCH_RESULT ((first = g_list_model_get_item (results, position))))
+    {
+      g_clear_object (&first);
+      position++;
+    }
+
+  dossier_search_pane_activate (pane, position);
+  wait_idle ();
+  column = dossier_workspace_get_focused (dossier_window_get_workspace (window));
+  g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (column)), ==,
+                   dossier_search_result_get_article_id (DOSSIER_SEARCH_RESULT (first)));
+  g_assert_cmpuint (dossier_column_get_n_found (column), >, 0);
+
+  /* The user's notes are searched too. */
+  {
+    g_autoptr(DossierArticle) article = dossier_library_load_article (library, RFA, NULL);
+    g_autoptr(DossierAnnotation) note =
+      dossier_annotations_create (dossier_window_get_annotations (window), article, 0, 10,
+                                  DOSSIER_HIGHLIGHT_PINK, "a quokka memo", NULL, NULL);
+    gboolean found = FALSE;
+
+    g_assert_nonnull (note);
+    dossier_search_pane_set_text (pane, "quokka memo");
+    deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+    while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (results, i);
+
+        found |= DOSSIER_IS_ANNOTATION (item);
+      }
+    g_assert_true (found);
+  }
+
+  /* Hostile input is just text: no error, no crash. */
+  dossier_search_pane_set_text (pane, "\"unbalanced ( OR NEAR( title:x ^ {a b} '; DROP TABLE articles;--");
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_search_pane_is_busy (pane));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Find in an article: every match marked, stepping counts "n of m". */
+static void
+test_find_in_article (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierColumn *column;
+  guint n;
+
+  dossier_window_open_article (window, POLYGRAPH);
+  column = dossier_workspace_find (dossier_window_get_workspace (window), POLYGRAPH);
+  dossier_column_find (column, "lavrov");
+  n = dossier_column_get_n_found (column);
+  g_assert_cmpuint (n, ==, 7);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-previous", NULL);
+  g_assert_cmpint (dossier_column_get_current_found (column), ==, (int) n - 1);
+  dossier_column_find (column, "zzyzx qwertyuiop");
+  g_assert_cmpuint (dossier_column_get_n_found (column), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Printing to a file makes a PDF of the article with its notes. */
+static void
+test_print_to_pdf (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "article.pdf", NULL);
+  g_autoptr(DossierPrint) print = NULL;
+  g_autoptr(DossierArticle) article = dossier_library_load_article (library, POLYGRAPH, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  print = dossier_print_new (article, NULL);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (print),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpint (gtk_print_operation_get_n_pages_to_print (GTK_PRINT_OPERATION (print)), >=, 2);
+  dossier_test_remove_tree (dir);
 }
 
 static void
@@ -541,6 +660,9 @@ main (int   argc,
   g_test_add_func ("/window/column-limits", test_column_limits);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
+  g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
+  g_test_add_func ("/window/find-in-article", test_find_in_article);
+  g_test_add_func ("/window/print-to-pdf", test_print_to_pdf);
   g_test_add_func ("/window/highlight-and-note-survive-restart",
                    test_highlight_and_note_survive_restart);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);

@@ -1,0 +1,46 @@
+/* dossier-column-private.h: what the column's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dossier-column.h"
+
+G_BEGIN_DECLS
+
+struct _DossierColumn
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  DossierArticleView *article_view;
+  GtkLabel           *byline_label;
+  GtkSearchEntry     *find_entry;
+  GtkSearchBar       *find_bar;
+  GtkLabel           *find_label;
+  GtkBox             *header;
+  GtkBox             *mention_box;
+  GtkLabel           *mention_label;
+  GtkLabel           *status_label;
+  GtkLabel           *title_label;
+
+  /* owned */
+  GPtrArray          *mentions;   /* DossierMention, every entity's */
+  GArray             *chosen;     /* guint: indices into mentions of the chosen entity */
+  int                 current;    /* index into chosen, -1 before the first step */
+  gboolean            focused;
+  DossierAnnotations *session;
+  GListModel         *annotations;   /* this article's, kept up to date by the session */
+  GtkWidget          *popover;       /* DossierAnnotationPopover */
+  GSettings          *settings;
+  GArray             *found;         /* DossierTextRange: matches of the find bar */
+  int                 found_current; /* index into found, -1 before the first step */
+  char               *find_words;    /* words found each on its own (a search's), or NULL */
+};
+
+void _dossier_column_init_find       (DossierColumn  *self);
+void _dossier_column_class_init_find (GtkWidgetClass *widget_class);
+void _dossier_column_refind          (DossierColumn  *self);
+
+G_END_DECLS
