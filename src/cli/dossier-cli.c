@@ -83,7 +83,10 @@ print_usage (void)
       g_autofree char *usage = g_strjoin (" ", commands[i].name, _(commands[i].parameters),
                                           NULL);
 
-      printf ("  %-24s %s\n", g_strstrip (usage), _(commands[i].summary));
+      /* Padded by characters, not bytes: "FILE…" is five wide. */
+      g_strstrip (usage);
+      printf ("  %s%*s %s\n", usage, (int) MAX (0, 24 - g_utf8_strlen (usage, -1)), "",
+              _(commands[i].summary));
     }
   printf ("\n%s\n", _("Options:"));
   printf ("  %-24s %s\n", "-h, --help", _("Show this help"));
