@@ -34,6 +34,11 @@ static const DossierCliCommand commands[] = {
   { "timeline", "", N_("List dated events, oldest first"), _dossier_cli_timeline },
   { "search", N_("QUERY"), N_("Find articles (see “dossier search --help”)"),
     _dossier_cli_search },
+  { "import", N_("FILE…"), N_("Import articles from JSON, .txt or .md files"),
+    _dossier_cli_import },
+  { "remove", N_("ID"), N_("Remove an imported article, or hide a bundled one"),
+    _dossier_cli_remove },
+  { "unhide", N_("ID"), N_("Show a hidden article again"), _dossier_cli_unhide },
 };
 
 static const DossierCliCommand *

@@ -63,5 +63,11 @@ int             _dossier_cli_timeline      (int                    argc,
                                             char                 **argv);
 int             _dossier_cli_search        (int                    argc,
                                             char                 **argv);
+int             _dossier_cli_import        (int                    argc,
+                                            char                 **argv);
+int             _dossier_cli_remove        (int                    argc,
+                                            char                 **argv);
+int             _dossier_cli_unhide        (int                    argc,
+                                            char                 **argv);
 
 G_END_DECLS

@@ -206,6 +206,31 @@ finish_rows (DossierDatabase  *db,
   return TRUE;
 }
 
+static GPtrArray *
+list_where_hidden (DossierDatabase  *db,
+                   gboolean          hidden,
+                   GError          **error)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  stmt = dossier_database_prepare (db,
+    "SELECT " ARTICLE_COLUMNS " FROM articles WHERE hidden = ?1"
+    " ORDER BY published_key, title", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int (stmt, 1, hidden ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (articles, article_from_row (stmt));
+
+  if (!finish_rows (db, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&articles);
+}
+
 /**
  * dossier_article_store_list:
  *
@@ -216,25 +241,24 @@ GPtrArray *
 dossier_article_store_list (DossierDatabase  *db,
                             GError          **error)
 {
-  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(DossierStatement) stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
-  stmt = dossier_database_prepare (db,
-    "SELECT " ARTICLE_COLUMNS " FROM articles WHERE hidden = 0"
-    " ORDER BY published_key, title", error);
-  if (stmt == NULL)
-    return NULL;
+  return list_where_hidden (db, FALSE, error);
+}
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (articles, article_from_row (stmt));
+/**
+ * dossier_article_store_list_hidden:
+ *
+ * Returns: (transfer full) (element-type DossierArticle): the hidden articles' metadata,
+ *   oldest first, for a way to show them again
+ */
+GPtrArray *
+dossier_article_store_list_hidden (DossierDatabase  *db,
+                                   GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
-  if (!finish_rows (db, rc, error))
-    return NULL;
-
-  return g_steal_pointer (&articles);
+  return list_where_hidden (db, TRUE, error);
 }
 
 static gboolean
@@ -429,4 +453,149 @@ dossier_article_store_list_ids (DossierDatabase  *db,
     return NULL;
 
   return g_steal_pointer (&ids);
+}
+
+/**
+ * dossier_article_store_lookup:
+ * @found: (out): whether an article has id @uid
+ * @rowid: (out) (optional): its row
+ * @origin: (out) (optional): where it came from
+ *
+ * Tells whether an article with id @uid exists, hidden ones included.
+ */
+gboolean
+dossier_article_store_lookup (DossierDatabase  *db,
+                              const char       *uid,
+                              gboolean         *found,
+                              gint64           *rowid,
+                              DossierOrigin    *origin,
+                              GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (uid != NULL && found != NULL, FALSE);
+
+  stmt = dossier_database_prepare (db, "SELECT id, origin FROM articles WHERE uid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, uid);
+  rc = sqlite3_step (stmt);
+  *found = rc == SQLITE_ROW;
+  if (*found && rowid != NULL)
+    *rowid = sqlite3_column_int64 (stmt, 0);
+  if (*found && origin != NULL)
+    *origin = sqlite3_column_int (stmt, 1);
+
+  return *found || finish_rows (db, rc, error);
+}
+
+/**
+ * dossier_article_store_find_same:
+ * @uid: (out) (transfer full): the id of an article with the same title, outlet,
+ *   publication date and text as @article, or %NULL when there is none
+ *
+ * The identity of an article's content, whatever its id: the same story imported twice
+ * under two ids is still one story.
+ */
+gboolean
+dossier_article_store_find_same (DossierDatabase  *db,
+                                 DossierArticle   *article,
+                                 char            **uid,
+                                 GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_autofree char *hash = NULL;
+  const DossierDate *published;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT uid FROM articles WHERE text_hash = ?1 AND title = ?2 AND outlet IS ?3"
+    " AND published_key = ?4 AND precision = ?5 LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  hash = dossier_article_dup_text_hash (article);
+  published = dossier_article_get_published (article);
+  dossier_statement_bind_text (stmt, 1, hash);
+  dossier_statement_bind_text (stmt, 2, dossier_article_get_title (article));
+  dossier_statement_bind_text (stmt, 3, dossier_article_get_outlet (article));
+  sqlite3_bind_int (stmt, 4, dossier_date_to_key (published));
+  sqlite3_bind_int (stmt, 5, published->precision);
+
+  rc = sqlite3_step (stmt);
+  *uid = rc == SQLITE_ROW ? g_strdup (dossier_statement_column_text (stmt, 0)) : NULL;
+  return *uid != NULL || finish_rows (db, rc, error);
+}
+
+/* Hides (or shows again) the article with id @uid; lists, counts and searches leave hidden
+ * articles out, but their rows, mentions and events stay. */
+gboolean
+dossier_article_store_set_hidden (DossierDatabase  *db,
+                                  const char       *uid,
+                                  gboolean          hidden,
+                                  GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (uid != NULL, FALSE);
+
+  stmt = dossier_database_prepare (db, "UPDATE articles SET hidden = ?2 WHERE uid = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, uid);
+  sqlite3_bind_int (stmt, 2, hidden ? 1 : 0);
+  return dossier_database_step_done (db, stmt, error);
+}
+
+static char *
+fts_phrase (const char *words)
+{
+  g_autoptr(GString) phrase = g_string_new (words);
+
+  g_string_replace (phrase, "\"", "\"\"", 0);
+  g_string_prepend_c (phrase, '"');
+  g_string_append_c (phrase, '"');
+  return g_string_free (g_steal_pointer (&phrase), FALSE);
+}
+
+/**
+ * dossier_article_store_list_ids_naming:
+ * @words: a name, as a phrase
+ * @ids: (element-type utf8): where to add the ids of the articles whose title or text
+ *   holds @words, in any case and with or without accents — more articles than hold it
+ *   exactly, never fewer
+ */
+gboolean
+dossier_article_store_list_ids_naming (DossierDatabase  *db,
+                                       const char       *words,
+                                       GHashTable       *ids,
+                                       GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_autofree char *phrase = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (words != NULL && ids != NULL, FALSE);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT a.uid FROM articles_fts f JOIN articles a ON a.id = f.rowid"
+    " WHERE articles_fts MATCH ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  phrase = fts_phrase (words);
+  dossier_statement_bind_text (stmt, 1, phrase);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup (dossier_statement_column_text (stmt, 0)));
+
+  return finish_rows (db, rc, error);
 }

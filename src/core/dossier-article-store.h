@@ -16,6 +16,8 @@ gboolean        dossier_article_store_save  (DossierDatabase  *db,
                                              GError          **error);
 GPtrArray      *dossier_article_store_list  (DossierDatabase  *db,
                                              GError          **error);
+GPtrArray      *dossier_article_store_list_hidden (DossierDatabase  *db,
+                                                   GError          **error);
 DossierArticle *dossier_article_store_load  (DossierDatabase  *db,
                                              const char       *uid,
                                              GError          **error);
@@ -27,5 +29,23 @@ GPtrArray      *dossier_article_store_list_ids (DossierDatabase  *db,
                                                 GError          **error);
 gint64          dossier_article_store_count (DossierDatabase  *db,
                                              GError          **error);
+gboolean        dossier_article_store_lookup (DossierDatabase  *db,
+                                              const char       *uid,
+                                              gboolean         *found,
+                                              gint64           *rowid,
+                                              DossierOrigin    *origin,
+                                              GError          **error);
+gboolean        dossier_article_store_find_same (DossierDatabase  *db,
+                                                 DossierArticle   *article,
+                                                 char            **uid,
+                                                 GError          **error);
+gboolean        dossier_article_store_set_hidden (DossierDatabase  *db,
+                                                  const char       *uid,
+                                                  gboolean          hidden,
+                                                  GError          **error);
+gboolean        dossier_article_store_list_ids_naming (DossierDatabase  *db,
+                                                       const char       *words,
+                                                       GHashTable       *ids,
+                                                       GError          **error);
 
 G_END_DECLS

@@ -60,7 +60,7 @@ insert_event (DossierDatabase              *db,
     "INSERT INTO events (article, date_key, precision, end_key, end_precision, qualifier,"
     "                    phrase, phrase_start, phrase_length, sentence_start, sentence_end,"
     "                    happening)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id", error);
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -76,10 +76,11 @@ insert_event (DossierDatabase              *db,
   sqlite3_bind_int (stmt, 11, e->sentence_end);
   dossier_statement_bind_text (stmt, 12, happening);
 
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return dossier_database_set_error (db, sqlite3_errcode (dossier_database_get_handle (db)),
-                                       error);
-  *event = sqlite3_column_int64 (stmt, 0);
+  /* Not RETURNING, which gathers its rows in a temporary table before handing back the
+   * first: an import inserts tens of thousands of events, and the rowid is at hand. */
+  if (!dossier_database_step_done (db, stmt, error))
+    return FALSE;
+  *event = sqlite3_last_insert_rowid (dossier_database_get_handle (db));
   return TRUE;
 }
 
@@ -106,14 +107,39 @@ insert_event_entities (DossierDatabase              *db,
   return dossier_database_step_done (db, stmt, error);
 }
 
+/* Where a character offset of the text is, walking on from the last one found when it
+ * lies ahead: expressions come in text order, and walking from the start of the text for
+ * each of them made long articles quadratic. */
+typedef struct
+{
+  const char *text;
+  const char *pointer;
+  guint       offset;
+} TextCursor;
+
+static const char *
+cursor_seek (TextCursor *cursor,
+             guint       offset)
+{
+  if (offset < cursor->offset)
+    {
+      cursor->pointer = cursor->text;
+      cursor->offset = 0;
+    }
+
+  cursor->pointer = g_utf8_offset_to_pointer (cursor->pointer, offset - cursor->offset);
+  cursor->offset = offset;
+  return cursor->pointer;
+}
+
 static gboolean
 save_expression (DossierDatabase              *db,
                  gint64                        article_rowid,
-                 const char                   *text,
+                 TextCursor                   *cursor,
                  const DossierDateExpression  *e,
                  GError                      **error)
 {
-  const char *start = g_utf8_offset_to_pointer (text, e->sentence_start);
+  const char *start = cursor_seek (cursor, e->sentence_start);
   const char *end = g_utf8_offset_to_pointer (start, e->sentence_end - e->sentence_start);
   g_autofree char *sentence = g_strndup (start, end - start);
   gint64 event = 0;
@@ -138,6 +164,7 @@ dossier_event_store_rebuild (DossierDatabase  *db,
                              GError          **error)
 {
   g_autoptr(GPtrArray) expressions = NULL;
+  TextCursor cursor;
   const char *text;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
@@ -151,8 +178,10 @@ dossier_event_store_rebuild (DossierDatabase  *db,
     return TRUE;
 
   expressions = dossier_date_extract (text, dossier_article_get_published (article));
+  cursor = (TextCursor) { text, text, 0 };
   for (guint i = 0; i < expressions->len; i++)
-    if (!save_expression (db, article_rowid, text, g_ptr_array_index (expressions, i), error))
+    if (!save_expression (db, article_rowid, &cursor, g_ptr_array_index (expressions, i),
+                          error))
       return FALSE;
 
   return TRUE;
@@ -184,6 +213,8 @@ typedef struct
   char        *entities;       /* sorted entity ids, "3,17,42"; NULL for none */
   guint        group;          /* the row that represents its group */
   gboolean     conflict;
+  char        *stored_key;     /* group_key and conflict as stored, so that only rows */
+  gboolean     stored_conflict;   /* whose grouping changed are written */
 } Row;
 
 static void
@@ -193,6 +224,7 @@ row_clear (gpointer data)
 
   g_free (row->happening);
   g_free (row->entities);
+  g_free (row->stored_key);
 }
 
 /* Rows come finest first, then by date: a group's first row represents it. */
@@ -204,7 +236,8 @@ load_rows (DossierDatabase  *db,
   g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
     "SELECT e.id, e.article, e.date_key, e.precision, coalesce(e.end_key, 0), e.happening,"
     "       (SELECT group_concat(entity) FROM"
-    "          (SELECT entity FROM event_entities WHERE event = e.id ORDER BY entity))"
+    "          (SELECT entity FROM event_entities WHERE event = e.id ORDER BY entity)),"
+    "       e.group_key, e.conflict"
     " FROM events e ORDER BY e.precision DESC, e.date_key, e.article, e.phrase_start", error);
   int rc;
 
@@ -222,6 +255,8 @@ load_rows (DossierDatabase  *db,
       row.end_key = sqlite3_column_int (stmt, 4);
       row.happening = g_strdup (dossier_statement_column_text (stmt, 5));
       row.entities = g_strdup (dossier_statement_column_text (stmt, 6));
+      row.stored_key = g_strdup (dossier_statement_column_text (stmt, 7));
+      row.stored_conflict = sqlite3_column_int (stmt, 8) != 0;
       row.group = rows->len;
       g_array_append_val (rows, row);
     }
@@ -454,9 +489,13 @@ save_groups (DossierDatabase  *db,
     {
       Row *row = &g_array_index (rows, Row, i);
       g_autofree char *key = group_key (&g_array_index (rows, Row, row->group));
-      g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
-        "UPDATE events SET group_key = ?2, conflict = ?3 WHERE id = ?1", error);
+      g_autoptr(DossierStatement) stmt = NULL;
 
+      /* A batch of imports into a large library leaves most groups as they were. */
+      if (g_strcmp0 (key, row->stored_key) == 0 && row->conflict == row->stored_conflict)
+        continue;
+      stmt = dossier_database_prepare (db,
+        "UPDATE events SET group_key = ?2, conflict = ?3 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, row->id);

@@ -16,6 +16,7 @@
 #include "dossier-article.h"
 #include "dossier-entity.h"
 #include "dossier-importer.h"
+#include "dossier-plain-text.h"
 
 struct _DossierImporter
 {
@@ -552,7 +553,28 @@ dossier_importer_add_data (DossierImporter  *self,
   return TRUE;
 }
 
-/* Reads @path, refusing files over %DOSSIER_IMPORT_MAX_FILE_SIZE before loading them. */
+static gboolean
+add_text (DossierImporter  *self,
+          GMappedFile      *file,
+          const char       *display,
+          GError          **error)
+{
+  const char *data = g_mapped_file_get_contents (file);
+  g_autofree char *path = g_ascii_strdown (display, -1);
+  DossierArticle *article;
+
+  article = dossier_plain_text_read (data ? data : "", g_mapped_file_get_length (file), display,
+                                     !g_str_has_suffix (path, ".txt"), error);
+  if (article == NULL)
+    return FALSE;
+
+  g_ptr_array_add (self->articles, article);
+  return TRUE;
+}
+
+/* Reads @path — import-format JSON, or one article as plain text or Markdown (see
+ * dossier-plain-text.c) when its name ends in .txt, .md or .markdown — refusing files over
+ * %DOSSIER_IMPORT_MAX_FILE_SIZE before loading them. */
 gboolean
 dossier_importer_add_file (DossierImporter  *self,
                            const char       *path,
@@ -581,6 +603,9 @@ dossier_importer_add_file (DossierImporter  *self,
                    DOSSIER_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
       return FALSE;
     }
+
+  if (dossier_plain_text_is_text_file (path))
+    return add_text (self, file, display, error);
 
   /* An empty file maps to NULL contents. */
   return dossier_importer_add_data (self,

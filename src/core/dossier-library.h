@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "dossier-article-list.h"
 #include "dossier-database.h"
 
@@ -17,6 +19,34 @@ G_BEGIN_DECLS
 #define DOSSIER_META_BUNDLED_HASH "bundled_hash"   /* in the user's: what it was synced from */
 
 G_DECLARE_FINAL_TYPE (DossierLibrary, dossier_library, DOSSIER, LIBRARY, GObject)
+
+/* What importing one file did. Nothing of a file with an error was imported. */
+typedef struct
+{
+  char   *path;
+  guint   n_imported;   /* new articles */
+  guint   n_present;    /* articles the library already had (same id or same content) */
+  guint   n_replaced;   /* articles whose text or metadata changed under the same id */
+  guint   n_entities;   /* entities read from the file, new or merged */
+  GError *error;        /* why it was rejected; G_IO_ERROR_CANCELLED when cancelled */
+} DossierImportFileResult;
+
+/* What a batch did: the files in the order given (those a cancel kept from being read
+ * are left out), and the sums of their counts. */
+typedef struct
+{
+  GPtrArray *files;     /* DossierImportFileResult */
+  guint      n_imported;
+  guint      n_present;
+  guint      n_replaced;
+  guint      n_rejected;   /* files */
+  gboolean   cancelled;
+} DossierImportSummary;
+
+/* @fraction: how much of the batch is done, 0 to 1; @path: the file being read */
+typedef void (*DossierImportProgressFunc) (const char *path,
+                                           double      fraction,
+                                           gpointer    user_data);
 
 const char         *dossier_library_get_default_bundled_path (void);
 char               *dossier_library_dup_default_user_path    (void);
@@ -47,5 +77,36 @@ GPtrArray          *dossier_library_list_companions          (DossierLibrary  *s
 
 GPtrArray          *dossier_library_list_events              (DossierLibrary  *self,
                                                               GError         **error);
+
+void                  dossier_import_summary_free        (DossierImportSummary       *summary);
+char                 *dossier_import_summary_describe    (const DossierImportSummary *summary);
+
+DossierImportSummary *dossier_library_import_files       (DossierLibrary             *self,
+                                                          const char * const         *paths,
+                                                          DossierImportProgressFunc   progress,
+                                                          gpointer                    progress_data,
+                                                          GCancellable               *cancellable,
+                                                          GError                    **error);
+void                  dossier_library_import_files_async (DossierLibrary             *self,
+                                                          const char * const         *paths,
+                                                          DossierImportProgressFunc   progress,
+                                                          gpointer                    progress_data,
+                                                          GCancellable               *cancellable,
+                                                          GAsyncReadyCallback         callback,
+                                                          gpointer                    user_data);
+DossierImportSummary *dossier_library_import_files_finish (DossierLibrary            *self,
+                                                           GAsyncResult              *result,
+                                                           GError                   **error);
+gboolean              dossier_library_remove_article     (DossierLibrary             *self,
+                                                          const char                 *id,
+                                                          gboolean                    keep_annotations,
+                                                          GError                    **error);
+gboolean              dossier_library_unhide_article     (DossierLibrary             *self,
+                                                          const char                 *id,
+                                                          GError                    **error);
+DossierArticleList   *dossier_library_list_hidden_articles (DossierLibrary           *self,
+                                                            GError                  **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierImportSummary, dossier_import_summary_free)
 
 G_END_DECLS

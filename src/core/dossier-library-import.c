@@ -1,0 +1,870 @@
+/* dossier-library-import.c: growing the library from the user's files, and shrinking it
+ *
+ * Each file is read whole, then saved in one transaction: a bad file imports nothing and
+ * the batch goes on with the next. Imported articles go through the same chain as the
+ * bundled ones (blocks and search index, entity mentions, dated events), against the whole
+ * catalogue: the bundled entities, those of earlier imports and the file's own, which merge
+ * with known ones by name or alias. Events are regrouped once, after the batch.
+ *
+ * An article the library already has — the same id, or the same title, outlet, date and
+ * text under another id — is not imported twice; a changed article under a known id
+ * replaces the old one and its annotations are anchored again. Bundled articles are never
+ * replaced by an import, and are hidden rather than removed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-library"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "dossier-anchor.h"
+#include "dossier-annotation-store.h"
+#include "dossier-article-store.h"
+#include "dossier-entity-matcher.h"
+#include "dossier-entity-store.h"
+#include "dossier-event-store.h"
+#include "dossier-importer.h"
+#include "dossier-library.h"
+#include "dossier-mention-store.h"
+
+/* SQLite's page cache during an import, in KiB. With the default 2 MiB a large file's
+ * transaction spills index pages to the write-ahead log again and again. */
+#define IMPORT_CACHE_KIB 131072
+
+/* Progress is reported when it moved by at least this much, so a window is not flooded. */
+#define PROGRESS_STEP 0.005
+
+typedef struct
+{
+  DossierDatabase           *db;
+  DossierEntityMatcher      *matcher;       /* the whole catalogue, rebuilt when it changes */
+  GCancellable              *cancellable;
+  DossierImportProgressFunc  progress;
+  gpointer                   progress_data;
+  double                     last_fraction;
+  guint64                    total_bytes;
+  guint64                    done_bytes;
+  gboolean                   saved_any;
+} Batch;
+
+typedef enum
+{
+  OUTCOME_NEW,
+  OUTCOME_PRESENT,
+  OUTCOME_REPLACED,
+} Outcome;
+
+static void
+file_result_free (DossierImportFileResult *result)
+{
+  g_free (result->path);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+void
+dossier_import_summary_free (DossierImportSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_ptr_array_unref (summary->files);
+  g_free (summary);
+}
+
+/**
+ * dossier_import_summary_describe:
+ *
+ * Returns: (transfer full): one line for a person, such as "12 articles imported,
+ *   2 already present, 1 replaced"; the rejected files are not in it
+ */
+char *
+dossier_import_summary_describe (const DossierImportSummary *summary)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u article imported",
+                                             "%u articles imported", summary->n_imported),
+                          summary->n_imported);
+  if (summary->n_present > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u already present",
+                                               ", %u already present", summary->n_present),
+                            summary->n_present);
+  if (summary->n_replaced > 0)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u replaced",
+                                               ", %u replaced", summary->n_replaced),
+                            summary->n_replaced);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+report (Batch      *batch,
+        const char *path,
+        double      file_fraction,
+        guint64     file_bytes,
+        gboolean    force)
+{
+  double fraction;
+
+  if (batch->progress == NULL || batch->total_bytes == 0)
+    return;
+
+  fraction = (batch->done_bytes + file_fraction * file_bytes) / (double) batch->total_bytes;
+  if (!force && fraction - batch->last_fraction < PROGRESS_STEP)
+    return;
+
+  batch->last_fraction = fraction;
+  batch->progress (path, MIN (fraction, 1.0), batch->progress_data);
+}
+
+static guint64
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  return g_stat (path, &buf) == 0 ? (guint64) buf.st_size : 0;
+}
+
+/* Entities */
+
+/* The known entity @entity is, by its name or one of its aliases, or NULL. */
+static gboolean
+find_known (DossierDatabase  *db,
+            DossierEntity    *entity,
+            DossierEntity   **known,
+            GError          **error)
+{
+  const char * const *aliases = dossier_entity_get_aliases (entity);
+  g_autoptr(GError) local_error = NULL;
+
+  *known = dossier_entity_store_find (db, dossier_entity_get_name (entity), &local_error);
+  for (guint i = 0; *known == NULL && aliases[i] != NULL; i++)
+    {
+      if (!g_error_matches (local_error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND))
+        break;
+      g_clear_error (&local_error);
+      *known = dossier_entity_store_find (db, aliases[i], &local_error);
+    }
+
+  if (*known != NULL || g_error_matches (local_error, DOSSIER_DB_ERROR,
+                                         DOSSIER_DB_ERROR_NOT_FOUND))
+    return TRUE;
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Adds @entity's names to @known's, and those @known did not have to @learnt. */
+static void
+merge_into (DossierEntity *known,
+            DossierEntity *entity,
+            GPtrArray     *learnt)
+{
+  const char * const *aliases = dossier_entity_get_aliases (entity);
+  guint before = g_strv_length ((char **) dossier_entity_get_aliases (known));
+  const char * const *merged;
+
+  dossier_entity_add_alias (known, dossier_entity_get_name (entity));
+  for (guint i = 0; aliases[i] != NULL; i++)
+    dossier_entity_add_alias (known, aliases[i]);
+  if (dossier_entity_get_description (entity) != NULL)
+    dossier_entity_set_description (known, dossier_entity_get_description (entity));
+
+  merged = dossier_entity_get_aliases (known);
+  for (guint i = before; merged[i] != NULL; i++)
+    g_ptr_array_add (learnt, g_strdup (merged[i]));
+}
+
+static void
+learn_all (DossierEntity *entity,
+           GPtrArray     *learnt)
+{
+  const char * const *aliases = dossier_entity_get_aliases (entity);
+
+  g_ptr_array_add (learnt, g_strdup (dossier_entity_get_name (entity)));
+  for (guint i = 0; aliases[i] != NULL; i++)
+    g_ptr_array_add (learnt, g_strdup (aliases[i]));
+}
+
+/* The known entity keeps its name and kind: the catalogue's reading of it wins. */
+static gboolean
+save_entity (Batch          *batch,
+             DossierEntity  *entity,
+             GPtrArray      *learnt,
+             GError        **error)
+{
+  g_autoptr(DossierEntity) known = NULL;
+
+  if (!find_known (batch->db, entity, &known, error))
+    return FALSE;
+
+  if (known == NULL)
+    {
+      learn_all (entity, learnt);
+      return dossier_entity_store_save (batch->db, entity, DOSSIER_ORIGIN_IMPORTED, error);
+    }
+
+  merge_into (known, entity, learnt);
+  return dossier_entity_store_save (batch->db, known, DOSSIER_ORIGIN_IMPORTED, error);
+}
+
+static gboolean
+load_matcher (Batch   *batch,
+              GError **error)
+{
+  g_autoptr(GPtrArray) entities = dossier_entity_store_list (batch->db, error);
+
+  if (entities == NULL)
+    return FALSE;
+
+  g_clear_object (&batch->matcher);
+  batch->matcher = dossier_entity_matcher_new (entities);
+  return TRUE;
+}
+
+/* @learnt: the names and aliases the catalogue did not know before */
+static gboolean
+save_entities (Batch      *batch,
+               GPtrArray  *entities,
+               GPtrArray  *learnt,
+               GError    **error)
+{
+  for (guint i = 0; i < entities->len; i++)
+    if (!save_entity (batch, g_ptr_array_index (entities, i), learnt, error))
+      return FALSE;
+
+  if (learnt->len > 0 || batch->matcher == NULL)
+    return load_matcher (batch, error);
+  return TRUE;
+}
+
+/* Articles */
+
+static gboolean
+analyse (Batch           *batch,
+         DossierArticle  *article,
+         gint64           rowid,
+         GError         **error)
+{
+  return dossier_mention_store_rebuild (batch->db, rowid, article, batch->matcher, error)
+         && dossier_event_store_rebuild (batch->db, rowid, article, error);
+}
+
+static gboolean
+classify (Batch           *batch,
+          DossierArticle  *article,
+          const char      *display,
+          Outcome         *outcome,
+          GError         **error)
+{
+  const char *id = dossier_article_get_id (article);
+  g_autofree char *same = NULL;
+  DossierOrigin origin = DOSSIER_ORIGIN_IMPORTED;
+  gboolean found = FALSE;
+
+  if (!dossier_article_store_find_same (batch->db, article, &same, error)
+      || (same == NULL
+          && !dossier_article_store_lookup (batch->db, id, &found, NULL, &origin, error)))
+    return FALSE;
+
+  if (found && origin == DOSSIER_ORIGIN_BUNDLED)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_INVALID_VALUE,
+                   _("%s: the article “%s” has the id of an article of the bundled dossier, "
+                     "which an import cannot replace; give it another id"), display, id);
+      return FALSE;
+    }
+
+  *outcome = same != NULL ? OUTCOME_PRESENT : found ? OUTCOME_REPLACED : OUTCOME_NEW;
+  return TRUE;
+}
+
+static gboolean
+save_article (Batch                    *batch,
+              DossierArticle           *article,
+              DossierImportFileResult  *result,
+              const char               *display,
+              GPtrArray                *saved,
+              GError                  **error)
+{
+  Outcome outcome;
+  gint64 rowid = 0;
+
+  if (!classify (batch, article, display, &outcome, error))
+    return FALSE;
+
+  if (outcome == OUTCOME_PRESENT)
+    {
+      result->n_present++;
+      return TRUE;
+    }
+
+  if (!dossier_article_store_save (batch->db, article, &rowid, error)
+      || !analyse (batch, article, rowid, error))
+    return FALSE;
+
+  if (outcome == OUTCOME_REPLACED)
+    result->n_replaced++;
+  else
+    result->n_imported++;
+  g_ptr_array_add (saved, g_object_ref (article));
+  return TRUE;
+}
+
+/* A catalogue that learnt new names changes what the other articles mention, and with
+ * it their events' entities. Only articles whose text has one of the names (as the search
+ * index, which folds case and accents, finds them: a few too many, never too few) are read
+ * again, so a small import into a large library stays quick. */
+static gboolean
+reanalyse_others (Batch       *batch,
+                  GPtrArray   *learnt,
+                  GHashTable  *skip,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer id;
+
+  for (guint i = 0; i < learnt->len; i++)
+    if (!dossier_article_store_list_ids_naming (batch->db, g_ptr_array_index (learnt, i), ids,
+                                                error))
+      return FALSE;
+
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      g_autoptr(DossierArticle) article = NULL;
+      gboolean found;
+      gint64 rowid;
+
+      if (g_hash_table_contains (skip, id))
+        continue;
+      if ((article = dossier_article_store_load (batch->db, id, error)) == NULL
+          || !dossier_article_store_lookup (batch->db, id, &found, &rowid, NULL, error)
+          || !analyse (batch, article, rowid, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_articles (Batch                    *batch,
+               GPtrArray                *articles,
+               DossierImportFileResult  *result,
+               const char               *display,
+               guint64                   bytes,
+               GPtrArray                *saved,
+               GError                  **error)
+{
+  for (guint i = 0; i < articles->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
+          || !save_article (batch, g_ptr_array_index (articles, i), result, display, saved,
+                            error))
+        return FALSE;
+      report (batch, result->path, 0.5 + 0.5 * (i + 1) / articles->len, bytes, FALSE);
+    }
+
+  return TRUE;
+}
+
+static GHashTable *
+ids_of (GPtrArray *articles)
+{
+  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < articles->len; i++)
+    g_hash_table_add (ids, (char *) dossier_article_get_id (g_ptr_array_index (articles, i)));
+
+  return ids;
+}
+
+/* Everything of one file, inside its transaction. */
+static gboolean
+save_file (Batch                    *batch,
+           DossierImporter          *importer,
+           DossierImportFileResult  *result,
+           const char               *display,
+           guint64                   bytes,
+           GPtrArray                *saved,
+           GError                  **error)
+{
+  GPtrArray *articles = dossier_importer_get_articles (importer);
+  GPtrArray *entities = dossier_importer_get_entities (importer);
+  g_autoptr(GPtrArray) learnt = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) own = NULL;
+
+  if (!save_entities (batch, entities, learnt, error)
+      || !save_articles (batch, articles, result, display, bytes, saved, error))
+    return FALSE;
+
+  result->n_entities = entities->len;
+  own = ids_of (articles);
+  return learnt->len == 0 || reanalyse_others (batch, learnt, own, error);
+}
+
+/* Annotations */
+
+/* Anchors the annotations of the article @id to its text as it is now, or makes them
+ * orphans when @article is NULL (gone). */
+static gboolean
+anchor_annotations (DossierDatabase  *db,
+                    const char       *id,
+                    DossierArticle   *article,
+                    GError          **error)
+{
+  DossierAnnotationFilter filter = DOSSIER_ANNOTATION_FILTER_INIT;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+
+  filter.article_id = id;
+  if ((annotations = dossier_annotation_store_list (db, &filter, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < annotations->len; i++)
+    if (dossier_anchor_apply (g_ptr_array_index (annotations, i), article))
+      g_ptr_array_add (changed, g_object_ref (g_ptr_array_index (annotations, i)));
+
+  return changed->len == 0 || dossier_annotation_store_save_all (db, changed, error);
+}
+
+/* After the file's transaction: each annotation change is a transaction of its own. An
+ * annotation this misses is anchored when its article is next loaded (its hash differs). */
+static gboolean
+anchor_saved (DossierDatabase  *db,
+              GPtrArray        *saved,
+              GError          **error)
+{
+  g_autoptr(GHashTable) annotated = NULL;
+
+  if (saved->len == 0)
+    return TRUE;
+  if ((annotated = dossier_annotation_store_count_by_article (db, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < saved->len; i++)
+    {
+      DossierArticle *article = g_ptr_array_index (saved, i);
+
+      if (g_hash_table_contains (annotated, dossier_article_get_id (article))
+          && !anchor_annotations (db, dossier_article_get_id (article), article, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Files */
+
+static void
+reject (DossierImportFileResult *result,
+        GError                  *error)
+{
+  result->n_imported = result->n_present = result->n_replaced = result->n_entities = 0;
+  result->error = error;
+}
+
+static DossierImportFileResult *
+import_file (Batch      *batch,
+             const char *path)
+{
+  DossierImportFileResult *result = g_new0 (DossierImportFileResult, 1);
+  g_autoptr(DossierImporter) importer = dossier_importer_new ();
+  g_autoptr(GPtrArray) saved = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *display = g_filename_display_name (path);
+  guint64 bytes = file_size (path);
+  GError *error = NULL;
+
+  result->path = g_strdup (path);
+  report (batch, path, 0, bytes, TRUE);
+  if (!dossier_importer_add_file (importer, path, &error)
+      || g_cancellable_set_error_if_cancelled (batch->cancellable, &error)
+      || !dossier_database_begin (batch->db, &error))
+    {
+      reject (result, error);
+      return result;
+    }
+
+  if (!save_file (batch, importer, result, display, bytes, saved, &error)
+      || !dossier_database_commit (batch->db, &error))
+    {
+      dossier_database_rollback (batch->db);
+      reject (result, error);
+      return result;
+    }
+
+  batch->saved_any = batch->saved_any || saved->len > 0;
+  if (!anchor_saved (batch->db, saved, &error))
+    {
+      g_warning ("%s", error->message);
+      g_clear_error (&error);
+    }
+  return result;
+}
+
+static void
+add_result (DossierImportSummary    *summary,
+            DossierImportFileResult *result)
+{
+  summary->n_imported += result->n_imported;
+  summary->n_present += result->n_present;
+  summary->n_replaced += result->n_replaced;
+  if (result->error != NULL && g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    summary->cancelled = TRUE;
+  else if (result->error != NULL)
+    summary->n_rejected++;
+  g_ptr_array_add (summary->files, result);
+}
+
+static gboolean
+regroup (DossierDatabase  *db,
+         GError          **error)
+{
+  if (!dossier_database_begin (db, error))
+    return FALSE;
+
+  if (!dossier_event_store_regroup (db, error) || !dossier_database_commit (db, error))
+    {
+      dossier_database_rollback (db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dossier_library_import_files:
+ * @paths: (array zero-terminated=1): files in the import format (JSON), or plain text
+ *   (.txt) or Markdown (.md) articles
+ * @progress: (nullable) (scope call): told how far the batch is, on the calling thread
+ * @cancellable: (nullable): stops the batch between two articles; the file being read
+ *   then imports nothing, those before it stay imported
+ *
+ * Imports @paths one after the other, each file in one transaction: a file with any error
+ * imports nothing, is listed with its error and the batch goes on. Runs on the thread
+ * that uses @self; dossier_library_import_files_async() runs it off the main thread.
+ *
+ * Returns: (transfer full): what each file gave, or %NULL when the database failed while
+ *   regrouping the timeline after the files were saved
+ */
+DossierImportSummary *
+dossier_library_import_files (DossierLibrary             *self,
+                              const char * const         *paths,
+                              DossierImportProgressFunc   progress,
+                              gpointer                    progress_data,
+                              GCancellable               *cancellable,
+                              GError                    **error)
+{
+  g_autoptr(DossierImportSummary) summary = g_new0 (DossierImportSummary, 1);
+  Batch batch = { dossier_library_get_database (self), NULL, cancellable, progress,
+                  progress_data, 0, 0, 0, FALSE };
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  summary->files = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
+  dossier_database_exec (batch.db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB), NULL);
+  dossier_database_exec (batch.db, "PRAGMA temp_store = MEMORY", NULL);
+  for (guint i = 0; paths[i] != NULL; i++)
+    batch.total_bytes += file_size (paths[i]);
+
+  for (guint i = 0; paths[i] != NULL && !summary->cancelled; i++)
+    {
+      add_result (summary, import_file (&batch, paths[i]));
+      batch.done_bytes += file_size (paths[i]);
+    }
+
+  g_clear_object (&batch.matcher);
+  dossier_database_exec (batch.db, "PRAGMA cache_size = -2000", NULL);
+  if (batch.saved_any && !regroup (batch.db, error))
+    return NULL;
+
+  report (&batch, NULL, 0, 0, TRUE);
+  return g_steal_pointer (&summary);
+}
+
+/* Off the main thread */
+
+typedef struct
+{
+  char                      *database_path;
+  char                     **paths;
+  DossierImportProgressFunc  progress;
+  gpointer                   progress_data;
+  GMainContext              *context;
+} ImportTask;
+
+typedef struct
+{
+  DossierImportProgressFunc  progress;
+  gpointer                   progress_data;
+  char                      *path;
+  double                     fraction;
+} ProgressCall;
+
+static void
+import_task_free (ImportTask *task)
+{
+  g_free (task->database_path);
+  g_strfreev (task->paths);
+  g_main_context_unref (task->context);
+  g_free (task);
+}
+
+static void
+progress_call_free (ProgressCall *call)
+{
+  g_free (call->path);
+  g_free (call);
+}
+
+static gboolean
+call_progress (gpointer data)
+{
+  ProgressCall *call = data;
+
+  call->progress (call->path, call->fraction, call->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: hands the progress over to the thread that started the import. */
+static void
+forward_progress (const char *path,
+                  double      fraction,
+                  gpointer    user_data)
+{
+  ImportTask *task = user_data;
+  ProgressCall *call = g_new0 (ProgressCall, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  call->progress = task->progress;
+  call->progress_data = task->progress_data;
+  call->path = g_strdup (path);
+  call->fraction = fraction;
+  /* Not g_main_context_invoke(): it would call back right here, in the worker, whenever
+   * the caller's context is the global default one and happens to be free. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, call_progress, call, (GDestroyNotify) progress_call_free);
+  g_source_attach (source, task->context);
+}
+
+/* The caller's connection belongs to its thread: the worker opens its own on the same
+ * file, which write-ahead logging lets the window keep reading meanwhile. */
+static void
+import_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  ImportTask *data = task_data;
+  g_autoptr(DossierLibrary) library = NULL;
+  DossierImportSummary *summary;
+  GError *error = NULL;
+
+  library = dossier_library_open (data->database_path, NULL, &error);
+  summary = library == NULL ? NULL
+            : dossier_library_import_files (library, (const char * const *) data->paths,
+                                            data->progress ? forward_progress : NULL, data,
+                                            cancellable, &error);
+  if (summary == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summary, (GDestroyNotify) dossier_import_summary_free);
+}
+
+/**
+ * dossier_library_import_files_async:
+ * @progress: (nullable): called on the thread-default main context of the caller;
+ *   @progress_data must stay alive until @callback runs
+ *
+ * dossier_library_import_files() in a worker thread, on a connection of its own. Cancel
+ * with @cancellable: the summary then has `cancelled` set and lists what was imported.
+ * Annotation sessions and lists of the caller do not see the import by themselves: reload
+ * them in @callback.
+ */
+void
+dossier_library_import_files_async (DossierLibrary             *self,
+                                    const char * const         *paths,
+                                    DossierImportProgressFunc   progress,
+                                    gpointer                    progress_data,
+                                    GCancellable               *cancellable,
+                                    GAsyncReadyCallback         callback,
+                                    gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTask *data;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (ImportTask, 1);
+  data->database_path = g_strdup (dossier_database_get_path (dossier_library_get_database (self)));
+  data->paths = g_strdupv ((char **) paths);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_library_import_files_async);
+  /* A cancelled batch still has a summary to give back. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
+  g_task_run_in_thread (task, import_in_thread);
+}
+
+/**
+ * dossier_library_import_files_finish:
+ *
+ * Returns: (transfer full): the summary, or %NULL when the database could not be opened
+ *   or failed
+ */
+DossierImportSummary *
+dossier_library_import_files_finish (DossierLibrary  *self,
+                                     GAsyncResult    *result,
+                                     GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Removing */
+
+static gboolean
+delete_annotations (DossierDatabase  *db,
+                    const char       *id,
+                    GError          **error)
+{
+  DossierAnnotationFilter filter = DOSSIER_ANNOTATION_FILTER_INIT;
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  filter.article_id = id;
+  if ((annotations = dossier_annotation_store_list (db, &filter, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < annotations->len; i++)
+    if (!dossier_annotation_store_delete (db, dossier_annotation_get_id (g_ptr_array_index
+                                                                         (annotations, i)),
+                                          error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+delete_article (DossierDatabase  *db,
+                const char       *id,
+                GError          **error)
+{
+  if (!dossier_database_begin (db, error))
+    return FALSE;
+
+  /* Its events leave the groups they were in. */
+  if (!dossier_article_store_delete (db, id, error)
+      || !dossier_event_store_regroup (db, error)
+      || !dossier_database_commit (db, error))
+    {
+      dossier_database_rollback (db);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dossier_library_remove_article:
+ * @keep_annotations: keep the article's annotations, as orphans under "Needs attention",
+ *   rather than delete them
+ *
+ * Deletes an imported article, with its mentions and events; a bundled one can't be
+ * deleted (the next refresh would bring it back) and is hidden instead.
+ */
+gboolean
+dossier_library_remove_article (DossierLibrary  *self,
+                                const char      *id,
+                                gboolean         keep_annotations,
+                                GError         **error)
+{
+  DossierDatabase *db;
+  DossierOrigin origin = DOSSIER_ORIGIN_IMPORTED;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  db = dossier_library_get_database (self);
+  if (!dossier_article_store_lookup (db, id, &found, NULL, &origin, error))
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND,
+                   _("No article with id “%s”"), id);
+      return FALSE;
+    }
+
+  /* A hidden article keeps its annotations anchored, for when it is shown again. */
+  if (origin == DOSSIER_ORIGIN_BUNDLED)
+    return dossier_article_store_set_hidden (db, id, TRUE, error)
+           && (keep_annotations || delete_annotations (db, id, error));
+
+  /* The article goes first: annotations a failure leaves behind are made orphans by the
+   * next anchoring anyway. */
+  if (!delete_article (db, id, error))
+    return FALSE;
+
+  return keep_annotations ? anchor_annotations (db, id, NULL, error)
+                          : delete_annotations (db, id, error);
+}
+
+/* Shows a hidden article again; an article that is not hidden is left as it is. */
+gboolean
+dossier_library_unhide_article (DossierLibrary  *self,
+                                const char      *id,
+                                GError         **error)
+{
+  DossierDatabase *db;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  db = dossier_library_get_database (self);
+  if (!dossier_article_store_lookup (db, id, &found, NULL, NULL, error))
+    return FALSE;
+  if (!found)
+    {
+      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND,
+                   _("No article with id “%s”"), id);
+      return FALSE;
+    }
+
+  return dossier_article_store_set_hidden (db, id, FALSE, error);
+}
+
+/**
+ * dossier_library_list_hidden_articles:
+ *
+ * Returns: (transfer full): the hidden articles, oldest first, without their bodies
+ */
+DossierArticleList *
+dossier_library_list_hidden_articles (DossierLibrary  *self,
+                                      GError         **error)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  articles = dossier_article_store_list_hidden (dossier_library_get_database (self), error);
+  if (articles == NULL)
+    return NULL;
+
+  return dossier_article_list_new (articles);
+}
