@@ -184,8 +184,13 @@ on_article_row_pressed (GtkGestureClick *gesture,
       g_autofree char *beside = g_strdup_printf ("win.open-beside('%s')", dossier_article_get_id (article));
       GtkWidget *popover;
 
+      g_autofree char *remove = g_strdup_printf ("win.remove-article('%s')",
+                                                  dossier_article_get_id (article));
+
       g_menu_append (menu, _("_Open"), open);
       g_menu_append (menu, _("Open _Beside"), beside);
+      g_menu_append (menu, dossier_article_get_origin (article) == DOSSIER_ORIGIN_BUNDLED
+                             ? _("_Hide…") : _("_Remove…"), remove);
       popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
       gtk_widget_set_parent (popover, row);
       gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });

@@ -256,6 +256,7 @@ _dossier_window_update_actions (DossierWindow *self)
 
   gtk_widget_action_set_enabled (widget, "win.close-column", n_columns > 0);
   gtk_widget_action_set_enabled (widget, "win.print", n_columns > 0);
+  gtk_widget_action_set_enabled (widget, "win.cancel-import", self->import_cancellable != NULL);
   gtk_widget_action_set_enabled (widget, "win.next-column", n_columns > 1);
   gtk_widget_action_set_enabled (widget, "win.previous-column", n_columns > 1);
   gtk_widget_action_set_enabled (widget, "win.clear-entity", self->chosen != NULL);

@@ -23,6 +23,9 @@ struct _DossierWindow
   GtkLabel           *entity_count_label;
   GtkLabel           *entity_kind_label;
   GtkLabel           *entity_name_label;
+  GtkRevealer        *import_bar;
+  GtkLabel           *import_label;
+  GtkProgressBar     *import_progress;
   AdwStatusPage      *error_page;
   AdwLeaflet         *leaflet;
   GtkStack           *library_stack;
@@ -41,6 +44,7 @@ struct _DossierWindow
   DossierEntity      *chosen;        /* the chosen entity, or NULL */
   GSettings          *settings;
   GtkCssProvider     *zoom_css;
+  GCancellable       *import_cancellable;   /* while an import runs */
   double              font_scale;
 };
 
@@ -63,5 +67,10 @@ void     _dossier_window_set_font_scale     (DossierWindow  *self,
                                              double          scale);
 void     _dossier_window_toast              (DossierWindow  *self,
                                              const char     *message);
+void     _dossier_window_reload             (DossierWindow  *self);
+void     _dossier_window_class_init_import  (GtkWidgetClass *widget_class);
+void     _dossier_window_init_import        (DossierWindow  *self);
+void     _dossier_window_import             (DossierWindow  *self,
+                                             const char * const *paths);
 
 G_END_DECLS

@@ -298,6 +298,8 @@ dossier_window_dispose (GObject *object)
     gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
                                                    GTK_STYLE_PROVIDER (self->zoom_css));
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   g_clear_object (&self->zoom_css);
   g_clear_object (&self->chosen);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
@@ -334,6 +336,9 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_kind_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, entity_name_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, import_progress);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, library_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
@@ -344,6 +349,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, workspace);
 
   _dossier_window_class_init_actions (widget_class);
+  _dossier_window_class_init_import (widget_class);
 }
 
 static void
@@ -375,6 +381,7 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_swapped (self->settings, "changed::timeline-placement",
                             G_CALLBACK (apply_timeline_placement), self);
   apply_timeline_placement (self);
+  _dossier_window_init_import (self);
   g_signal_connect_swapped (self->workspace, "notify::focused", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->workspace, "notify::n-columns",
                             G_CALLBACK (_dossier_window_update_actions), self);
@@ -636,4 +643,52 @@ dossier_window_get_annotations (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), NULL);
 
   return self->annotations;
+}
+
+/* After an import or a removal: the lists, the entities, the timeline and the note
+ * counts read again; open columns stay. */
+void
+_dossier_window_reload (DossierWindow *self)
+{
+  g_autoptr(DossierArticleList) articles = NULL;
+  g_autoptr(GPtrArray) articles_array = NULL;
+  GPtrArray *entities;
+
+  if (self->library == NULL)
+    return;
+
+  articles = dossier_library_list_articles (self->library, NULL);
+  articles_array = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; articles && i < g_list_model_get_n_items (G_LIST_MODEL (articles)); i++)
+    g_ptr_array_add (articles_array, g_list_model_get_item (G_LIST_MODEL (articles), i));
+  dossier_article_list_replace (self->articles, articles_array);
+
+  if ((entities = dossier_library_list_entities (self->library, NULL)) != NULL)
+    {
+      g_clear_pointer (&self->entities, g_ptr_array_unref);
+      self->entities = entities;
+      dossier_sidebar_set_entities (self->sidebar, entities);
+    }
+
+  dossier_annotations_anchor_all (self->annotations, NULL);
+  load_timeline (self);
+  update_note_counts (self);
+}
+
+/* Imports @paths as Import… does, in the background; for tests and --import. */
+void
+dossier_window_import_files (DossierWindow      *self,
+                             const char * const *paths)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  _dossier_window_import (self, paths);
+}
+
+gboolean
+dossier_window_is_importing (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return self->import_cancellable != NULL;
 }

@@ -38,5 +38,8 @@ DossierSidebar   *dossier_window_get_sidebar       (DossierWindow   *self);
 DossierWorkspace *dossier_window_get_workspace     (DossierWindow   *self);
 DossierTimelinePane *dossier_window_get_timeline_pane (DossierWindow *self);
 DossierAnnotations *dossier_window_get_annotations (DossierWindow *self);
+void              dossier_window_import_files      (DossierWindow      *self,
+                                                    const char * const *paths);
+gboolean          dossier_window_is_importing      (DossierWindow   *self);
 
 G_END_DECLS

@@ -632,6 +632,49 @@ test_print_to_pdf (void)
   dossier_test_remove_tree (dir);
 }
 
+/* An imported text file shows in the library, with its entities and dates, while the
+ * window stays responsive; a bad file in the same batch is refused on its own. */
+static void
+test_import_in_the_window (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *good = g_build_filename (dir, "visit.txt", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  const char *paths[] = { good, bad, NULL };
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  GListModel *articles = dossier_window_get_articles (window);
+  guint before = g_list_model_get_n_items (articles);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  g_assert_true (g_file_set_contents (good,
+    "Lavrov visits Naypyitaw again\nPublished: 2024-03-10\nSource: Test Wire\n\n"
+    "On March 4, Sergei Lavrov met Min Aung Hlaing in Naypyitaw.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"dossier\", \"version\": ", -1, NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_import_files (window, paths);
+  g_assert_true (dossier_window_is_importing (window));
+  while (dossier_window_is_importing (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_window_is_importing (window));
+  wait_idle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, before + 1);
+  {
+    g_autoptr(DossierArticle) last = g_list_model_get_item (articles, before);
+
+    g_assert_cmpstr (dossier_article_get_title (last), ==, "Lavrov visits Naypyitaw again");
+    mentions = dossier_library_list_mentions (library, dossier_article_get_id (last), NULL);
+    g_assert_cmpuint (mentions->len, >=, 3);
+    g_assert_true (dossier_library_remove_article (library, dossier_article_get_id (last), TRUE,
+                                                   NULL));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  dossier_test_remove_tree (dir);
+}
+
 static void
 on_css_error (GtkCssProvider *provider,
               GtkCssSection  *section,
@@ -691,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
   g_test_add_func ("/window/find-in-article", test_find_in_article);
   g_test_add_func ("/window/print-to-pdf", test_print_to_pdf);
+  g_test_add_func ("/window/import-in-the-window", test_import_in_the_window);
   g_test_add_func ("/window/highlight-and-note-survive-restart",
                    test_highlight_and_note_survive_restart);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);

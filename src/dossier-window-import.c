@@ -1,0 +1,284 @@
+/* dossier-window-import.c: bring the user's own articles in, and take them out
+ *
+ * Import… (or files dropped on the window) runs in a worker thread with its own
+ * connection, showing progress and a Cancel button; the window stays usable, and a toast
+ * sums up. Files that were refused are listed with the reason, in plain words. Removing
+ * an imported article asks first, and asks what to do with its notes; a bundled article
+ * is hidden instead.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dossier-window-private.h"
+
+static void
+show_rejected (DossierWindow              *self,
+               const DossierImportSummary *summary)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < summary->files->len; i++)
+    {
+      const DossierImportFileResult *file = g_ptr_array_index (summary->files, i);
+
+      if (file->error != NULL && !g_error_matches (file->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_string_append_printf (body, "%s%s", body->len ? "\n\n" : "", file->error->message);
+    }
+  if (body->len == 0)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Files Were Not Imported"),
+                                   body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(DossierImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  summary = dossier_library_import_files_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_bar, FALSE);
+  _dossier_window_update_actions (self);
+  if (summary == NULL)
+    {
+      _dossier_window_toast (self, error->message);
+      return;
+    }
+
+  message = dossier_import_summary_describe (summary);
+  _dossier_window_toast (self, summary->cancelled ? _("Import cancelled") : message);
+  show_rejected (self, summary);
+  _dossier_window_reload (self);
+}
+
+static void
+on_import_progress (const char *path,
+                    double      fraction,
+                    gpointer    user_data)
+{
+  DossierWindow *self = user_data;
+  g_autofree char *name = path ? g_path_get_basename (path) : NULL;
+
+  gtk_progress_bar_set_fraction (self->import_progress, fraction);
+  if (name != NULL)
+    gtk_label_set_label (self->import_label, name);
+}
+
+/* Imports @paths in a worker thread; one import at a time. */
+void
+_dossier_window_import (DossierWindow      *self,
+                        const char * const *paths)
+{
+  if (self->library == NULL || paths == NULL || paths[0] == NULL)
+    return;
+
+  if (self->import_cancellable != NULL)
+    {
+      _dossier_window_toast (self, _("An import is already running"));
+      return;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_label_set_label (self->import_label, _("Importing…"));
+  gtk_revealer_set_reveal_child (self->import_bar, TRUE);
+  /* The window outlives the import: it cancels it when it goes. */
+  dossier_library_import_files_async (self->library, paths, on_import_progress, self,
+                                      self->import_cancellable, on_import_done,
+                                      g_object_ref (self));
+  _dossier_window_update_actions (self);
+}
+
+static GStrv
+paths_of (GListModel *files)
+{
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_strv_builder_add (paths, path);
+    }
+
+  return g_strv_builder_end (paths);
+}
+
+static void
+on_chooser_response (GtkNativeDialog *chooser,
+                     int              response,
+                     DossierWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_auto(GStrv) paths = paths_of (files);
+
+      _dossier_window_import (self, (const char * const *) paths);
+    }
+
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+importable_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Articles (JSON, text, Markdown)"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_suffix (filter, "markdown");
+  return filter;
+}
+
+/* GtkFileChooserNative goes through the portal in a sandbox: no file access is needed. */
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = importable_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Articles"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_cancellable_cancel (DOSSIER_WINDOW (widget)->import_cancellable);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DossierWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+  g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        g_strv_builder_add (paths, path);
+    }
+
+  strv = g_strv_builder_end (paths);
+  _dossier_window_import (self, (const char * const *) strv);
+  return strv[0] != NULL;
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DossierWindow    *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "article-id");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  if (!dossier_library_remove_article (self->library, id, !g_str_equal (response, "delete-notes"),
+                                       &error))
+    {
+      _dossier_window_toast (self, error->message);
+      return;
+    }
+
+  while (dossier_workspace_find (self->workspace, id) != NULL)
+    dossier_workspace_close_column (self->workspace, dossier_workspace_find (self->workspace, id));
+  _dossier_window_reload (self);
+}
+
+/* Asks before removing: an imported article goes, with or without its notes; a bundled
+ * one is only hidden (`dossier unhide` brings it back). */
+static void
+remove_article_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  DossierArticle *article = dossier_article_list_find (self->articles, id, NULL);
+  gboolean bundled;
+  GtkWidget *dialog;
+
+  if (article == NULL)
+    return;
+
+  bundled = dossier_article_get_origin (article) == DOSSIER_ORIGIN_BUNDLED;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   bundled ? _("Hide This Article?") : _("Remove This Article?"),
+                                   dossier_article_get_title (article));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (bundled)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "keep-notes", _("_Hide"));
+  else
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "keep-notes",
+                                       _("Remove, _Keep Notes"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "delete-notes",
+                                       _("Remove with _Notes"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete-notes",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               bundled ? _("A bundled article is hidden from the library, not "
+                                           "deleted; your notes on it are kept.")
+                                       : _("Notes you keep stay under “Needs attention” in "
+                                           "the notes, with their quotes."));
+  g_object_set_data_full (G_OBJECT (dialog), "article-id", g_strdup (id), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_dossier_window_class_init_import (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-article", "s", remove_article_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+}
+
+void
+_dossier_window_init_import (DossierWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
