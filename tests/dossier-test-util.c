@@ -90,3 +90,33 @@ dossier_test_run_env (const char *const  *argv,
   *exit_status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
   return TRUE;
 }
+
+void
+dossier_test_cli_clear (DossierTestCli *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs `$DOSSIER_EXECUTABLE ARGS…` with XDG_DATA_HOME set to @run's, capturing its output. */
+void
+dossier_test_cli_run (DossierTestCli *run,
+                      const char     *first,
+                      ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", run->data_home, TRUE);
+  const char *arg;
+  va_list args;
+
+  dossier_test_cli_clear (run);
+  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_EXECUTABLE"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (dossier_test_run_env ((const char *const *) argv->pdata, envp, &run->out,
+                                       &run->err, &run->status));
+}

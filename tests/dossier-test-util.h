@@ -24,4 +24,18 @@ gboolean  dossier_test_run_env       (const char *const *argv,
                                       char       **err,
                                       int         *exit_status);
 
+/* One run of the dossier command line with its own XDG_DATA_HOME */
+typedef struct
+{
+  char *data_home;
+  char *out;
+  char *err;
+  int   status;
+} DossierTestCli;
+
+void      dossier_test_cli_clear     (DossierTestCli *run);
+void      dossier_test_cli_run       (DossierTestCli *run,
+                                      const char     *first,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

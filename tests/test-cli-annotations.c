@@ -9,46 +9,9 @@
 
 #define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
 
-typedef struct
-{
-  char *data_home;
-  char *out;
-  char *err;
-  int   status;
-} Run;
 
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Runs `dossier ARGS…` with its own XDG_DATA_HOME. */
-static void
-run_dossier (Run        *run,
-             const char *first,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", run->data_home, TRUE);
-  const char *arg;
-  va_list args;
-
-  run_clear (run);
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_EXECUTABLE"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (dossier_test_run_env ((const char *const *) argv->pdata, envp, &run->out,
-                                       &run->err, &run->status));
-}
-
-static void
-assert_ok (Run *run)
+assert_ok (DossierTestCli *run)
 {
   if (run->status != 0)
     g_error ("exit %d: %s", run->status, run->err);
@@ -56,7 +19,7 @@ assert_ok (Run *run)
 }
 
 static void
-assert_user_error (Run        *run,
+assert_user_error (DossierTestCli        *run,
                    const char *fragment)
 {
   g_assert_cmpint (run->status, ==, 1);
@@ -68,29 +31,29 @@ assert_user_error (Run        *run,
 }
 
 static void
-setup (Run           *run,
+setup (DossierTestCli           *run,
        gconstpointer  data)
 {
   run->data_home = dossier_test_make_tmpdir ();
 }
 
 static void
-teardown (Run           *run,
+teardown (DossierTestCli           *run,
           gconstpointer  data)
 {
-  run_clear (run);
+  dossier_test_cli_clear (run);
   dossier_test_remove_tree (run->data_home);
   g_free (run->data_home);
 }
 
 /* Returns the new annotation's id. */
 static char *
-annotate (Run        *run,
+annotate (DossierTestCli        *run,
           const char *quote,
           const char *occurrence,
           const char *note)
 {
-  run_dossier (run, "annotate", POLYGRAPH, "--quote", quote, "--occurrence", occurrence,
+  dossier_test_cli_run (run, "annotate", POLYGRAPH, "--quote", quote, "--occurrence", occurrence,
                "--color", "blue", "--note", note, "--tag", "one", "--tag", "two", NULL);
   assert_ok (run);
   g_assert_true (g_uuid_string_is_valid (g_strchomp (run->out)));
@@ -98,13 +61,13 @@ annotate (Run        *run,
 }
 
 static JsonArray *
-list_json (Run *run)
+list_json (DossierTestCli *run)
 {
   g_autoptr(GError) error = NULL;
   JsonNode *root;
   JsonArray *array;
 
-  run_dossier (run, "annotations", "--json", NULL);
+  dossier_test_cli_run (run, "annotations", "--json", NULL);
   assert_ok (run);
   root = json_from_string (run->out, &error);
   g_assert_no_error (error);
@@ -114,7 +77,7 @@ list_json (Run *run)
 }
 
 static void
-test_annotate_and_list (Run           *run,
+test_annotate_and_list (DossierTestCli           *run,
                         gconstpointer  data)
 {
   g_autofree char *first = annotate (run, "Lavrov", "1", "A note, with\na line break");
@@ -136,7 +99,7 @@ test_annotate_and_list (Run           *run,
   g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, second);
   g_assert_cmpint (json_object_get_int_member (object, "start"), >, 229);
 
-  run_dossier (run, "annotations", NULL);
+  dossier_test_cli_run (run, "annotations", NULL);
   assert_ok (run);
   lines = g_strsplit (g_strchomp (run->out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
@@ -147,67 +110,67 @@ test_annotate_and_list (Run           *run,
 }
 
 static void
-test_annotate_errors (Run           *run,
+test_annotate_errors (DossierTestCli           *run,
                       gconstpointer  data)
 {
-  run_dossier (run, "annotate", POLYGRAPH, "--quote", "not in the article", NULL);
+  dossier_test_cli_run (run, "annotate", POLYGRAPH, "--quote", "not in the article", NULL);
   assert_user_error (run, "does not contain “not in the article”");
 
-  run_dossier (run, "annotate", POLYGRAPH, "--quote", "Lavrov", "--occurrence", "99", NULL);
+  dossier_test_cli_run (run, "annotate", POLYGRAPH, "--quote", "Lavrov", "--occurrence", "99", NULL);
   assert_user_error (run, "99 times");
 
-  run_dossier (run, "annotate", POLYGRAPH, "--quote", "Lavrov", "--color", "red", NULL);
+  dossier_test_cli_run (run, "annotate", POLYGRAPH, "--quote", "Lavrov", "--color", "red", NULL);
   assert_user_error (run, "unknown colour “red”");
 
-  run_dossier (run, "annotate", "no-such-article", "--quote", "Lavrov", NULL);
+  dossier_test_cli_run (run, "annotate", "no-such-article", "--quote", "Lavrov", NULL);
   assert_user_error (run, "no-such-article");
 
-  run_dossier (run, "annotate", POLYGRAPH, NULL);
+  dossier_test_cli_run (run, "annotate", POLYGRAPH, NULL);
   assert_user_error (run, "--quote");
 
-  run_dossier (run, "annotations", NULL);
+  dossier_test_cli_run (run, "annotations", NULL);
   assert_ok (run);
   g_assert_cmpstr (run->out, ==, "");
 }
 
 static void
-test_export_formats (Run           *run,
+test_export_formats (DossierTestCli           *run,
                      gconstpointer  data)
 {
   g_autofree char *id = annotate (run, "Sergey Lavrov", "1", "=cmd|' /C calc'!A0");
   g_autofree char *output = g_build_filename (run->data_home, "notes.html", NULL);
   g_autofree char *html = NULL;
 
-  run_dossier (run, "export", "--format", "markdown", NULL);
+  dossier_test_cli_run (run, "export", "--format", "markdown", NULL);
   assert_ok (run);
   g_assert_true (g_str_has_prefix (run->out, "---\ndossier: \"Dossier\"\n"));
   g_assert_nonnull (strstr (run->out, "> Sergey Lavrov\n"));
 
-  run_dossier (run, "export", "--format", "csv", "--article", POLYGRAPH, NULL);
+  dossier_test_cli_run (run, "export", "--format", "csv", "--article", POLYGRAPH, NULL);
   assert_ok (run);
   g_assert_nonnull (strstr (run->out, ",'=cmd|' /C calc'!A0,blue,"));
 
-  run_dossier (run, "export", "--format", "json", "--color", "green", NULL);
+  dossier_test_cli_run (run, "export", "--format", "json", "--color", "green", NULL);
   assert_ok (run);
   g_assert_nonnull (strstr (run->out, "\"total\" : 0"));
 
-  run_dossier (run, "export", "--format", "html", "--output", output, NULL);
+  dossier_test_cli_run (run, "export", "--format", "html", "--output", output, NULL);
   assert_ok (run);
   g_assert_cmpstr (run->out, ==, "");
   html = dossier_test_read_file (output);
   g_assert_nonnull (strstr (html, "<mark class=\"blue\">Sergey Lavrov</mark>"));
 
-  run_dossier (run, "export", "--format", "pdf", NULL);
+  dossier_test_cli_run (run, "export", "--format", "pdf", NULL);
   assert_user_error (run, "unknown format “pdf”");
-  run_dossier (run, "export", NULL);
+  dossier_test_cli_run (run, "export", NULL);
   assert_user_error (run, "--format");
-  run_dossier (run, "export", "--format", "csv", "--article", "no-such-article", NULL);
+  dossier_test_cli_run (run, "export", "--format", "csv", "--article", "no-such-article", NULL);
   assert_user_error (run, "no-such-article");
 }
 
 /* Exported as JSON, imported into a fresh library: the same annotations, once. */
 static void
-test_import_notes_round_trip (Run           *run,
+test_import_notes_round_trip (DossierTestCli           *run,
                               gconstpointer  data)
 {
   g_autofree char *first = annotate (run, "Lavrov", "1", "one");
@@ -217,15 +180,15 @@ test_import_notes_round_trip (Run           *run,
   g_autoptr(JsonArray) before = list_json (run);
   g_autoptr(JsonArray) after = NULL;
 
-  run_dossier (run, "export", "--format", "json", "--output", path, NULL);
+  dossier_test_cli_run (run, "export", "--format", "json", "--output", path, NULL);
   assert_ok (run);
 
   g_free (run->data_home);
   run->data_home = dossier_test_make_tmpdir ();
-  run_dossier (run, "import-notes", path, NULL);
+  dossier_test_cli_run (run, "import-notes", path, NULL);
   assert_ok (run);
   g_assert_cmpstr (run->out, ==, "Imported 2 annotations: 2 new, 0 updated\n");
-  run_dossier (run, "import-notes", path, NULL);
+  dossier_test_cli_run (run, "import-notes", path, NULL);
   assert_ok (run);
   g_assert_cmpstr (run->out, ==, "Imported 2 annotations: 0 new, 2 updated\n");
 
@@ -245,30 +208,30 @@ test_import_notes_round_trip (Run           *run,
 }
 
 static void
-test_import_notes_errors (Run           *run,
+test_import_notes_errors (DossierTestCli           *run,
                           gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (run->data_home, "broken.json", NULL);
 
   g_assert_true (g_file_set_contents (path, "{\n  \"type\": \"AnnotationCollection\",\n"
                                             "  \"items\": [ 3 ]\n}\n", -1, NULL));
-  run_dossier (run, "import-notes", path, NULL);
+  dossier_test_cli_run (run, "import-notes", path, NULL);
   assert_user_error (run, "broken.json:3:");
   g_assert_true (g_regex_match_simple ("broken\\.json:3:[0-9]+: annotation 1 must be an object",
                                        run->err, 0, 0));
 
-  run_dossier (run, "import-notes", "/nonexistent/notes.json", NULL);
+  dossier_test_cli_run (run, "import-notes", "/nonexistent/notes.json", NULL);
   assert_user_error (run, "/nonexistent/notes.json");
 
-  run_dossier (run, "import-notes", NULL);
+  dossier_test_cli_run (run, "import-notes", NULL);
   assert_user_error (run, "import-notes");
 }
 
 static void
-test_help_lists_commands (Run           *run,
+test_help_lists_commands (DossierTestCli           *run,
                           gconstpointer  data)
 {
-  run_dossier (run, "--help", NULL);
+  dossier_test_cli_run (run, "--help", NULL);
   assert_ok (run);
   g_assert_nonnull (strstr (run->out, "annotate ARTICLE_ID "));
   g_assert_nonnull (strstr (run->out, "export --format FORMAT"));
@@ -281,7 +244,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Run, NULL, setup, func, teardown)
+#define ADD(path, func) g_test_add (path, DossierTestCli, NULL, setup, func, teardown)
   ADD ("/cli-annotations/annotate-and-list", test_annotate_and_list);
   ADD ("/cli-annotations/annotate-errors-exit-1", test_annotate_errors);
   ADD ("/cli-annotations/export-formats", test_export_formats);

@@ -9,46 +9,9 @@
 
 #define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
 
-typedef struct
-{
-  char *data_home;
-  char *out;
-  char *err;
-  int   status;
-} Run;
 
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-/* Runs `dossier ARGS…` with its own XDG_DATA_HOME. */
-static void
-run_dossier (Run        *run,
-             const char *first,
-             ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_HOME", run->data_home, TRUE);
-  const char *arg;
-  va_list args;
-
-  run_clear (run);
-  g_ptr_array_add (argv, (char *) g_getenv ("DOSSIER_EXECUTABLE"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (dossier_test_run_env ((const char *const *) argv->pdata, envp, &run->out,
-                                       &run->err, &run->status));
-}
-
-static void
-assert_user_error (Run        *run,
+assert_user_error (DossierTestCli        *run,
                    const char *fragment)
 {
   g_assert_cmpint (run->status, ==, 1);
@@ -60,30 +23,30 @@ assert_user_error (Run        *run,
 }
 
 static void
-setup (Run           *run,
+setup (DossierTestCli           *run,
        gconstpointer  data)
 {
   run->data_home = dossier_test_make_tmpdir ();
 }
 
 static void
-teardown (Run           *run,
+teardown (DossierTestCli           *run,
           gconstpointer  data)
 {
-  run_clear (run);
+  dossier_test_cli_clear (run);
   dossier_test_remove_tree (run->data_home);
   g_free (run->data_home);
 }
 
 static void
-test_articles_text (Run           *run,
+test_articles_text (DossierTestCli           *run,
                     gconstpointer  data)
 {
   g_autofree char *db = g_build_filename (run->data_home, "dossier", "library.db", NULL);
   g_auto(GStrv) lines = NULL;
   g_auto(GStrv) fields = NULL;
 
-  run_dossier (run, "articles", NULL);
+  dossier_test_cli_run (run, "articles", NULL);
   g_assert_cmpint (run->status, ==, 0);
   lines = g_strsplit (g_strchomp (run->out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 5);
@@ -108,14 +71,14 @@ parse (const char *text)
 }
 
 static void
-test_articles_json (Run           *run,
+test_articles_json (DossierTestCli           *run,
                     gconstpointer  data)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
   JsonObject *first;
 
-  run_dossier (run, "articles", "--json", NULL);
+  dossier_test_cli_run (run, "articles", "--json", NULL);
   g_assert_cmpint (run->status, ==, 0);
   root = parse (run->out);
   array = json_node_get_array (root);
@@ -132,10 +95,10 @@ test_articles_json (Run           *run,
 }
 
 static void
-test_show_text (Run           *run,
+test_show_text (DossierTestCli           *run,
                 gconstpointer  data)
 {
-  run_dossier (run, "show", POLYGRAPH, NULL);
+  dossier_test_cli_run (run, "show", POLYGRAPH, NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_true (g_str_has_prefix (run->out,
                                    "Moscow Fuels Myanmar War Machine, Then Claims to Bring Peace\n"));
@@ -146,14 +109,14 @@ test_show_text (Run           *run,
 }
 
 static void
-test_show_json (Run           *run,
+test_show_json (DossierTestCli           *run,
                 gconstpointer  data)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *article, *verdict;
   JsonArray *blocks;
 
-  run_dossier (run, "show", POLYGRAPH, "--json", NULL);
+  dossier_test_cli_run (run, "show", POLYGRAPH, "--json", NULL);
   g_assert_cmpint (run->status, ==, 0);
   root = parse (run->out);
   article = json_node_get_object (root);
@@ -168,31 +131,31 @@ test_show_json (Run           *run,
 }
 
 static void
-test_user_errors (Run           *run,
+test_user_errors (DossierTestCli           *run,
                   gconstpointer  data)
 {
-  run_dossier (run, "show", "no-such-article", NULL);
+  dossier_test_cli_run (run, "show", "no-such-article", NULL);
   assert_user_error (run, "no-such-article");
 
-  run_dossier (run, "show", NULL);
+  dossier_test_cli_run (run, "show", NULL);
   assert_user_error (run, "show");
 
-  run_dossier (run, "articles", "--bogus", NULL);
+  dossier_test_cli_run (run, "articles", "--bogus", NULL);
   assert_user_error (run, "--bogus");
 
-  run_dossier (run, "frobnicate", NULL);
+  dossier_test_cli_run (run, "frobnicate", NULL);
   assert_user_error (run, "frobnicate");
 }
 
 static void
-test_version_and_help (Run           *run,
+test_version_and_help (DossierTestCli           *run,
                        gconstpointer  data)
 {
-  run_dossier (run, "--version", NULL);
+  dossier_test_cli_run (run, "--version", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_true (g_str_has_prefix (run->out, "dossier "));
 
-  run_dossier (run, "--help", NULL);
+  dossier_test_cli_run (run, "--help", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_nonnull (strstr (run->out, "articles"));
   g_assert_nonnull (strstr (run->out, "show ID"));
@@ -204,12 +167,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add ("/cli/articles-text", Run, NULL, setup, test_articles_text, teardown);
-  g_test_add ("/cli/articles-json", Run, NULL, setup, test_articles_json, teardown);
-  g_test_add ("/cli/show-text", Run, NULL, setup, test_show_text, teardown);
-  g_test_add ("/cli/show-json", Run, NULL, setup, test_show_json, teardown);
-  g_test_add ("/cli/user-errors-exit-1", Run, NULL, setup, test_user_errors, teardown);
-  g_test_add ("/cli/version-and-help", Run, NULL, setup, test_version_and_help, teardown);
+  g_test_add ("/cli/articles-text", DossierTestCli, NULL, setup, test_articles_text, teardown);
+  g_test_add ("/cli/articles-json", DossierTestCli, NULL, setup, test_articles_json, teardown);
+  g_test_add ("/cli/show-text", DossierTestCli, NULL, setup, test_show_text, teardown);
+  g_test_add ("/cli/show-json", DossierTestCli, NULL, setup, test_show_json, teardown);
+  g_test_add ("/cli/user-errors-exit-1", DossierTestCli, NULL, setup, test_user_errors, teardown);
+  g_test_add ("/cli/version-and-help", DossierTestCli, NULL, setup, test_version_and_help, teardown);
 
   return g_test_run ();
 }
