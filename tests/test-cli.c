@@ -161,6 +161,37 @@ test_version_and_help (DossierTestCli           *run,
   g_assert_nonnull (strstr (run->out, "show ID"));
 }
 
+/* A damaged library is moved aside, the user told (exit 1, one line, both paths), and
+ * the next run works on a new one. */
+static void
+test_damaged_library_moved_aside (DossierTestCli *run,
+                                  gconstpointer   data)
+{
+  g_autofree char *folder = g_build_filename (run->data_home, "dossier", NULL);
+  g_autofree char *db = g_build_filename (folder, "library.db", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (db, "this is not a database, just some bytes, many of them"
+                                          " — enough that SQLite reads a header and gives up", -1,
+                                      NULL));
+
+  dossier_test_cli_run (run, "articles", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->err, db));
+  g_assert_nonnull (strstr (run->err, ".corrupt-"));
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    kept |= g_str_has_prefix (name, "library.db.corrupt-");
+  g_assert_true (kept);
+
+  dossier_test_cli_run (run, "articles", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +203,8 @@ main (int   argc,
   g_test_add ("/cli/show-text", DossierTestCli, NULL, setup, test_show_text, teardown);
   g_test_add ("/cli/show-json", DossierTestCli, NULL, setup, test_show_json, teardown);
   g_test_add ("/cli/user-errors-exit-1", DossierTestCli, NULL, setup, test_user_errors, teardown);
+  g_test_add ("/cli/damaged-library-moved-aside", DossierTestCli, NULL, setup,
+              test_damaged_library_moved_aside, teardown);
   g_test_add ("/cli/version-and-help", DossierTestCli, NULL, setup, test_version_and_help, teardown);
 
   return g_test_run ();

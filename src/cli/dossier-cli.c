@@ -192,10 +192,17 @@ DossierLibrary *
 _dossier_cli_open_library (int *exit_code)
 {
   g_autoptr(GError) error = NULL;
-  DossierLibrary *library = dossier_library_open_default (&error);
+  g_autofree char *notice = NULL;
+  DossierLibrary *library = dossier_library_open_default_or_recover (&notice, &error);
 
   if (library == NULL)
     *exit_code = _dossier_cli_fail_error (error);
+  else if (notice != NULL)
+    {
+      /* The damaged library was kept aside; say so and stop, so a script notices. */
+      *exit_code = _dossier_cli_fail ("%s", notice);
+      g_clear_object (&library);
+    }
 
   return library;
 }

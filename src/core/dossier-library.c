@@ -251,6 +251,75 @@ dossier_library_open (const char  *user_path,
   return g_steal_pointer (&self);
 }
 
+/* The user's database could not be read as one: keep it, under a timestamped name beside
+ * it, for whoever wants to rescue it, and say where. */
+static char *
+move_aside (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+  const char *suffixes[] = { "-wal", "-shm" };
+
+  if (g_rename (path, aside) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot move %s aside: %s"), path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      g_rename (from, to);
+    }
+
+  return g_steal_pointer (&aside);
+}
+
+/**
+ * dossier_library_open_default_or_recover:
+ * @notice: (out) (nullable): set, in plain words, when a damaged library was moved aside
+ *
+ * Opens the user's library; when it is not a readable database (truncated, random bytes,
+ * not SQLite) it is moved aside under a timestamped name and a new one is started. A
+ * database from a newer Dossier, a read-only one or a full disk is never moved: that is an
+ * error.
+ */
+DossierLibrary *
+dossier_library_open_default_or_recover (char   **notice,
+                                         GError **error)
+{
+  g_autofree char *user_path = dossier_library_dup_default_user_path ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *aside = NULL;
+  DossierLibrary *library;
+
+  *notice = NULL;
+  library = dossier_library_open (user_path, dossier_library_get_default_bundled_path (),
+                                  &local_error);
+  if (library != NULL || !g_error_matches (local_error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_CORRUPT)
+      || !g_str_has_prefix (local_error->message, user_path))
+    {
+      if (library == NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return library;
+    }
+
+  if ((aside = move_aside (user_path, error)) == NULL)
+    return NULL;
+
+  *notice = g_strdup_printf (_("Your library %s could not be read (%s). It was kept as %s, and "
+                               "Dossier started a new library."),
+                             user_path, local_error->message, aside);
+  return dossier_library_open (user_path, dossier_library_get_default_bundled_path (), error);
+}
+
 DossierLibrary *
 dossier_library_open_default (GError **error)
 {

@@ -55,6 +55,8 @@ DossierLibrary     *dossier_library_open                     (const char      *u
                                                               const char      *bundled_path,
                                                               GError         **error);
 DossierLibrary     *dossier_library_open_default             (GError         **error);
+DossierLibrary     *dossier_library_open_default_or_recover  (char           **notice,
+                                                              GError         **error);
 DossierDatabase    *dossier_library_get_database             (DossierLibrary  *self);
 DossierArticleList *dossier_library_list_articles            (DossierLibrary  *self,
                                                               GError         **error);
