@@ -68,6 +68,21 @@ def describe(node):
     return " < ".join(chain)
 
 
+def start_session_bus(env):
+    """A session bus of our own whose services print nowhere: the accessibility registry
+    writes a line to its stdout, which would land in the TAP stream."""
+    read_fd, write_fd = os.pipe()
+    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork",
+                               f"--print-address={write_fd}"],
+                              pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    with os.fdopen(read_fd) as address:
+        env["DBUS_SESSION_BUS_ADDRESS"] = address.readline().strip()
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = env["DBUS_SESSION_BUS_ADDRESS"]
+    return daemon
+
+
 def main():
     env = dict(os.environ)
     env.pop("NO_AT_BRIDGE", None)
@@ -75,6 +90,7 @@ def main():
     home = tempfile.mkdtemp(prefix="dossier-a11y-")
     env["XDG_DATA_HOME"] = os.path.join(home, "data")
     env["XDG_CONFIG_HOME"] = os.path.join(home, "config")
+    bus = start_session_bus(env)
     exe = env["DOSSIER_EXECUTABLE"]
     app_proc = subprocess.Popen([exe], env=env)
     print("1..3")
@@ -114,6 +130,7 @@ def main():
         app_proc.terminate()
         app_proc.wait(timeout=10)
         shutil.rmtree(home, ignore_errors=True)
+        bus.terminate()
 
 
 sys.exit(main())
