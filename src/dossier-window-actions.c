@@ -269,69 +269,73 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_toggle_button_set_active (self->timeline_button, timeline);
 }
 
+static const struct
+{
+  const char                  *name;
+  const char                  *parameter_type;
+  GtkWidgetActionActivateFunc  activate;
+} actions[] = {
+  { "win.open-article", "s", open_article_action },
+  { "win.open-beside", "s", open_beside_action },
+  { "win.open-passage", "(suu)", open_passage_action },
+  { "win.open-passage-beside", "(suu)", open_passage_action },
+  { "win.open-found", "(ss)", open_found_action },
+  { "win.close-column", NULL, close_column_action },
+  { "win.next-column", NULL, focus_column_action },
+  { "win.previous-column", NULL, focus_column_action },
+  { "win.choose-entity", "s", choose_entity_action },
+  { "win.clear-entity", NULL, clear_entity_action },
+  { "win.search", NULL, search_action },
+  { "win.print", NULL, print_action },
+  { "win.export-notes", NULL, export_notes_action },
+  { "win.undo", NULL, undo_action },
+  { "win.redo", NULL, undo_action },
+  { "win.annotation-deleted", NULL, annotation_deleted_action },
+  { "win.toggle-timeline", NULL, toggle_timeline_action },
+  { "win.zoom-in", NULL, zoom_action },
+  { "win.zoom-out", NULL, zoom_action },
+  { "win.zoom-reset", NULL, zoom_action },
+  { "win.show-library", NULL, show_library_action },
+  { "win.show-entities", NULL, show_library_action },
+  { "win.show-notes", NULL, show_library_action },
+};
+
+static const struct
+{
+  guint           keyval;
+  GdkModifierType modifiers;
+  const char     *action;
+} keys[] = {
+  { GDK_KEY_w, GDK_CONTROL_MASK, "win.close-column" },
+  { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-column" },
+  { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-column" },
+  { GDK_KEY_Escape, 0, "win.clear-entity" },
+  { GDK_KEY_k, GDK_CONTROL_MASK, "win.search" },
+  { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
+  { GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-notes" },
+  { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
+  { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
+  { GDK_KEY_F9, 0, "win.toggle-timeline" },
+  { GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in" },
+  { GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in" },
+  { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in" },
+  { GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out" },
+  { GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out" },
+  { GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset" },
+  { GDK_KEY_Left, GDK_ALT_MASK, "win.show-library" },
+  { GDK_KEY_1, GDK_CONTROL_MASK, "win.show-library" },
+  { GDK_KEY_2, GDK_CONTROL_MASK, "win.show-entities" },
+  { GDK_KEY_3, GDK_CONTROL_MASK, "win.show-notes" },
+};
+
 void
 _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.open-article", "s", open_article_action);
-  gtk_widget_class_install_action (widget_class, "win.open-beside", "s", open_beside_action);
-  gtk_widget_class_install_action (widget_class, "win.open-passage", "(suu)", open_passage_action);
-  gtk_widget_class_install_action (widget_class, "win.open-passage-beside", "(suu)",
-                                   open_passage_action);
-  gtk_widget_class_install_action (widget_class, "win.close-column", NULL, close_column_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-notes", NULL, export_notes_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.export-notes", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_install_action (widget_class, "win.open-found", "(ss)", open_found_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.annotation-deleted", NULL,
-                                   annotation_deleted_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.redo", NULL);
-  gtk_widget_class_install_action (widget_class, "win.next-column", NULL, focus_column_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-column", NULL, focus_column_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-entity", "s", choose_entity_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-entity", NULL, clear_entity_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-timeline", NULL,
-                                   toggle_timeline_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
-  gtk_widget_class_install_action (widget_class, "win.show-entities", NULL, show_library_action);
-  gtk_widget_class_install_action (widget_class, "win.show-notes", NULL, show_library_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK,
-                                       "win.show-notes", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
+                                     actions[i].activate);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "win.close-column", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "win.next-column", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "win.previous-column", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.clear-entity", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-timeline", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
-                                       "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
-                                       "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
-                                       "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.show-library", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
-                                       "win.show-library", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
-                                       "win.show-entities", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].keyval, keys[i].modifiers,
+                                         keys[i].action, NULL);
 }
