@@ -182,15 +182,6 @@ open_annotations (DossierLibrary **library,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 add_annotation_json (JsonBuilder       *builder,
                      DossierAnnotation *annotation)
 {
@@ -198,26 +189,26 @@ add_annotation_json (JsonBuilder       *builder,
   g_autofree char *link = dossier_annotation_dup_link (annotation);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", dossier_annotation_get_id (annotation));
-  add_string (builder, "article", dossier_annotation_get_article_id (annotation));
+  _dossier_cli_add_string (builder, "id", dossier_annotation_get_id (annotation));
+  _dossier_cli_add_string (builder, "article", dossier_annotation_get_article_id (annotation));
   json_builder_set_member_name (builder, "start");
   json_builder_add_int_value (builder, dossier_annotation_get_start (annotation));
   json_builder_set_member_name (builder, "end");
   json_builder_add_int_value (builder, dossier_annotation_get_end (annotation));
-  add_string (builder, "quote", dossier_annotation_get_quote (annotation));
-  add_string (builder, "color",
+  _dossier_cli_add_string (builder, "quote", dossier_annotation_get_quote (annotation));
+  _dossier_cli_add_string (builder, "color",
               dossier_highlight_color_to_string (dossier_annotation_get_color (annotation)));
-  add_string (builder, "note", dossier_annotation_get_note (annotation));
+  _dossier_cli_add_string (builder, "note", dossier_annotation_get_note (annotation));
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
   for (guint i = 0; tags[i] != NULL; i++)
     json_builder_add_string_value (builder, tags[i]);
   json_builder_end_array (builder);
-  add_string (builder, "anchor",
+  _dossier_cli_add_string (builder, "anchor",
               dossier_anchor_state_to_string (dossier_annotation_get_anchor (annotation)));
-  add_string (builder, "created", dossier_annotation_get_created (annotation));
-  add_string (builder, "modified", dossier_annotation_get_modified (annotation));
-  add_string (builder, "link", link);
+  _dossier_cli_add_string (builder, "created", dossier_annotation_get_created (annotation));
+  _dossier_cli_add_string (builder, "modified", dossier_annotation_get_modified (annotation));
+  _dossier_cli_add_string (builder, "link", link);
   json_builder_end_object (builder);
 }
 

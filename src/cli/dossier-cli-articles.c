@@ -33,24 +33,12 @@ add_published (JsonBuilder    *builder,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_summary (JsonBuilder    *builder,
              DossierArticle *article)
 {
-  add_string (builder, "id", dossier_article_get_id (article));
-  add_string (builder, "title", dossier_article_get_title (article));
-  add_string (builder, "outlet", dossier_article_get_outlet (article));
+  _dossier_cli_add_string (builder, "id", dossier_article_get_id (article));
+  _dossier_cli_add_string (builder, "title", dossier_article_get_title (article));
+  _dossier_cli_add_string (builder, "outlet", dossier_article_get_outlet (article));
   add_published (builder, article);
 }
 
@@ -134,8 +122,8 @@ add_credits (JsonBuilder    *builder,
       const DossierCredit *credit = g_ptr_array_index (credits, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "role", credit->role);
-      add_string (builder, "name", credit->name);
+      _dossier_cli_add_string (builder, "role", credit->role);
+      _dossier_cli_add_string (builder, "name", credit->name);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -154,10 +142,10 @@ add_blocks (JsonBuilder    *builder,
       DossierBlock *block = g_ptr_array_index (blocks, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "kind", dossier_block_kind_to_string (dossier_block_get_kind (block)));
-      add_string (builder, "text", dossier_block_get_text (block));
+      _dossier_cli_add_string (builder, "kind", dossier_block_kind_to_string (dossier_block_get_kind (block)));
+      _dossier_cli_add_string (builder, "text", dossier_block_get_text (block));
       if (dossier_block_get_attribution (block) != NULL)
-        add_string (builder, "attribution", dossier_block_get_attribution (block));
+        _dossier_cli_add_string (builder, "attribution", dossier_block_get_attribution (block));
       json_builder_set_member_name (builder, "start");
       json_builder_add_int_value (builder, dossier_block_get_start (block));
       json_builder_set_member_name (builder, "length");
@@ -175,11 +163,11 @@ print_article_json (DossierArticle *article)
 
   json_builder_begin_object (builder);
   add_summary (builder, article);
-  add_string (builder, "subtitle", dossier_article_get_subtitle (article));
-  add_string (builder, "published_note", dossier_article_get_published_note (article));
-  add_string (builder, "url", dossier_article_get_url (article));
-  add_string (builder, "language", dossier_article_get_language (article));
-  add_string (builder, "origin", dossier_article_get_origin (article) == DOSSIER_ORIGIN_BUNDLED
+  _dossier_cli_add_string (builder, "subtitle", dossier_article_get_subtitle (article));
+  _dossier_cli_add_string (builder, "published_note", dossier_article_get_published_note (article));
+  _dossier_cli_add_string (builder, "url", dossier_article_get_url (article));
+  _dossier_cli_add_string (builder, "language", dossier_article_get_language (article));
+  _dossier_cli_add_string (builder, "origin", dossier_article_get_origin (article) == DOSSIER_ORIGIN_BUNDLED
                                    ? "bundled" : "imported");
   add_credits (builder, article);
   add_blocks (builder, article);

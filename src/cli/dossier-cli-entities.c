@@ -54,18 +54,6 @@ index_entities (DossierDatabase  *db,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
@@ -80,8 +68,8 @@ add_identity (JsonBuilder   *builder,
 {
   const char * const *aliases = dossier_entity_get_aliases (entity);
 
-  add_string (builder, "name", dossier_entity_get_name (entity));
-  add_string (builder, "kind", dossier_entity_kind_to_string (dossier_entity_get_kind (entity)));
+  _dossier_cli_add_string (builder, "name", dossier_entity_get_name (entity));
+  _dossier_cli_add_string (builder, "kind", dossier_entity_kind_to_string (dossier_entity_get_kind (entity)));
   json_builder_set_member_name (builder, "aliases");
   json_builder_begin_array (builder);
   for (guint i = 0; aliases[i] != NULL; i++)
@@ -262,8 +250,8 @@ add_articles (JsonBuilder *builder,
       const DossierMentionCount *count = g_ptr_array_index (articles, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "id", count->name);
-      add_string (builder, "title", count->title);
+      _dossier_cli_add_string (builder, "id", count->name);
+      _dossier_cli_add_string (builder, "title", count->title);
       add_int (builder, "mentions", count->n_mentions);
       json_builder_end_object (builder);
     }
@@ -282,8 +270,8 @@ add_companions (JsonBuilder  *builder,
       DossierEntity *entity = g_hash_table_lookup (report->index, count->name);
 
       json_builder_begin_object (builder);
-      add_string (builder, "name", count->name);
-      add_string (builder, "kind",
+      _dossier_cli_add_string (builder, "name", count->name);
+      _dossier_cli_add_string (builder, "kind",
                   dossier_entity_kind_to_string (dossier_entity_get_kind (entity)));
       add_int (builder, "blocks", count->n_blocks);
       add_int (builder, "articles", count->n_articles);
@@ -300,7 +288,7 @@ print_entity_json (EntityReport *report)
 
   json_builder_begin_object (builder);
   add_identity (builder, report->entity);
-  add_string (builder, "description", dossier_entity_get_description (report->entity));
+  _dossier_cli_add_string (builder, "description", dossier_entity_get_description (report->entity));
   add_int (builder, "mentions", report->n_mentions);
   add_articles (builder, report->articles);
   add_companions (builder, report);

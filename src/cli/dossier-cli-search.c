@@ -65,18 +65,6 @@ parse_options (SearchOptions   *options,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_result (JsonBuilder         *builder,
             DossierSearchResult *result,
             guint                rank)
@@ -85,16 +73,16 @@ add_result (JsonBuilder         *builder,
   g_autofree char *iso = dossier_date_to_iso (published);
 
   json_builder_begin_object (builder);
-  add_string (builder, "article_id", dossier_search_result_get_article_id (result));
-  add_string (builder, "title", dossier_search_result_get_title (result));
-  add_string (builder, "outlet", dossier_search_result_get_outlet (result));
-  add_string (builder, "published", iso);
+  _dossier_cli_add_string (builder, "article_id", dossier_search_result_get_article_id (result));
+  _dossier_cli_add_string (builder, "title", dossier_search_result_get_title (result));
+  _dossier_cli_add_string (builder, "outlet", dossier_search_result_get_outlet (result));
+  _dossier_cli_add_string (builder, "published", iso);
   json_builder_set_member_name (builder, "rank");
   json_builder_add_int_value (builder, rank);
   json_builder_set_member_name (builder, "score");
   json_builder_add_double_value (builder, dossier_search_result_get_score (result));
-  add_string (builder, "marked_title", dossier_search_result_get_marked_title (result));
-  add_string (builder, "snippet", dossier_search_result_get_snippet (result));
+  _dossier_cli_add_string (builder, "marked_title", dossier_search_result_get_marked_title (result));
+  _dossier_cli_add_string (builder, "snippet", dossier_search_result_get_snippet (result));
   json_builder_end_object (builder);
 }
 
@@ -110,8 +98,8 @@ add_entities (JsonBuilder *builder,
       DossierEntityKind kind = dossier_entity_get_kind (entity);
 
       json_builder_begin_object (builder);
-      add_string (builder, "name", dossier_entity_get_name (entity));
-      add_string (builder, "kind", dossier_entity_kind_to_string (kind));
+      _dossier_cli_add_string (builder, "name", dossier_entity_get_name (entity));
+      _dossier_cli_add_string (builder, "kind", dossier_entity_kind_to_string (kind));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -134,11 +122,11 @@ print_json (DossierDatabase    *db,
     return _dossier_cli_fail_error (error);
 
   json_builder_begin_object (builder);
-  add_string (builder, "query", dossier_search_query_get_text (query));
+  _dossier_cli_add_string (builder, "query", dossier_search_query_get_text (query));
   json_builder_set_member_name (builder, "markers");
   json_builder_begin_object (builder);
-  add_string (builder, "open", MARK_OPEN);
-  add_string (builder, "close", MARK_CLOSE);
+  _dossier_cli_add_string (builder, "open", MARK_OPEN);
+  _dossier_cli_add_string (builder, "close", MARK_CLOSE);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "has_more");
   json_builder_add_boolean_value (builder, has_more);

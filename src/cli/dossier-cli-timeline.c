@@ -30,32 +30,20 @@ static const GOptionEntry timeline_entries[] = {
 };
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_dates (JsonBuilder        *builder,
            const DossierEvent *event)
 {
   g_autofree char *date = dossier_date_to_iso (&event->date);
   g_autofree char *end = NULL;
 
-  add_string (builder, "date", date);
-  add_string (builder, "precision", dossier_precision_to_string (event->date.precision));
+  _dossier_cli_add_string (builder, "date", date);
+  _dossier_cli_add_string (builder, "precision", dossier_precision_to_string (event->date.precision));
   if (event->end.precision != DOSSIER_PRECISION_NONE)
     end = dossier_date_to_iso (&event->end);
-  add_string (builder, "end", end);
-  add_string (builder, "end_precision", end ? dossier_precision_to_string (event->end.precision)
+  _dossier_cli_add_string (builder, "end", end);
+  _dossier_cli_add_string (builder, "end_precision", end ? dossier_precision_to_string (event->end.precision)
                                             : NULL);
-  add_string (builder, "qualifier", dossier_qualifier_to_string (event->qualifier));
+  _dossier_cli_add_string (builder, "qualifier", dossier_qualifier_to_string (event->qualifier));
 }
 
 static void
@@ -64,16 +52,16 @@ add_event (JsonBuilder        *builder,
 {
   json_builder_begin_object (builder);
   add_dates (builder, event);
-  add_string (builder, "phrase", event->phrase);
-  add_string (builder, "text", event->text);
-  add_string (builder, "article_id", event->article_id);
-  add_string (builder, "article_title", event->article_title);
+  _dossier_cli_add_string (builder, "phrase", event->phrase);
+  _dossier_cli_add_string (builder, "text", event->text);
+  _dossier_cli_add_string (builder, "article_id", event->article_id);
+  _dossier_cli_add_string (builder, "article_title", event->article_title);
   json_builder_set_member_name (builder, "entities");
   json_builder_begin_array (builder);
   for (guint i = 0; event->entities[i] != NULL; i++)
     json_builder_add_string_value (builder, event->entities[i]);
   json_builder_end_array (builder);
-  add_string (builder, "group", event->group);
+  _dossier_cli_add_string (builder, "group", event->group);
   json_builder_set_member_name (builder, "reported_by");
   json_builder_add_int_value (builder, event->reported_by);
   json_builder_set_member_name (builder, "conflict");

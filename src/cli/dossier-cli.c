@@ -220,3 +220,16 @@ _dossier_cli_print_json (JsonNode *node)
   /* stdout gets UTF-8 whatever the locale: g_print() would transliterate under LANG=C. */
   printf ("%s\n", text);
 }
+
+/* A string member, or null when there is no value: JSON output keeps every field. */
+void
+_dossier_cli_add_string (JsonBuilder *builder,
+                         const char  *name,
+                         const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}

@@ -42,6 +42,9 @@ gboolean        _dossier_cli_parse         (const char            *command,
                                             int                   *exit_code);
 DossierLibrary *_dossier_cli_open_library  (int                   *exit_code);
 void            _dossier_cli_print_json    (JsonNode              *node);
+void            _dossier_cli_add_string    (JsonBuilder           *builder,
+                                            const char            *name,
+                                            const char            *value);
 
 int             _dossier_cli_articles      (int                    argc,
                                             char                 **argv);
