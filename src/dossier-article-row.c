@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-article-row.h"
+#include "dossier-template.h"
 
 struct _DossierArticleRow
 {
@@ -32,12 +33,7 @@ dossier_article_row_dispose (GObject *object)
 {
   DossierArticleRow *self = (DossierArticleRow *) object;
 
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_ROW);
-  /* GTK 4.8 leaves the template's unnamed box in place; a context menu may be there too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _dossier_template_dispose (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_ROW);
   g_clear_object (&self->article);
 
   G_OBJECT_CLASS (dossier_article_row_parent_class)->dispose (object);

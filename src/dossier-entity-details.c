@@ -14,6 +14,7 @@
 
 #include "dossier-entity-details.h"
 #include "dossier-mention-store.h"
+#include "dossier-template.h"
 
 /* Companions beyond this many are left out: the list is a pointer, not a report. */
 #define MAX_COMPANIONS 12
@@ -36,12 +37,7 @@ G_DEFINE_FINAL_TYPE (DossierEntityDetails, dossier_entity_details, GTK_TYPE_WIDG
 static void
 dossier_entity_details_dispose (GObject *object)
 {
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), DOSSIER_TYPE_ENTITY_DETAILS);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  _dossier_template_dispose (GTK_WIDGET (object), DOSSIER_TYPE_ENTITY_DETAILS);
 
   G_OBJECT_CLASS (dossier_entity_details_parent_class)->dispose (object);
 }

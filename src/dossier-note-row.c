@@ -15,6 +15,7 @@
 
 #include "dossier-annotation-popover.h"
 #include "dossier-note-row.h"
+#include "dossier-template.h"
 
 struct _DossierNoteRow
 {
@@ -35,12 +36,7 @@ G_DEFINE_FINAL_TYPE (DossierNoteRow, dossier_note_row, GTK_TYPE_WIDGET)
 static void
 dossier_note_row_dispose (GObject *object)
 {
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (object), DOSSIER_TYPE_NOTE_ROW);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  _dossier_template_dispose (GTK_WIDGET (object), DOSSIER_TYPE_NOTE_ROW);
 
   G_OBJECT_CLASS (dossier_note_row_parent_class)->dispose (object);
 }

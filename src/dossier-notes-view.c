@@ -18,6 +18,7 @@
 #include "dossier-list-header.h"
 #include "dossier-note-row.h"
 #include "dossier-notes-view.h"
+#include "dossier-template.h"
 
 struct _DossierNotesView
 {
@@ -380,12 +381,7 @@ static void
 dossier_notes_view_dispose (GObject *object)
 {
   DossierNotesView *self = (DossierNotesView *) object;
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_NOTES_VIEW);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _dossier_template_dispose (GTK_WIDGET (self), DOSSIER_TYPE_NOTES_VIEW);
   if (self->live != NULL)
     g_signal_handlers_disconnect_by_data (self->live, self);
   if (self->annotations != NULL)

@@ -20,6 +20,7 @@
 #include "dossier-search-query.h"
 #include "dossier-search-result.h"
 #include "dossier-search-store.h"
+#include "dossier-template.h"
 
 /* One page; the count line says when there are more. */
 #define PAGE_SIZE 50
@@ -388,14 +389,9 @@ static void
 dossier_search_pane_dispose (GObject *object)
 {
   DossierSearchPane *self = (DossierSearchPane *) object;
-  GtkWidget *child;
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SEARCH_PANE);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _dossier_template_dispose (GTK_WIDGET (self), DOSSIER_TYPE_SEARCH_PANE);
   g_clear_object (&self->results);
   g_clear_object (&self->annotations);
   g_clear_object (&self->library);

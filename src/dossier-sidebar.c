@@ -20,6 +20,7 @@
 #include "dossier-notes-view.h"
 #include "dossier-search-pane.h"
 #include "dossier-sidebar.h"
+#include "dossier-template.h"
 
 struct _DossierSidebar
 {
@@ -349,12 +350,7 @@ static void
 dossier_sidebar_dispose (GObject *object)
 {
   DossierSidebar *self = (DossierSidebar *) object;
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _dossier_template_dispose (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR);
   g_clear_object (&self->article_selection);
   g_clear_object (&self->article_filter);
   g_clear_object (&self->shown_entities);

@@ -16,6 +16,7 @@
 #include "dossier-event-item.h"
 #include "dossier-timeline-pane.h"
 #include "dossier-timeline-row.h"
+#include "dossier-template.h"
 
 struct _DossierTimelinePane
 {
@@ -119,12 +120,7 @@ static void
 dossier_timeline_pane_dispose (GObject *object)
 {
   DossierTimelinePane *self = (DossierTimelinePane *) object;
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_PANE);
-  /* GTK 4.8 leaves the template's unnamed children in place. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
+  _dossier_template_dispose (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_PANE);
   g_clear_object (&self->model);
   g_clear_pointer (&self->entity, g_free);
 
