@@ -22,6 +22,11 @@
 /* As bm25(5.0, 1.0) in dossier-search-store.c: title, body. */
 static const double column_weights[] = { 5.0, 1.0 };
 
+/* Reading every article's length (dossier-search-lengths.c) costs about a seventh of
+ * looking up one a match; it is worth it from one match in eight articles, and starts
+ * when the scan reaches that many. */
+#define MANY_MATCHES 8
+
 #define BM25_K1 1.2
 #define BM25_B  0.75
 
@@ -37,20 +42,31 @@ struct _DossierSearchTop
   guint    capacity;
   guint    n_entries;
   int      error;
+  DossierSearchLengths *lengths;  /* not owned; NULL: FTS5's own lookup for each match */
+
+  const gint64 *hidden;   /* sorted rowids the search leaves out, not owned */
+  guint         n_hidden;
 
   /* Per query, computed at the first row */
-  gboolean ready;
-  int      n_phrases;
-  double   average_length;
-  double  *idf;
-  double  *frequencies;
+  gboolean      ready;
+  int           n_phrases;
+  sqlite3_int64 n_rows;
+  double        average_length;
+  double       *idf;
+  gboolean      idf_deferred;
+  double       *frequencies;
+
+  gint64        n_matches;        /* so far, hidden ones included */
+  gboolean      reading_lengths;
 };
 
 DossierSearchTop *
-_dossier_search_top_new (guint capacity)
+_dossier_search_top_new (guint                 capacity,
+                         DossierSearchLengths *lengths)
 {
   DossierSearchTop *self = g_new0 (DossierSearchTop, 1);
 
+  self->lengths = lengths;
   self->capacity = MAX (capacity, 1);
   self->heap = g_new (Entry, self->capacity);
   return self;
@@ -142,6 +158,34 @@ keep (DossierSearchTop *self,
     }
 }
 
+static double
+idf_for (sqlite3_int64 n_rows,
+         gint64        n_hits)
+{
+  double idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
+
+  return idf <= 0.0 ? 1e-6 : idf;
+}
+
+static gboolean
+is_hidden (DossierSearchTop *self,
+           gint64            rowid)
+{
+  guint low = 0, high = self->n_hidden;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (self->hidden[middle] < rowid)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low < self->n_hidden && self->hidden[low] == rowid;
+}
+
 static int
 count_row (const Fts5ExtensionApi *api,
            Fts5Context            *fts,
@@ -151,32 +195,51 @@ count_row (const Fts5ExtensionApi *api,
   return SQLITE_OK;
 }
 
-/* What bm25 needs once a query: the average length and each phrase's idf. */
+/* Reading every article's length pays once many articles match; an error only leaves the
+ * lookups to FTS5. */
+static void
+use_lengths (DossierSearchTop *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_dossier_search_lengths_update (self->lengths, &error))
+    {
+      g_debug ("Ranking without the lengths: %s", error->message);
+      self->lengths = NULL;
+    }
+  self->reading_lengths = self->lengths != NULL;
+}
+
+/* What bm25 needs once a query: the average length and each phrase's idf. The idf of a
+ * query of one phrase is left for the end: it only scales every score alike, and the
+ * phrase's count of articles is then the number of matches, counted while scanning,
+ * instead of a scan of its own. */
 static int
 prepare (DossierSearchTop       *self,
          const Fts5ExtensionApi *api,
          Fts5Context            *fts)
 {
-  sqlite3_int64 n_rows = 0, n_tokens = 0;
+  sqlite3_int64 n_tokens = 0;
   int rc;
 
   self->n_phrases = api->xPhraseCount (fts);
   self->idf = g_new0 (double, self->n_phrases);
   self->frequencies = g_new0 (double, self->n_phrases);
 
-  rc = api->xRowCount (fts, &n_rows);
+  rc = api->xRowCount (fts, &self->n_rows);
   if (rc == SQLITE_OK)
     rc = api->xColumnTotalSize (fts, -1, &n_tokens);
-  self->average_length = n_rows > 0 ? (double) n_tokens / (double) n_rows : 1.0;
+  self->average_length = self->n_rows > 0 ? (double) n_tokens / (double) self->n_rows : 1.0;
 
-  for (int i = 0; rc == SQLITE_OK && i < self->n_phrases; i++)
+  self->idf_deferred = self->n_phrases == 1;
+  if (self->idf_deferred)
+    self->idf[0] = 1.0;
+  for (int i = 0; rc == SQLITE_OK && !self->idf_deferred && i < self->n_phrases; i++)
     {
       gint64 n_hits = 0;
-      double idf;
 
       rc = api->xQueryPhrase (fts, i, &n_hits, count_row);
-      idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
-      self->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+      self->idf[i] = idf_for (self->n_rows, n_hits);
     }
 
   self->ready = TRUE;
@@ -205,7 +268,9 @@ score_row (DossierSearchTop       *self,
         self->frequencies[phrase] += column < (int) G_N_ELEMENTS (column_weights)
                                      ? column_weights[column] : 1.0;
     }
-  if (rc == SQLITE_OK)
+  if (rc == SQLITE_OK
+      && (!self->reading_lengths
+          || !_dossier_search_lengths_lookup (self->lengths, api->xRowid (fts), &n_tokens)))
     rc = api->xColumnSize (fts, -1, &n_tokens);
 
   length = n_tokens;
@@ -238,6 +303,14 @@ top_function (const Fts5ExtensionApi  *api,
 
   if (!self->ready)
     rc = prepare (self, api, fts);
+  if (++self->n_matches * MANY_MATCHES >= self->n_rows && !self->reading_lengths
+      && self->lengths != NULL)
+    use_lengths (self);
+  if (is_hidden (self, api->xRowid (fts)))
+    {
+      sqlite3_result_null (context);
+      return;
+    }
   if (rc == SQLITE_OK)
     rc = score_row (self, api, fts, &score);
 
@@ -259,11 +332,29 @@ _dossier_search_top_register (fts5_api *api)
   return api->xCreateFunction (api, DOSSIER_SEARCH_TOP_FUNCTION, NULL, top_function, NULL);
 }
 
+/* The rowids to leave out, sorted, which must outlive the scan. */
+void
+_dossier_search_top_set_hidden (DossierSearchTop *self,
+                                const gint64     *hidden,
+                                guint             n_hidden)
+{
+  self->hidden = hidden;
+  self->n_hidden = n_hidden;
+}
+
 /* Sorts what was kept, best first; returns how many there are. */
 guint
 _dossier_search_top_finish (DossierSearchTop *self)
 {
   guint n = self->n_entries;
+
+  if (self->idf_deferred)
+    {
+      double idf = idf_for (self->n_rows, self->n_matches);
+
+      for (guint i = 0; i < self->n_entries; i++)
+        self->heap[i].score = idf * self->heap[i].score;
+    }
 
   /* Heap sort: the worst goes to the end, one at a time. */
   while (n > 1)

@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <sqlite3.h>
 
+#include "dossier-search-lengths.h"
+
 G_BEGIN_DECLS
 
 /* The FTS5 auxiliary function: dossier_top(articles_fts, ?) with a pointer bound as
@@ -18,8 +20,12 @@ G_BEGIN_DECLS
 typedef struct _DossierSearchTop DossierSearchTop;
 
 int               _dossier_search_top_register  (fts5_api         *api);
-DossierSearchTop *_dossier_search_top_new       (guint             capacity);
+DossierSearchTop *_dossier_search_top_new       (guint                 capacity,
+                                                 DossierSearchLengths *lengths);
 void              _dossier_search_top_free      (DossierSearchTop *self);
+void              _dossier_search_top_set_hidden (DossierSearchTop *self,
+                                                  const gint64     *hidden,
+                                                  guint             n_hidden);
 int               _dossier_search_top_get_error (DossierSearchTop *self);
 guint             _dossier_search_top_finish    (DossierSearchTop *self);
 gint64            _dossier_search_top_get_rowid (DossierSearchTop *self,

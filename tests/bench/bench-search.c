@@ -35,6 +35,7 @@ static int n_articles = 100000;
 static int n_rounds = 5;
 static int seed = 1;
 static gboolean compare_sorting = FALSE;
+static char **only_queries = NULL;
 
 static const GOptionEntry entries[] = {
   { "articles", 0, 0, G_OPTION_ARG_INT, &n_articles, "Articles in the library (100000)", "N" },
@@ -42,6 +43,8 @@ static const GOptionEntry entries[] = {
   { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Corpus seed (1)", "S" },
   { "compare-sorting", 0, 0, G_OPTION_ARG_NONE, &compare_sorting,
     "Also time every query with FTS5 sorting all matches (ORDER BY rank)", NULL },
+  { "query", 0, 0, G_OPTION_ARG_STRING_ARRAY, &only_queries,
+    "Time this query instead of the fixed set (repeatable)", "TEXT" },
   { NULL }
 };
 
@@ -54,7 +57,7 @@ typedef struct
 /* Ranks in dossier-corpus.c: military 51, Russia 120, junta 150, weapons 250, sanctions 400,
  * drone 700, embassy 900, helicopter 1500, pipeline 2500, ceasefire 4000, refinery 9000,
  * monsoon 12000, typhoon 20000. */
-static BenchQuery queries[] = {
+static BenchQuery fixed_queries[] = {
   { "common", "military" },
   { "common", "government" },
   { "common", "junta" },
@@ -230,6 +233,9 @@ open_library (const char     *path,
   return dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, error);
 }
 
+static BenchQuery *queries = fixed_queries;
+static guint n_queries = G_N_ELEMENTS (fixed_queries);
+
 typedef struct
 {
   DossierDatabase *db;
@@ -327,14 +333,14 @@ print_report (const char *title,
   const char *kind = NULL;
 
   printf ("\n%s, first page of %d with snippets:\n", title, PAGE_SIZE);
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+  for (guint i = 0; i < n_queries; i++)
     {
       g_autoptr(GArray) of_kind = g_array_new (FALSE, FALSE, sizeof (double));
 
       if (g_strcmp0 (kind, queries[i].kind) == 0)
         continue;
       kind = queries[i].kind;
-      for (guint j = i; j < G_N_ELEMENTS (queries); j++)
+      for (guint j = i; j < n_queries; j++)
         if (g_str_equal (queries[j].kind, kind))
           g_array_append_vals (of_kind, ((GArray *) times->pdata[j])->data,
                                ((GArray *) times->pdata[j])->len);
@@ -351,7 +357,7 @@ run_dossier_round (Bench *bench,
   guint n_results;
   double cpu;
 
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+  for (guint i = 0; i < n_queries; i++)
     {
       double wall = time_query (bench->db, queries[i].text, &cpu, &n_results);
 
@@ -400,8 +406,8 @@ write_script (Bench      *bench,
   g_autoptr(GString) text = g_string_new (".timer on\n.output /dev/null\n");
   g_autoptr(GError) error = NULL;
 
-  bench->has_match = g_new0 (gboolean, G_N_ELEMENTS (queries));
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+  bench->has_match = g_new0 (gboolean, n_queries);
+  for (guint i = 0; i < n_queries; i++)
     {
       g_autoptr(DossierSearchQuery) query = dossier_search_query_new (queries[i].text);
       g_autofree char *match = dossier_search_query_dup_match (query, NULL, NULL);
@@ -466,7 +472,7 @@ run_sorted_round (Bench *bench)
   double cpu;
 
   _dossier_search_store_set_collect_top (FALSE);
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+  for (guint i = 0; i < n_queries; i++)
     {
       time_query (bench->db, queries[i].text, &cpu, &n_results);
       g_array_append_val (bench->cpu_sorted->pdata[i], cpu);
@@ -479,7 +485,7 @@ new_timings (void)
 {
   GPtrArray *timings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+  for (guint i = 0; i < n_queries; i++)
     g_ptr_array_add (timings, g_array_new (FALSE, FALSE, sizeof (double)));
 
   return timings;
@@ -538,11 +544,24 @@ fill_in_rare_word (DossierCorpus *corpus)
 {
   char *rare = g_strdup (dossier_corpus_get_word (corpus, 25000));
 
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+  for (guint i = 0; i < n_queries; i++)
     if (queries[i].text == NULL)
       queries[i].text = rare;
 
   return rare;
+}
+
+/* --query: only the queries given, one class of their own, to profile one of them. */
+static void
+use_given_queries (void)
+{
+  if (only_queries == NULL)
+    return;
+
+  n_queries = g_strv_length (only_queries);
+  queries = g_new0 (BenchQuery, n_queries);
+  for (guint i = 0; i < n_queries; i++)
+    queries[i] = (BenchQuery) { "given", only_queries[i] };
 }
 
 int
@@ -570,6 +589,7 @@ main (int   argc,
   g_mkdir_with_parents (folder, 0700);
   path = g_build_filename (folder, "bench.db", NULL);
 
+  use_given_queries ();
   corpus = dossier_corpus_new (seed, 700);
   rare = fill_in_rare_word (corpus);
 
