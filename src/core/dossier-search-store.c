@@ -99,6 +99,11 @@ static const char read_top_sql[] =
   " FROM articles_fts f CROSS JOIN articles a ON a.id = f.rowid"
   " WHERE articles_fts MATCH ?1 AND f.rowid IN (SELECT value FROM json_each (?4))";
 
+/* ?1 the candidates, best first, as a JSON array; the order is kept. */
+static const char check_filters_sql[] =
+  "SELECT a.id FROM json_each (?1) j CROSS JOIN articles a ON a.id = j.value"
+  " WHERE 1" FILTERS;
+
 static gboolean collect_top = TRUE;
 
 /* ?1 is what the query excludes, or NULL. */
@@ -484,14 +489,18 @@ read_page (DossierDatabase   *db,
   return check_step (db, rc, cancellable, error);
 }
 
-/* A search has no filter when it only needs the full-text index. */
+static gboolean
+is_filtered (const Search *search)
+{
+  return search->outlets != NULL || search->entities[0] != NULL
+         || search->after_key != 0 || search->before_key != 0;
+}
+
+/* Words are ranked while FTS5 scans (dossier-search-top.c), filters or not. */
 static gboolean
 can_collect_top (const Search *search)
 {
-  gboolean filtered = search->outlets != NULL || search->entities[0] != NULL
-                      || search->after_key != 0 || search->before_key != 0;
-
-  return collect_top && search->match != NULL && !filtered;
+  return collect_top && search->match != NULL;
 }
 
 static gboolean
@@ -585,17 +594,47 @@ collect (DossierDatabase   *db,
   return check_step (db, rc, cancellable, error);
 }
 
-/* The rowids of the page, as a JSON array for read_top_sql. */
+/* Matches best first, as many as the page needs. */
+typedef struct
+{
+  GArray *rowids;   /* gint64 */
+  GArray *scores;   /* double */
+} Ranked;
+
+static void
+ranked_init (Ranked *ranked)
+{
+  ranked->rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ranked->scores = g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+ranked_clear (Ranked *ranked)
+{
+  g_clear_pointer (&ranked->rowids, g_array_unref);
+  g_clear_pointer (&ranked->scores, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Ranked, ranked_clear)
+
+static void
+ranked_add (Ranked *ranked,
+            gint64  rowid,
+            double  score)
+{
+  g_array_append_val (ranked->rowids, rowid);
+  g_array_append_val (ranked->scores, score);
+}
+
+/* Some rowids as a JSON array, for json_each (). */
 static char *
-page_rowids (DossierSearchTop *top,
-             guint             from,
-             guint             to)
+json_rowids (const gint64 *rowids,
+             guint         n)
 {
   GString *ids = g_string_new ("[");
 
-  for (guint i = from; i < to; i++)
-    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > from ? "," : "",
-                            _dossier_search_top_get_rowid (top, i));
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", rowids[i]);
   g_string_append_c (ids, ']');
   return g_string_free (ids, FALSE);
 }
@@ -605,7 +644,7 @@ static gboolean
 read_top (DossierDatabase     *db,
           DossierSearchQuery  *query,
           const Search        *search,
-          DossierSearchTop    *top,
+          const Ranked        *ranked,
           guint                from,
           guint                to,
           GPtrArray           *results,
@@ -613,8 +652,8 @@ read_top (DossierDatabase     *db,
 {
   g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, read_top_sql, error);
   g_autoptr(GHashTable) places = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *ids = page_rowids (top, from, to);
-  g_autofree gint64 *rowids = g_new (gint64, to - from);
+  const gint64 *rowids = &g_array_index (ranked->rowids, gint64, 0);
+  g_autofree char *ids = json_rowids (rowids + from, to - from);
   int rc;
 
   if (stmt == NULL)
@@ -622,10 +661,7 @@ read_top (DossierDatabase     *db,
 
   g_ptr_array_set_size (results, to - from);
   for (guint i = from; i < to; i++)
-    {
-      rowids[i - from] = _dossier_search_top_get_rowid (top, i);
-      g_hash_table_insert (places, &rowids[i - from], GUINT_TO_POINTER (i));
-    }
+    g_hash_table_insert (places, (gpointer) &rowids[i], GUINT_TO_POINTER (i));
 
   dossier_statement_bind_text (stmt, 1, search->match);
   dossier_statement_bind_text (stmt, PARAM_OPEN, dossier_search_query_get_open_mark (query));
@@ -637,7 +673,8 @@ read_top (DossierDatabase     *db,
       gint64 rowid = sqlite3_column_int64 (stmt, 5);
       guint i = GPOINTER_TO_UINT (g_hash_table_lookup (places, &rowid));
 
-      results->pdata[i - from] = result_from_row (stmt, _dossier_search_top_get_score (top, i));
+      results->pdata[i - from] = result_from_row (stmt, g_array_index (ranked->scores,
+                                                                       double, i));
     }
 
   /* An import on another connection may have removed an article between the two reads. */
@@ -645,6 +682,98 @@ read_top (DossierDatabase     *db,
     if (results->pdata[i - 1] == NULL)
       g_ptr_array_steal_index (results, i - 1);
   return check_step (db, rc, NULL, error);
+}
+
+/* Without filters: the best offset + limit + 1 kept while FTS5 scans. */
+static gboolean
+rank_top (DossierDatabase  *db,
+          const Search     *search,
+          guint             wanted,
+          Ranked           *ranked,
+          GCancellable     *cancellable,
+          GError          **error)
+{
+  g_autoptr(DossierSearchTop) top = _dossier_search_top_new (wanted, lengths_for (db));
+  guint n;
+
+  if (!collect (db, search, top, cancellable, error))
+    return FALSE;
+
+  n = _dossier_search_top_finish (top);
+  for (guint i = 0; i < n; i++)
+    ranked_add (ranked, _dossier_search_top_get_rowid (top, i),
+                _dossier_search_top_get_score (top, i));
+  return TRUE;
+}
+
+/* Adds the candidates that pass the filters, in their order. */
+static gboolean
+check_filters (DossierDatabase  *db,
+               const Search     *search,
+               const Ranked     *candidates,
+               Ranked           *ranked,
+               GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db, check_filters_sql, error);
+  g_autoptr(GHashTable) scores = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *ids = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < candidates->rowids->len; i++)
+    g_hash_table_insert (scores, &g_array_index (candidates->rowids, gint64, i),
+                         &g_array_index (candidates->scores, double, i));
+
+  ids = json_rowids ((const gint64 *) candidates->rowids->data, candidates->rowids->len);
+  bind_filters (stmt, search);
+  dossier_statement_bind_text (stmt, 1, ids);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      ranked_add (ranked, rowid, *(double *) g_hash_table_lookup (scores, &rowid));
+    }
+
+  return check_step (db, rc, NULL, error);
+}
+
+/* With filters: every match is scored while FTS5 scans, then the best are checked
+ * against the filters a batch at a time, each batch twice the last, until the page is
+ * full: a filter is only checked for the matches that could be shown. */
+static gboolean
+rank_filtered (DossierDatabase  *db,
+               const Search     *search,
+               guint             wanted,
+               Ranked           *ranked,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  g_autoptr(DossierSearchTop) top = _dossier_search_top_new (0, lengths_for (db));
+  gboolean more = TRUE;
+  guint batch = 2 * wanted;
+
+  if (!collect (db, search, top, cancellable, error))
+    return FALSE;
+
+  while (more && ranked->rowids->len < wanted)
+    {
+      g_auto(Ranked) candidates = { 0 };
+      gint64 rowid;
+      double score;
+
+      ranked_init (&candidates);
+      while (candidates.rowids->len < batch
+             && (more = _dossier_search_top_pop (top, &rowid, &score)))
+        ranked_add (&candidates, rowid, score);
+      if (g_cancellable_set_error_if_cancelled (cancellable, error)
+          || !check_filters (db, search, &candidates, ranked, error))
+        return FALSE;
+      batch = MIN (2 * batch, 8192);
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -658,22 +787,23 @@ find_top (DossierDatabase     *db,
           GCancellable        *cancellable,
           GError             **error)
 {
-  g_autoptr(DossierSearchTop) top = NULL;
+  g_auto(Ranked) ranked = { 0 };
+  guint wanted = MIN ((guint64) offset + limit + 1, G_MAXUINT);
   guint n, to;
 
-  top = _dossier_search_top_new (MIN ((guint64) offset + limit + 1, G_MAXUINT),
-                                 lengths_for (db));
-  if (!collect (db, search, top, cancellable, error))
+  ranked_init (&ranked);
+  if (!(is_filtered (search) ? rank_filtered : rank_top) (db, search, wanted, &ranked,
+                                                          cancellable, error))
     return FALSE;
 
-  n = _dossier_search_top_finish (top);
+  n = ranked.rowids->len;
   to = MIN ((guint64) offset + limit, n);
   if (has_more != NULL)
     *has_more = n > to;
   if (n <= offset)
     return TRUE;
 
-  return read_top (db, query, search, top, offset, to, results, error);
+  return read_top (db, query, search, &ranked, offset, to, results, error);
 }
 
 /* For tests and the benchmark: FALSE makes every search sort with ORDER BY rank. */
@@ -876,6 +1006,8 @@ _dossier_search_store_explain (DossierDatabase     *db,
     {
       if (!register_top_function (db, error)
           || !explain (db, collect_top_sql, &search, plan, error)
+          || (is_filtered (&search)
+              && !explain (db, check_filters_sql, &search, plan, error))
           || !explain (db, read_top_sql, &search, plan, error))
         return NULL;
     }

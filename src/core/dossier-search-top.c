@@ -38,9 +38,11 @@ typedef struct
 
 struct _DossierSearchTop
 {
-  Entry   *heap;          /* the worst kept entry at the root */
-  guint    capacity;
+  Entry   *heap;          /* see keep () */
+  guint    capacity;      /* 0: unbounded */
+  guint    allocated;
   guint    n_entries;
+  gboolean popping;
   int      error;
   DossierSearchLengths *lengths;  /* not owned; NULL: FTS5's own lookup for each match */
 
@@ -67,8 +69,9 @@ _dossier_search_top_new (guint                 capacity,
   DossierSearchTop *self = g_new0 (DossierSearchTop, 1);
 
   self->lengths = lengths;
-  self->capacity = MAX (capacity, 1);
-  self->heap = g_new (Entry, self->capacity);
+  self->capacity = capacity;
+  self->allocated = capacity;
+  self->heap = g_new (Entry, self->allocated);
   return self;
 }
 
@@ -91,11 +94,22 @@ _dossier_search_top_get_error (DossierSearchTop *self)
   return self->error;
 }
 
+/* Whether a goes before b at the root of a heap. */
+typedef gboolean (*Before) (const Entry *a,
+                            const Entry *b);
+
 static gboolean
 is_worse (const Entry *a,
           const Entry *b)
 {
   return a->score < b->score || (a->score == b->score && a->rowid > b->rowid);
+}
+
+static gboolean
+is_better (const Entry *a,
+           const Entry *b)
+{
+  return is_worse (b, a);
 }
 
 static void
@@ -109,22 +123,23 @@ swap (Entry *a,
 }
 
 static void
-sift_down (Entry *heap,
-           guint  n,
-           guint  i)
+sift_down (Entry  *heap,
+           guint   n,
+           guint   i,
+           Before  before)
 {
   for (;;)
     {
-      guint worst = i, left = 2 * i + 1, right = 2 * i + 2;
+      guint first = i, left = 2 * i + 1, right = 2 * i + 2;
 
-      if (left < n && is_worse (&heap[left], &heap[worst]))
-        worst = left;
-      if (right < n && is_worse (&heap[right], &heap[worst]))
-        worst = right;
-      if (worst == i)
+      if (left < n && before (&heap[left], &heap[first]))
+        first = left;
+      if (right < n && before (&heap[right], &heap[first]))
+        first = right;
+      if (first == i)
         return;
-      swap (&heap[i], &heap[worst]);
-      i = worst;
+      swap (&heap[i], &heap[first]);
+      i = first;
     }
 }
 
@@ -139,6 +154,8 @@ sift_up (Entry *heap,
     }
 }
 
+/* Bounded, the worst kept entry is at the root, to be replaced by a better one; unbounded,
+ * every match is kept, in no order until the first pop. */
 static void
 keep (DossierSearchTop *self,
       double            score,
@@ -146,7 +163,16 @@ keep (DossierSearchTop *self,
 {
   Entry entry = { score, rowid };
 
-  if (self->n_entries < self->capacity)
+  if (self->capacity == 0)
+    {
+      if (self->n_entries == self->allocated)
+        {
+          self->allocated = MAX (2 * self->allocated, 1024);
+          self->heap = g_renew (Entry, self->heap, self->allocated);
+        }
+      self->heap[self->n_entries++] = entry;
+    }
+  else if (self->n_entries < self->capacity)
     {
       self->heap[self->n_entries] = entry;
       sift_up (self->heap, self->n_entries++);
@@ -154,7 +180,7 @@ keep (DossierSearchTop *self,
   else if (is_worse (&self->heap[0], &entry))
     {
       self->heap[0] = entry;
-      sift_down (self->heap, self->n_entries, 0);
+      sift_down (self->heap, self->n_entries, 0, is_worse);
     }
 }
 
@@ -342,28 +368,66 @@ _dossier_search_top_set_hidden (DossierSearchTop *self,
   self->n_hidden = n_hidden;
 }
 
-/* Sorts what was kept, best first; returns how many there are. */
+/* A lone phrase's scores, kept without its idf, get it now: the same factor for all. */
+static void
+apply_idf (DossierSearchTop *self)
+{
+  double idf;
+
+  if (!self->idf_deferred)
+    return;
+
+  idf = idf_for (self->n_rows, self->n_matches);
+  for (guint i = 0; i < self->n_entries; i++)
+    self->heap[i].score = idf * self->heap[i].score;
+  self->idf_deferred = FALSE;
+}
+
+/* Bounded: sorts what was kept, best first; returns how many there are. */
 guint
 _dossier_search_top_finish (DossierSearchTop *self)
 {
   guint n = self->n_entries;
 
-  if (self->idf_deferred)
-    {
-      double idf = idf_for (self->n_rows, self->n_matches);
+  g_assert (self->capacity > 0);
 
-      for (guint i = 0; i < self->n_entries; i++)
-        self->heap[i].score = idf * self->heap[i].score;
-    }
+  apply_idf (self);
 
   /* Heap sort: the worst goes to the end, one at a time. */
   while (n > 1)
     {
       swap (&self->heap[0], &self->heap[--n]);
-      sift_down (self->heap, n, 0);
+      sift_down (self->heap, n, 0, is_worse);
     }
 
   return self->n_entries;
+}
+
+/* Unbounded: takes the best match left, so that only as many are ordered as are taken.
+ * Returns FALSE when none is left. */
+gboolean
+_dossier_search_top_pop (DossierSearchTop *self,
+                         gint64           *rowid,
+                         double           *score)
+{
+  g_assert (self->capacity == 0);
+
+  if (!self->popping)
+    {
+      apply_idf (self);
+      for (guint i = self->n_entries / 2; i > 0; i--)
+        sift_down (self->heap, self->n_entries, i - 1, is_better);
+      self->popping = TRUE;
+    }
+
+  if (self->n_entries == 0)
+    return FALSE;
+
+  *rowid = self->heap[0].rowid;
+  *score = self->heap[0].score;
+  self->heap[0] = self->heap[--self->n_entries];
+  sift_down (self->heap, self->n_entries, 0, is_better);
+  return TRUE;
 }
 
 gint64

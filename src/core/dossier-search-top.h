@@ -28,6 +28,9 @@ void              _dossier_search_top_set_hidden (DossierSearchTop *self,
                                                   guint             n_hidden);
 int               _dossier_search_top_get_error (DossierSearchTop *self);
 guint             _dossier_search_top_finish    (DossierSearchTop *self);
+gboolean          _dossier_search_top_pop       (DossierSearchTop *self,
+                                                 gint64           *rowid,
+                                                 double           *score);
 gint64            _dossier_search_top_get_rowid (DossierSearchTop *self,
                                                  guint             index);
 double            _dossier_search_top_get_score (DossierSearchTop *self,
