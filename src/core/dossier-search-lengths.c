@@ -130,8 +130,20 @@ get_data_version (DossierSearchLengths  *self,
   return TRUE;
 }
 
-/* Reads the lengths again if the database changed since they were read. Call it inside
- * the read of the search itself, so both see the same state of the database. */
+/* Whether the lengths were read from the database as it is now (FALSE on errors). Call
+ * it and the update inside the read of the search itself, so all see the same state. */
+gboolean
+_dossier_search_lengths_is_current (DossierSearchLengths *self)
+{
+  sqlite3 *handle = dossier_database_get_handle (self->db);
+  gint64 version = 0;
+
+  return self->data_version >= 0 && get_data_version (self, &version, NULL)
+         && version == self->data_version
+         && sqlite3_total_changes64 (handle) == self->total_changes;
+}
+
+/* Reads the lengths again if the database changed since they were read. */
 gboolean
 _dossier_search_lengths_update (DossierSearchLengths  *self,
                                 GError               **error)

@@ -15,6 +15,7 @@ typedef struct _DossierSearchLengths DossierSearchLengths;
 
 DossierSearchLengths *_dossier_search_lengths_new    (DossierDatabase      *db);
 void                  _dossier_search_lengths_free   (DossierSearchLengths *self);
+gboolean              _dossier_search_lengths_is_current (DossierSearchLengths *self);
 gboolean              _dossier_search_lengths_update (DossierSearchLengths *self,
                                                       GError              **error);
 gboolean              _dossier_search_lengths_lookup (DossierSearchLengths *self,

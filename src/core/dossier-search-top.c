@@ -22,8 +22,8 @@
 /* As bm25(5.0, 1.0) in dossier-search-store.c: title, body. */
 static const double column_weights[] = { 5.0, 1.0 };
 
-/* Reading every article's length (dossier-search-lengths.c) costs about a seventh of
- * looking up one a match; it is worth it from one match in eight articles, and starts
+/* Reading every article's length again (dossier-search-lengths.c) costs about a seventh
+ * of looking up one a match; it is worth it from one match in eight articles, and is done
  * when the scan reaches that many. */
 #define MANY_MATCHES 8
 
@@ -257,6 +257,10 @@ prepare (DossierSearchTop       *self,
     rc = api->xColumnTotalSize (fts, -1, &n_tokens);
   self->average_length = self->n_rows > 0 ? (double) n_tokens / (double) self->n_rows : 1.0;
 
+  /* Read for an earlier search and still current: they cost nothing more. */
+  self->reading_lengths = self->lengths != NULL
+                          && _dossier_search_lengths_is_current (self->lengths);
+
   self->idf_deferred = self->n_phrases == 1;
   if (self->idf_deferred)
     self->idf[0] = 1.0;
@@ -272,31 +276,46 @@ prepare (DossierSearchTop       *self,
   return rc;
 }
 
+/* A phrase's occurrences in the current row, weighted by column. The positions come
+ * straight from the phrase's position list, as xInst's do, without the merged array of
+ * every phrase's instances that xInstCount builds. */
+static int
+count_phrase (const Fts5ExtensionApi *api,
+              Fts5Context            *fts,
+              int                     phrase,
+              double                 *frequency)
+{
+  Fts5PhraseIter iter;
+  int column = -1, offset = 0;
+  int rc = api->xPhraseFirst (fts, phrase, &iter, &column, &offset);
+
+  *frequency = 0.0;
+  while (rc == SQLITE_OK && column >= 0)
+    {
+      *frequency += column < (int) G_N_ELEMENTS (column_weights) ? column_weights[column] : 1.0;
+      api->xPhraseNext (fts, &iter, &column, &offset);
+    }
+
+  return rc;
+}
+
 /* FTS5's bm25 for the current row, positive. */
 static int
 score_row (DossierSearchTop       *self,
            const Fts5ExtensionApi *api,
            Fts5Context            *fts,
+           gint64                  rowid,
            double                 *score)
 {
-  int n_instances = 0, n_tokens = 0;
+  int n_tokens = 0;
   double length;
-  int rc;
+  int rc = SQLITE_OK;
 
-  memset (self->frequencies, 0, sizeof (double) * self->n_phrases);
-  rc = api->xInstCount (fts, &n_instances);
-  for (int i = 0; rc == SQLITE_OK && i < n_instances; i++)
-    {
-      int phrase, column, offset;
-
-      rc = api->xInst (fts, i, &phrase, &column, &offset);
-      if (rc == SQLITE_OK)
-        self->frequencies[phrase] += column < (int) G_N_ELEMENTS (column_weights)
-                                     ? column_weights[column] : 1.0;
-    }
+  for (int i = 0; rc == SQLITE_OK && i < self->n_phrases; i++)
+    rc = count_phrase (api, fts, i, &self->frequencies[i]);
   if (rc == SQLITE_OK
       && (!self->reading_lengths
-          || !_dossier_search_lengths_lookup (self->lengths, api->xRowid (fts), &n_tokens)))
+          || !_dossier_search_lengths_lookup (self->lengths, rowid, &n_tokens)))
     rc = api->xColumnSize (fts, -1, &n_tokens);
 
   length = n_tokens;
@@ -318,6 +337,7 @@ top_function (const Fts5ExtensionApi  *api,
 {
   DossierSearchTop *self = n_values > 0
     ? sqlite3_value_pointer (values[0], DOSSIER_SEARCH_TOP_POINTER) : NULL;
+  gint64 rowid = api->xRowid (fts);
   double score = 0.0;
   int rc = SQLITE_OK;
 
@@ -332,13 +352,12 @@ top_function (const Fts5ExtensionApi  *api,
   if (++self->n_matches * MANY_MATCHES >= self->n_rows && !self->reading_lengths
       && self->lengths != NULL)
     use_lengths (self);
-  if (is_hidden (self, api->xRowid (fts)))
+  if (rc == SQLITE_OK && !is_hidden (self, rowid))
     {
-      sqlite3_result_null (context);
-      return;
+      rc = score_row (self, api, fts, rowid, &score);
+      if (rc == SQLITE_OK)
+        keep (self, score, rowid);
     }
-  if (rc == SQLITE_OK)
-    rc = score_row (self, api, fts, &score);
 
   if (rc != SQLITE_OK)
     {
@@ -346,8 +365,6 @@ top_function (const Fts5ExtensionApi  *api,
       sqlite3_result_error_code (context, rc);
       return;
     }
-
-  keep (self, score, api->xRowid (fts));
   sqlite3_result_null (context);
 }
 
