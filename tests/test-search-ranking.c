@@ -114,16 +114,11 @@ assert_same_page (GPtrArray *kept,
 }
 
 static void
-test_same_as_order_by_rank (Fixture *fixture, gconstpointer data)
+assert_same_as_order_by_rank (Fixture           *fixture,
+                              const char *const *texts,
+                              guint              n_texts)
 {
-  static const char *const texts[] = {
-    "the", "military", "junta", "Russia weapons", "typhoon", "helicopter", "\"the military\"",
-    "\"security forces\"", "heli*", "sanct*", "drone OR helicopter", "junta -Russia",
-    "sanctions NOT embassy", "junta NEAR Russia", "of the and to", "Shoigu OR Putin",
-    "military -\"the military\"", "junta after:2020", "military outlet:Reuters",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  for (guint i = 0; i < n_texts; i++)
     for (guint offset = 0; offset <= PAGE; offset += PAGE)
       {
         gboolean more_kept = FALSE, more_sorted = FALSE;
@@ -134,6 +129,109 @@ test_same_as_order_by_rank (Fixture *fixture, gconstpointer data)
         assert_same_page (kept, sorted);
         g_assert_cmpint (more_kept, ==, more_sorted);
       }
+}
+
+static void
+test_same_as_order_by_rank (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = {
+    "the", "military", "junta", "Russia weapons", "typhoon", "helicopter", "\"the military\"",
+    "\"security forces\"", "heli*", "sanct*", "drone OR helicopter", "junta -Russia",
+    "sanctions NOT embassy", "junta NEAR Russia", "of the and to", "Shoigu OR Putin",
+    "military -\"the military\"", "junta after:2020", "military outlet:Reuters",
+    /* Filters that pass few of the matches: several batches of candidates. */
+    "the outlet:TASS after:2024-10", "military before:2015-03", "the outlet:nowhere",
+  };
+
+  assert_same_as_order_by_rank (fixture, texts, G_N_ELEMENTS (texts));
+}
+
+static void
+save_articles (DossierDatabase *db,
+               DossierCorpus   *corpus,
+               guint            n)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierArticle) article = dossier_corpus_next_article (corpus, NULL);
+
+      g_assert_true (dossier_article_store_save (db, article, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* A title much longer than before: the same rowid, another length. */
+static void
+lengthen_title (DossierDatabase *db,
+                const char      *uid)
+{
+  g_autoptr(DossierArticle) article = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  article = dossier_article_store_load (db, uid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 60; i++)
+    g_string_append (title, "a much longer title ");
+  dossier_article_set_title (article, title->str);
+  g_assert_true (dossier_article_store_save (db, article, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The best "military" matches: deleted, hidden, made longer or left. */
+static void
+change_best_matches (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) best = find (fixture, "military", TRUE, 0, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (best->len, ==, PAGE);
+  for (guint i = 0; i < 15; i++)
+    {
+      const char *uid = dossier_search_result_get_article_id (best->pdata[i]);
+
+      if (i % 3 == 0)
+        g_assert_true (dossier_article_store_delete (fixture->db, uid, &error));
+      else if (i % 3 == 1)
+        g_assert_true (dossier_article_store_set_hidden (fixture->db, uid, TRUE, &error));
+      else
+        lengthen_title (fixture->db, uid);
+      g_assert_no_error (error);
+    }
+}
+
+/* The lengths kept for ranking (dossier-search-lengths.c) follow every change to the
+ * library, made on the searching connection or on another one, and hidden articles count
+ * for the idf as FTS5 counts them. */
+static void
+test_same_after_changes (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = {
+    "the", "military", "\"the military\"", "Russia weapons", "junta after:2020",
+  };
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new (4, 150);
+  g_autoptr(DossierDatabase) other = NULL;
+  g_autoptr(GPtrArray) best = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_same_as_order_by_rank (fixture, texts, G_N_ELEMENTS (texts));
+
+  change_best_matches (fixture);
+  save_articles (fixture->db, corpus, 50);
+  assert_same_as_order_by_rank (fixture, texts, G_N_ELEMENTS (texts));
+
+  other = dossier_database_open (dossier_database_get_path (fixture->db),
+                                 DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_no_error (error);
+  best = find (fixture, "military", TRUE, 0, NULL);
+  g_assert_true (dossier_database_begin (other, &error));
+  save_articles (other, corpus, 300);
+  for (guint i = 0; i < 5; i++)
+    lengthen_title (other, dossier_search_result_get_article_id (best->pdata[i]));
+  g_assert_true (dossier_database_commit (other, &error));
+  assert_same_as_order_by_rank (fixture, texts, G_N_ELEMENTS (texts));
 }
 
 /* Pages follow one another without a gap or a repeat, ties included. */
@@ -171,6 +269,8 @@ main (int   argc,
 
   g_test_add ("/search-ranking/same-as-order-by-rank", Fixture, NULL, fixture_set_up,
               test_same_as_order_by_rank, fixture_tear_down);
+  g_test_add ("/search-ranking/same-after-changes", Fixture, NULL, fixture_set_up,
+              test_same_after_changes, fixture_tear_down);
   g_test_add ("/search-ranking/pages-are-consistent", Fixture, NULL, fixture_set_up,
               test_pages_are_consistent, fixture_tear_down);
 
