@@ -234,6 +234,53 @@ test_same_after_changes (Fixture *fixture, gconstpointer data)
   assert_same_as_order_by_rank (fixture, texts, G_N_ELEMENTS (texts));
 }
 
+static gint64
+count_segments (DossierDatabase *db)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "SELECT count (DISTINCT rowid >> 37) FROM articles_fts_data WHERE rowid >> 37 > 0", NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Merging the index after an import, in part or whole, changes no result. */
+static void
+test_tidy_index (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = { "the", "military", "\"the military\"", "heli*" };
+  g_autoptr(DossierCorpus) corpus = dossier_corpus_new (5, 150);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GError) error = NULL;
+  gint64 n_segments;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (dossier_database_begin (fixture->db, &error));
+      save_articles (fixture->db, corpus, 100);
+      g_assert_true (dossier_database_commit (fixture->db, &error));
+    }
+  n_segments = count_segments (fixture->db);
+  g_assert_cmpint (n_segments, >, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_ptr_array_add (before, find (fixture, texts[i], TRUE, 0, NULL));
+
+  g_assert_true (dossier_search_store_tidy_index (fixture->db, 100, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_segments (fixture->db), >=, 1);
+  g_assert_true (dossier_search_store_tidy_index (fixture->db, N_ARTICLES, &error));
+  g_assert_cmpint (count_segments (fixture->db), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) after = find (fixture, texts[i], TRUE, 0, NULL);
+
+      assert_same_page (after, before->pdata[i]);
+    }
+  assert_same_as_order_by_rank (fixture, texts, G_N_ELEMENTS (texts));
+}
+
 /* Pages follow one another without a gap or a repeat, ties included. */
 static void
 test_pages_are_consistent (Fixture *fixture, gconstpointer data)
@@ -271,6 +318,8 @@ main (int   argc,
               test_same_as_order_by_rank, fixture_tear_down);
   g_test_add ("/search-ranking/same-after-changes", Fixture, NULL, fixture_set_up,
               test_same_after_changes, fixture_tear_down);
+  g_test_add ("/search-ranking/tidy-index", Fixture, NULL, fixture_set_up,
+              test_tidy_index, fixture_tear_down);
   g_test_add ("/search-ranking/pages-are-consistent", Fixture, NULL, fixture_set_up,
               test_pages_are_consistent, fixture_tear_down);
 

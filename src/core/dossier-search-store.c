@@ -861,6 +861,71 @@ dossier_search_store_find (DossierDatabase     *db,
   return g_steal_pointer (&results);
 }
 
+/* An import that adds at least an eighth of the library merges the whole index; one
+ * that adds fewer merges as many pages as it wrote, about a page an article, times two.
+ * Either costs at most about a fifth of the import's own time (bench-import: 0.3 s of
+ * CPU for 10,000 articles into an empty library, 4 s at 100,000). */
+#define TIDY_SHARE          8
+#define TIDY_PAGES_PER_NEW  2
+
+static gboolean
+count_indexed (DossierDatabase  *db,
+               gint64           *n_rows,
+               GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "SELECT count(*) FROM articles_fts_docsize", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return dossier_database_set_error (db, rc, error);
+
+  *n_rows = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * dossier_search_store_tidy_index:
+ * @n_new: how many articles were just added or changed
+ *
+ * Merges the segments of the full-text index after an import. FTS5 writes a segment
+ * each time its in-memory index fills, and merges them only four of a level at a time,
+ * so an imported library has some twenty; each query term is looked up in every one.
+ * Merged into one, searches take about a quarter less time (bench-search, 100,000
+ * articles). A large import merges the whole index at once; a small one does the part
+ * of an incremental merge its size pays for, and the next imports carry it on.
+ *
+ * Returns: %FALSE with @error set when the database failed
+ */
+gboolean
+dossier_search_store_tidy_index (DossierDatabase  *db,
+                                 gint64            n_new,
+                                 GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  gint64 n_rows = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+
+  if (n_new <= 0)
+    return TRUE;
+  if (!count_indexed (db, &n_rows, error))
+    return FALSE;
+  if (n_new * TIDY_SHARE >= n_rows)
+    return dossier_database_exec (db,
+      "INSERT INTO articles_fts (articles_fts) VALUES ('optimize')", error);
+
+  /* A negative number of pages: merge segments of every level into one. */
+  stmt = dossier_database_prepare (db,
+    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, -MIN (n_new * TIDY_PAGES_PER_NEW, G_MAXINT32));
+  return dossier_database_step_done (db, stmt, error);
+}
+
 /**
  * dossier_search_store_count:
  * @cancellable: (nullable): stops the count, with %G_IO_ERROR_CANCELLED

@@ -29,6 +29,9 @@ GPtrArray *dossier_search_store_find_entities (DossierDatabase     *db,
                                                DossierSearchQuery  *query,
                                                guint                limit,
                                                GError             **error);
+gboolean   dossier_search_store_tidy_index    (DossierDatabase     *db,
+                                               gint64               n_new,
+                                               GError             **error);
 
 /* For tests and the benchmark */
 void       _dossier_search_store_set_collect_top (gboolean           enabled);

@@ -22,6 +22,7 @@
 #include "dossier-entity-store.h"
 #include "dossier-importer.h"
 #include "dossier-library.h"
+#include "dossier-search-store.h"
 
 /* The hash names this exact content, so user libraries know when to refresh their copy. */
 static char *
@@ -69,8 +70,10 @@ store_all (DossierDatabase  *db,
         return FALSE;
     }
 
+  /* Read-only once installed: its search index is merged into one segment now. */
   return dossier_database_set_meta (db, DOSSIER_META_CONTENT_HASH, hash, error)
-         && dossier_database_commit (db, error);
+         && dossier_database_commit (db, error)
+         && dossier_search_store_tidy_index (db, articles->len, error);
 }
 
 static gboolean
