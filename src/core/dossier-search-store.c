@@ -684,26 +684,16 @@ read_top (DossierDatabase     *db,
   return check_step (db, rc, NULL, error);
 }
 
-/* Without filters: the best offset + limit + 1 kept while FTS5 scans. */
-static gboolean
-rank_top (DossierDatabase  *db,
-          const Search     *search,
-          guint             wanted,
-          Ranked           *ranked,
-          GCancellable     *cancellable,
-          GError          **error)
+/* Without filters: the best offset + limit + 1, kept while FTS5 scanned. */
+static void
+take_top (DossierSearchTop *top,
+          Ranked           *ranked)
 {
-  g_autoptr(DossierSearchTop) top = _dossier_search_top_new (wanted, lengths_for (db));
-  guint n;
+  guint n = _dossier_search_top_finish (top);
 
-  if (!collect (db, search, top, cancellable, error))
-    return FALSE;
-
-  n = _dossier_search_top_finish (top);
   for (guint i = 0; i < n; i++)
     ranked_add (ranked, _dossier_search_top_get_rowid (top, i),
                 _dossier_search_top_get_score (top, i));
-  return TRUE;
 }
 
 /* Adds the candidates that pass the filters, in their order. */
@@ -739,23 +729,20 @@ check_filters (DossierDatabase  *db,
   return check_step (db, rc, NULL, error);
 }
 
-/* With filters: every match is scored while FTS5 scans, then the best are checked
- * against the filters a batch at a time, each batch twice the last, until the page is
- * full: a filter is only checked for the matches that could be shown. */
+/* With filters: every match was scored while FTS5 scanned; the best are checked against
+ * the filters a batch at a time, each batch twice the last, until the page is full, so a
+ * filter is only checked for the matches that could be shown. */
 static gboolean
-rank_filtered (DossierDatabase  *db,
+take_filtered (DossierDatabase  *db,
                const Search     *search,
+               DossierSearchTop *top,
                guint             wanted,
                Ranked           *ranked,
                GCancellable     *cancellable,
                GError          **error)
 {
-  g_autoptr(DossierSearchTop) top = _dossier_search_top_new (0, lengths_for (db));
   gboolean more = TRUE;
   guint batch = 2 * wanted;
-
-  if (!collect (db, search, top, cancellable, error))
-    return FALSE;
 
   while (more && ranked->rowids->len < wanted)
     {
@@ -776,6 +763,28 @@ rank_filtered (DossierDatabase  *db,
   return TRUE;
 }
 
+/* The best @wanted matches that pass the filters, best first. */
+static gboolean
+rank (DossierDatabase  *db,
+      const Search     *search,
+      guint             wanted,
+      Ranked           *ranked,
+      GCancellable     *cancellable,
+      GError          **error)
+{
+  gboolean filtered = is_filtered (search);
+  g_autoptr(DossierSearchTop) top = _dossier_search_top_new (filtered ? 0 : wanted,
+                                                             lengths_for (db));
+
+  if (!collect (db, search, top, cancellable, error))
+    return FALSE;
+  if (filtered)
+    return take_filtered (db, search, top, wanted, ranked, cancellable, error);
+
+  take_top (top, ranked);
+  return TRUE;
+}
+
 static gboolean
 find_top (DossierDatabase     *db,
           DossierSearchQuery  *query,
@@ -792,8 +801,7 @@ find_top (DossierDatabase     *db,
   guint n, to;
 
   ranked_init (&ranked);
-  if (!(is_filtered (search) ? rank_filtered : rank_top) (db, search, wanted, &ranked,
-                                                          cancellable, error))
+  if (!rank (db, search, wanted, &ranked, cancellable, error))
     return FALSE;
 
   n = ranked.rowids->len;
