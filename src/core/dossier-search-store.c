@@ -4,9 +4,10 @@
  * occurrence in the title counting as five in the body, and a query takes one of three
  * paths. Words alone: FTS5 scans the matches and dossier_top() keeps the best page of
  * them (dossier-search-top.c), then the page's rows are read with their snippets. Words
- * and filters: FTS5 hands its rows over in rank order, the articles are joined to them row
- * by row (CROSS JOIN keeps that order, so nothing is sorted again), the filters drop rows
- * until the page is full, and snippets are computed for the rows of the page alone.
+ * and filters: dossier_top() scores every match, hands them over best first, and the
+ * filters are checked a batch at a time until the page is full; snippets are computed for
+ * the rows of the page alone. (With _dossier_search_store_set_collect_top (FALSE), for
+ * the tests, FTS5 ranks with ORDER BY rank instead.)
  * Filters alone: the articles are read newest first along their date index. Every value,
  * the MATCH expression included, is a bound parameter: the SQL text never holds anything
  * a person typed.

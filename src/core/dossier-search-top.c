@@ -3,9 +3,12 @@
  * ORDER BY rank makes FTS5 (3.40) rank every match and sort them all before it returns
  * the first row; for a word found in most articles the sort costs as much as the ranking.
  * Here FTS5 calls dossier_top() once per match, in rowid order, and the function keeps
- * only the best offset + limit + 1 in a heap. The score is FTS5's own bm25, computed the
- * same way (same constants, same sums in the same order), so the order of the results is
- * the one ORDER BY rank gives; test-search checks the two against each other.
+ * only the best offset + limit + 1 in a heap, or, for a search with filters, keeps them
+ * all to hand them over best first. The score is FTS5's own bm25, computed the same way
+ * (same constants, same sums in the same order), with each article's length read from
+ * dossier-search-lengths.c rather than looked up a match at a time, so the order of the
+ * results is the one ORDER BY rank gives; test-search-ranking checks the two against each
+ * other.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
