@@ -192,7 +192,8 @@ scan_word (Scanner *s,
   while (end < s->n_chars && is_alpha (s->text[end]))
     {
       if (n < sizeof token->word - 1)
-        token->word[n++] = s->text[end] < 128 ? g_ascii_tolower (s->text[end]) : '?';
+        token->word[n++] = s->text[end] >= 'A' && s->text[end] <= 'Z' ? s->text[end] + ('a' - 'A')
+                           : s->text[end] < 0x80 ? s->text[end] : '?';
       end++;
     }
   token->word[n] = '\0';
