@@ -88,26 +88,6 @@ staged_article (sqlite3_context  *context,
     }
 }
 
-static gboolean
-register_staged_article (DossierDatabase  *db,
-                         GError          **error)
-{
-  static const char key[] = "dossier-article-store-staged-function";
-  int rc;
-
-  if (g_object_get_data (G_OBJECT (db), key) != NULL)
-    return TRUE;
-
-  rc = sqlite3_create_function_v2 (dossier_database_get_handle (db), "staged_article", 3,
-                                   SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, staged_article, NULL,
-                                   NULL, NULL);
-  if (rc != SQLITE_OK)
-    return dossier_database_set_error (db, rc, error);
-
-  g_object_set_data (G_OBJECT (db), key, GINT_TO_POINTER (TRUE));
-  return TRUE;
-}
-
 #define STAGED(column) "staged_article (?1, n, " G_STRINGIFY (column) ")"
 
 /* All the rows in one statement: FTS5 writes its pending terms out as a new index segment
@@ -122,7 +102,7 @@ save_article_rows (DossierDatabase  *db,
 {
   g_autoptr(DossierStatement) stmt = NULL;
 
-  if (!register_staged_article (db, error))
+  if (!dossier_database_add_function (db, "staged_article", 3, staged_article, error))
     return FALSE;
 
   stmt = dossier_database_prepare (db,

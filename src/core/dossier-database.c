@@ -324,6 +324,39 @@ dossier_database_prepare (DossierDatabase  *self,
   return stmt;
 }
 
+/**
+ * dossier_database_add_function:
+ * @name: a static string
+ *
+ * Makes the SQL function @name, of @n_args arguments, known to this connection, once: a
+ * second call with the same @name does nothing. Functions are direct-only (never run
+ * from a trigger or view of the file) and take their data through pointer parameters.
+ */
+gboolean
+dossier_database_add_function (DossierDatabase  *self,
+                               const char       *name,
+                               int               n_args,
+                               DossierFunction   function,
+                               GError          **error)
+{
+  g_autofree char *key = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), FALSE);
+
+  key = g_strconcat ("dossier-database-function-", name, NULL);
+  if (g_object_get_data (G_OBJECT (self), key) != NULL)
+    return TRUE;
+
+  rc = sqlite3_create_function_v2 (self->handle, name, n_args, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                   NULL, function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return dossier_database_set_error (self, rc, error);
+
+  g_object_set_data (G_OBJECT (self), key, GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
 gboolean
 dossier_database_exec (DossierDatabase  *self,
                        const char       *sql,
