@@ -755,10 +755,83 @@ test_generated (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT article) FROM events e JOIN articles a"
                                        " ON a.id = e.article WHERE a.origin = 1"), >, 900);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM events WHERE group_key IS NULL"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (handle (fixture), "INSERT INTO articles_fts (articles_fts)"
+                                 " VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
 
   again = import_one (fixture, path);
   assert_counts (again, 0, 1000, 0, 0);
   g_assert_cmpint (count_articles (fixture), ==, 1005);
+}
+
+/* An article of the format, its text made of @word so that each one is its own story. */
+static void
+append_article (GString    *json,
+                const char *id,
+                const char *word)
+{
+  const char *comma = g_str_has_suffix (json->str, "[\n") ? "" : ",\n";
+
+  g_string_append_printf (json, "%s{\"id\": \"%s\", \"title\": \"On %s\", "
+                          "\"published\": \"2021-03-04\", \"body\": \"The %s was seen "
+                          "in Yangon on 2 March 2021.\"}", comma, id, word, word);
+}
+
+/* Articles are saved a few hundred at a time: a story given twice in one file, under two
+ * ids, is still one story, in the same chunk of the file or in another. */
+static void
+test_same_story_in_one_file (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
+                                          "\"articles\": [\n");
+  g_autoptr(DossierImportSummary) summary = NULL;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("story-%u", i);
+      g_autofree char *word = g_strdup_printf ("zebra%u", i);
+
+      append_article (json, id, word);
+    }
+  append_article (json, "story-0-again", "zebra0");     /* the chunk after story-0's */
+  append_article (json, "story-599-again", "zebra599"); /* story-599's own chunk */
+  g_string_append (json, "]}\n");
+
+  summary = import_text (fixture, "many.json", json->str);
+  assert_counts (summary, 600, 2, 0, 0);
+  g_assert_cmpint (count_articles (fixture), ==, 605);
+  g_assert_cmpint (count_matches (fixture, "zebra599"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM events e JOIN articles a"
+                                       " ON a.id = e.article WHERE a.origin = 1"), ==, 600);
+  /* The index taken in bulk agrees with the articles it indexes. */
+  g_assert_cmpint (sqlite3_exec (handle (fixture), "INSERT INTO articles_fts (articles_fts)"
+                                 " VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* A file that changes the text of one article and brings the old text under another id:
+ * the old text is not in the library anymore once the file is in, so it is a new story. */
+static void
+test_old_text_under_new_id (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) first = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
+                                           "\"articles\": [\n");
+  g_autoptr(GString) second = g_string_new (first->str);
+  g_autoptr(DossierImportSummary) before = NULL;
+  g_autoptr(DossierImportSummary) after = NULL;
+
+  append_article (first, "changing", "walrus");
+  g_string_append (first, "]}\n");
+  append_article (second, "changing", "narwhal");
+  append_article (second, "moved", "walrus");
+  g_string_append (second, "]}\n");
+
+  before = import_text (fixture, "before.json", first->str);
+  assert_counts (before, 1, 0, 0, 0);
+  after = import_text (fixture, "after.json", second->str);
+  assert_counts (after, 1, 0, 1, 0);
+  g_assert_cmpint (count_matches (fixture, "walrus"), ==, 1);
+  g_assert_cmpint (count_matches (fixture, "narwhal"), ==, 1);
 }
 
 /* Removing and hiding */
@@ -932,6 +1005,8 @@ main (int   argc,
   ADD ("/import/replacement-reanchors-annotations", test_replace_reanchors);
   ADD ("/import/load-reanchors-a-changed-text", test_load_reanchors);
   ADD ("/import/generated-1000", test_generated);
+  ADD ("/import/same-story-twice-in-one-file", test_same_story_in_one_file);
+  ADD ("/import/old-text-under-a-new-id", test_old_text_under_new_id);
   ADD ("/import/remove-imported", test_remove_imported);
   ADD ("/import/hide-bundled", test_hide_bundled);
   ADD ("/import/cancelled", test_cancelled);

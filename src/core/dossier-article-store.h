@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+gboolean        dossier_article_store_save_all (DossierDatabase  *db,
+                                                GPtrArray        *articles,
+                                                gint64           *rowids,
+                                                GError          **error);
 gboolean        dossier_article_store_save  (DossierDatabase  *db,
                                              DossierArticle   *article,
                                              gint64           *rowid,

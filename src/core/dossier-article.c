@@ -34,6 +34,7 @@ struct _DossierArticle
   GPtrArray     *blocks;    /* DossierBlock, NULL until the body is loaded */
   char          *text;
   guint          n_chars;
+  char          *text_hash;   /* of text, computed on first use */
 };
 
 G_DEFINE_FINAL_TYPE (DossierArticle, dossier_article, G_TYPE_OBJECT)
@@ -69,6 +70,7 @@ dossier_article_finalize (GObject *object)
   g_clear_pointer (&self->credits, g_ptr_array_unref);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->text_hash, g_free);
 
   G_OBJECT_CLASS (dossier_article_parent_class)->finalize (object);
 }
@@ -359,6 +361,7 @@ dossier_article_set_blocks (DossierArticle *self,
   g_free (self->text);
   self->text = g_string_free (g_steal_pointer (&text), FALSE);
   self->n_chars = offset;
+  g_clear_pointer (&self->text_hash, g_free);
 }
 
 gboolean
@@ -434,12 +437,31 @@ dossier_article_get_block_at (DossierArticle *self,
   return g_ptr_array_index (self->blocks, lo);
 }
 
+/* The hash of the flat text. Computed once: an import asks for it twice per article (is
+ * it known? then to store it), and SHA-256 of a long text costs as much as indexing it.
+ * Readers on two threads may race to fill it; the loser's copy is dropped. */
+const char *
+dossier_article_get_text_hash (DossierArticle *self)
+{
+  char *hash;
+
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
+
+  if ((hash = g_atomic_pointer_get (&self->text_hash)) != NULL)
+    return hash;
+
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, dossier_article_get_text (self), -1);
+  if (!g_atomic_pointer_compare_and_exchange (&self->text_hash, NULL, hash))
+    g_free (hash);
+  return g_atomic_pointer_get (&self->text_hash);
+}
+
 char *
 dossier_article_dup_text_hash (DossierArticle *self)
 {
   g_return_val_if_fail (DOSSIER_IS_ARTICLE (self), NULL);
 
-  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, dossier_article_get_text (self), -1);
+  return g_strdup (dossier_article_get_text_hash (self));
 }
 
 /* A stable id for an article that has none: the same content always gets the same id. */

@@ -66,6 +66,7 @@ char              *dossier_article_dup_text_range     (DossierArticle    *self,
                                                        guint              end);
 DossierBlock      *dossier_article_get_block_at       (DossierArticle    *self,
                                                        guint              offset);
+const char        *dossier_article_get_text_hash      (DossierArticle    *self);
 char              *dossier_article_dup_text_hash      (DossierArticle    *self);
 char              *dossier_article_derive_id          (DossierArticle    *self);
 

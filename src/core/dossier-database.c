@@ -42,6 +42,11 @@ static void
 dossier_database_class_init (DossierDatabaseClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dossier_database_finalize;
+
+  /* Memory statistics take a global mutex around every allocation, some tens of
+   * thousands per imported article; nothing here reads them. Only possible before SQLite
+   * is first used, which the first database is; later it is refused, harmlessly. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
@@ -317,6 +322,39 @@ dossier_database_prepare (DossierDatabase  *self,
 
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+/**
+ * dossier_database_add_function:
+ * @name: a static string
+ *
+ * Makes the SQL function @name, of @n_args arguments, known to this connection, once: a
+ * second call with the same @name does nothing. Functions are direct-only (never run
+ * from a trigger or view of the file) and take their data through pointer parameters.
+ */
+gboolean
+dossier_database_add_function (DossierDatabase  *self,
+                               const char       *name,
+                               int               n_args,
+                               DossierFunction   function,
+                               GError          **error)
+{
+  g_autofree char *key = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), FALSE);
+
+  key = g_strconcat ("dossier-database-function-", name, NULL);
+  if (g_object_get_data (G_OBJECT (self), key) != NULL)
+    return TRUE;
+
+  rc = sqlite3_create_function_v2 (self->handle, name, n_args, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                   NULL, function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return dossier_database_set_error (self, rc, error);
+
+  g_object_set_data (G_OBJECT (self), key, GINT_TO_POINTER (TRUE));
+  return TRUE;
 }
 
 gboolean

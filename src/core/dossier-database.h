@@ -50,6 +50,15 @@ int               dossier_database_get_schema_version (DossierDatabase   *self);
 DossierStatement *dossier_database_prepare         (DossierDatabase      *self,
                                                     const char           *sql,
                                                     GError              **error);
+typedef void (*DossierFunction) (sqlite3_context *context,
+                                 int              argc,
+                                 sqlite3_value  **argv);
+
+gboolean          dossier_database_add_function    (DossierDatabase      *self,
+                                                    const char           *name,
+                                                    int                   n_args,
+                                                    DossierFunction       function,
+                                                    GError              **error);
 gboolean          dossier_database_exec            (DossierDatabase      *self,
                                                     const char           *sql,
                                                     GError              **error);

@@ -123,18 +123,54 @@ static const char * const unit_words[] = {
   "hours", "dollars", "euros", "times", "households", "families", "villages", "votes",
 };
 
+/* Each token is compared with dozens of words: the first letter settles most of them
+ * without a call to strcmp(). */
+static inline gboolean
+same_word (const char *a,
+           const char *b)
+{
+  return a[0] == b[0] && strcmp (a, b) == 0;
+}
+
 static gboolean
 in_list (const char        *word,
          const char * const *list,
          gsize               n)
 {
   for (gsize i = 0; i < n; i++)
-    if (g_str_equal (word, list[i]))
+    if (same_word (word, list[i]))
       return TRUE;
   return FALSE;
 }
 
 #define IN_LIST(word, list) in_list ((word), (list), G_N_ELEMENTS (list))
+
+/* GLib's Unicode tables cost a call and a lookup for every character of every text; the
+ * ASCII ones are a table in a macro. Extraction scans each character a few times. */
+static inline gboolean
+is_alpha (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  /* not g_ascii_isspace(), which takes the vertical tab that GLib's Unicode one does not */
+  return c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r' && c != '\v') : g_unichar_isspace (c);
+}
+
+static inline gboolean
+is_digit (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
+}
+
+static inline gboolean
+is_upper (gunichar c)
+{
+  return c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c);
+}
 
 /* Tokens */
 
@@ -153,15 +189,16 @@ scan_word (Scanner *s,
 {
   guint end = i, n = 0;
 
-  while (end < s->n_chars && g_unichar_isalpha (s->text[end]))
+  while (end < s->n_chars && is_alpha (s->text[end]))
     {
       if (n < sizeof token->word - 1)
-        token->word[n++] = s->text[end] < 128 ? g_ascii_tolower (s->text[end]) : '?';
+        token->word[n++] = s->text[end] >= 'A' && s->text[end] <= 'Z' ? s->text[end] + ('a' - 'A')
+                           : s->text[end] < 0x80 ? s->text[end] : '?';
       end++;
     }
   token->word[n] = '\0';
   token->kind = TOKEN_WORD;
-  token->capital = g_unichar_isupper (s->text[i]);
+  token->capital = is_upper (s->text[i]);
   return end;
 }
 
@@ -172,7 +209,7 @@ skip_ordinal (Scanner *s,
 {
   static const char * const suffixes[] = { "st", "nd", "rd", "th" };
 
-  if (end + 2 > s->n_chars || (end + 2 < s->n_chars && g_unichar_isalpha (s->text[end + 2])))
+  if (end + 2 > s->n_chars || (end + 2 < s->n_chars && is_alpha (s->text[end + 2])))
     return end;
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     if (g_unichar_tolower (s->text[end]) == (gunichar) suffixes[i][0]
@@ -186,7 +223,7 @@ static gboolean
 after_mid (Scanner *s,
            guint    hyphen)
 {
-  if (hyphen < 3 || (hyphen > 3 && g_unichar_isalpha (s->text[hyphen - 4])))
+  if (hyphen < 3 || (hyphen > 3 && is_alpha (s->text[hyphen - 4])))
     return FALSE;
   return g_unichar_tolower (s->text[hyphen - 3]) == 'm'
          && g_unichar_tolower (s->text[hyphen - 2]) == 'i'
@@ -201,10 +238,10 @@ glued_before (Scanner *s,
 {
   gunichar before = start > 0 ? s->text[start - 1] : ' ';
 
-  if (g_unichar_isalpha (before) || is_currency (before) || before == '.' || before == ',')
+  if (is_alpha (before) || is_currency (before) || before == '.' || before == ',')
     return TRUE;
   if ((before == '-' || before == 0x2010 || before == 0x2011) && start > 1)
-    return !g_unichar_isdigit (s->text[start - 2]) && !after_mid (s, start - 1);
+    return !is_digit (s->text[start - 2]) && !after_mid (s, start - 1);
   return FALSE;
 }
 
@@ -218,17 +255,17 @@ scan_number (Scanner *s,
 
   token->kind = TOKEN_NUMBER;
   token->value = 0;
-  for (; end < s->n_chars && g_unichar_isdigit (s->text[end]); end++)
+  for (; end < s->n_chars && is_digit (s->text[end]); end++)
     if (token->value < 99999)
       token->value = token->value * 10 + g_unichar_digit_value (s->text[end]);
   token->n_digits = end - i;
 
   /* "2,158", "2.3": one number, and not a date */
   while (end + 1 < s->n_chars && (s->text[end] == ',' || s->text[end] == '.')
-         && g_unichar_isdigit (s->text[end + 1]))
+         && is_digit (s->text[end + 1]))
     {
       plain = FALSE;
-      for (end++; end < s->n_chars && g_unichar_isdigit (s->text[end]); end++)
+      for (end++; end < s->n_chars && is_digit (s->text[end]); end++)
         ;
     }
 
@@ -250,14 +287,14 @@ tokenize (Scanner *s)
       Token token = { 0 };
 
       token.start = i;
-      if (g_unichar_isspace (s->text[i]))
+      if (is_space (s->text[i]))
         {
           i++;
           continue;
         }
-      if (g_unichar_isalpha (s->text[i]))
+      if (is_alpha (s->text[i]))
         i = scan_word (s, i, &token);
-      else if (g_unichar_isdigit (s->text[i]))
+      else if (is_digit (s->text[i]))
         i = scan_number (s, i, &token);
       else
         {
@@ -285,7 +322,7 @@ is_word (Scanner    *s,
 {
   const Token *token = token_at (s, i);
 
-  return token != NULL && token->kind == TOKEN_WORD && g_str_equal (token->word, word);
+  return token != NULL && token->kind == TOKEN_WORD && same_word (token->word, word);
 }
 
 static gboolean
@@ -360,7 +397,7 @@ month_at (Scanner *s,
 
   for (guint m = 0; m < G_N_ELEMENTS (month_names); m++)
     {
-      if (!g_str_equal (token->word, month_names[m].name))
+      if (!same_word (token->word, month_names[m].name))
         continue;
       *next = i + 1;
       if (!month_names[m].abbreviated)
@@ -384,7 +421,7 @@ weekday_at (Scanner *s,
   if (token == NULL || token->kind != TOKEN_WORD || !token->capital)
     return G_DATE_BAD_WEEKDAY;
   for (guint d = 0; d < G_N_ELEMENTS (weekday_names); d++)
-    if (g_str_equal (token->word, weekday_names[d]))
+    if (same_word (token->word, weekday_names[d]))
       return G_DATE_MONDAY + d;
   return G_DATE_BAD_WEEKDAY;
 }
@@ -618,11 +655,35 @@ read_weekday (Scanner *s,
   return TRUE;
 }
 
+/* Every reading starts with a number, a capitalised word (a month, a weekday) or one of
+ * these words: the other tokens, most of a text, are passed over without trying them. */
+static gboolean
+may_start (Scanner *s,
+           guint    i)
+{
+  static const char * const starters[] = { "later", "earlier", "last", "this", "next", "the", "a" };
+  const Token *token = token_at (s, i);
+
+  switch (token->kind)
+    {
+    case TOKEN_NUMBER:
+      return TRUE;
+    case TOKEN_WORD:
+      return token->capital || IN_LIST (token->word, starters);
+    case TOKEN_PUNCT:
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 read_core (Scanner *s,
            guint    i,
            Reading *r)
 {
+  if (!may_start (s, i))
+    return FALSE;
+
   memset (r, 0, sizeof *r);
   r->first = i;
 

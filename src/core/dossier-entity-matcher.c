@@ -67,8 +67,9 @@ normalize_char (gunichar c)
 static inline gunichar
 fold_char (gunichar c)
 {
+  /* not g_ascii_tolower(), a call for every character of every text */
   if (c < 0x80)
-    return g_ascii_tolower (c);
+    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
   return g_unichar_tolower (c);
 }
 

@@ -53,7 +53,6 @@ insert_event (DossierDatabase              *db,
               gint64                        article_rowid,
               const DossierDateExpression  *e,
               const char                   *happening,
-              gint64                       *event,
               GError                      **error)
 {
   g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
@@ -76,34 +75,27 @@ insert_event (DossierDatabase              *db,
   sqlite3_bind_int (stmt, 11, e->sentence_end);
   dossier_statement_bind_text (stmt, 12, happening);
 
-  /* Not RETURNING, which gathers its rows in a temporary table before handing back the
-   * first: an import inserts tens of thousands of events, and the rowid is at hand. */
-  if (!dossier_database_step_done (db, stmt, error))
-    return FALSE;
-  *event = sqlite3_last_insert_rowid (dossier_database_get_handle (db));
-  return TRUE;
+  return dossier_database_step_done (db, stmt, error);
 }
 
-/* The entities whose mentions start inside the event's sentence. */
+/* Each event's entities: those whose mentions start inside its sentence. One statement
+ * for all the article's events rather than one per event, each of which opened a
+ * statement journal of its own. */
 static gboolean
-insert_event_entities (DossierDatabase              *db,
-                       gint64                        article_rowid,
-                       gint64                        event,
-                       const DossierDateExpression  *e,
-                       GError                      **error)
+insert_event_entities (DossierDatabase  *db,
+                       gint64            article_rowid,
+                       GError          **error)
 {
   g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
     "INSERT OR IGNORE INTO event_entities (event, entity)"
-    " SELECT ?1, entity FROM mentions WHERE article = ?2 AND start >= ?3 AND start < ?4",
-    error);
+    " SELECT e.id, m.entity FROM events e JOIN mentions m ON m.article = e.article"
+    "   AND m.start >= e.sentence_start AND m.start < e.sentence_end"
+    " WHERE e.article = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, event);
-  sqlite3_bind_int64 (stmt, 2, article_rowid);
-  sqlite3_bind_int (stmt, 3, e->sentence_start);
-  sqlite3_bind_int (stmt, 4, e->sentence_end);
+  sqlite3_bind_int64 (stmt, 1, article_rowid);
   return dossier_database_step_done (db, stmt, error);
 }
 
@@ -142,11 +134,8 @@ save_expression (DossierDatabase              *db,
   const char *start = cursor_seek (cursor, e->sentence_start);
   const char *end = g_utf8_offset_to_pointer (start, e->sentence_end - e->sentence_start);
   g_autofree char *sentence = g_strndup (start, end - start);
-  gint64 event = 0;
 
-  return insert_event (db, article_rowid, e, dossier_event_guess_happening (sentence), &event,
-                       error)
-         && insert_event_entities (db, article_rowid, event, e, error);
+  return insert_event (db, article_rowid, e, dossier_event_guess_happening (sentence), error);
 }
 
 /**
@@ -184,7 +173,7 @@ dossier_event_store_rebuild (DossierDatabase  *db,
                           error))
       return FALSE;
 
-  return TRUE;
+  return expressions->len == 0 || insert_event_entities (db, article_rowid, error);
 }
 
 /* Grouping

@@ -87,6 +87,10 @@ happening_for (const char *word)
 
   for (guint i = 0; i < G_N_ELEMENTS (happenings); i++)
     {
+      /* Every word of every dated sentence comes here: the first letter rules out most
+       * nouns without a call. */
+      if (word[0] != happenings[i][0])
+        continue;
       /* plurals: "elections", "sanctions" */
       if (g_str_equal (word, happenings[i])
           || (length > 1 && word[length - 1] == 's' && strlen (happenings[i]) == length - 1

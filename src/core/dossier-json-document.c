@@ -22,8 +22,7 @@ struct _DossierJsonDocument
 
   JsonParser *parser;
   char       *filename;
-  const char *data;          /* borrowed while parsing, copied afterwards */
-  char       *data_copy;
+  const char *data;          /* borrowed: errors found after parsing quote positions in it */
   gsize       length;
   GArray     *line_starts;   /* gsize: byte offset of each line */
   GHashTable *offsets;       /* JsonObject/JsonArray/JsonNode → byte offset + 1 */
@@ -40,7 +39,6 @@ dossier_json_document_finalize (GObject *object)
 
   g_clear_object (&self->parser);
   g_clear_pointer (&self->filename, g_free);
-  g_clear_pointer (&self->data_copy, g_free);
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_clear_pointer (&self->offsets, g_hash_table_unref);
   g_clear_pointer (&self->open_offsets, g_array_unref);
@@ -271,6 +269,8 @@ parse (DossierJsonDocument  *self,
 
 /**
  * dossier_json_document_new:
+ * @data: the text, which must outlive the document: a copy of a file of tens of
+ *   megabytes would be as large again
  * @filename: the name errors give the file
  *
  * Parses @data. Refuses text that is not UTF-8, nests deeper than
@@ -298,10 +298,6 @@ dossier_json_document_new (const char  *data,
     return NULL;
 
   g_signal_handlers_disconnect_by_data (self->parser, self);
-  /* Keep our own copy: errors found after parsing still quote positions in it. */
-  self->data_copy = g_memdup2 (data, self->length + 1);
-  self->data_copy[self->length] = '\0';
-  self->data = self->data_copy;
 
   return g_steal_pointer (&self);
 }

@@ -258,8 +258,62 @@ analyse (Batch           *batch,
          && dossier_event_store_rebuild (batch->db, rowid, article, error);
 }
 
+/* Articles are saved a chunk at a time: the chunk's rows in one statement, which the
+ * search index takes in one go (see dossier_article_store_save_all()), then each one's
+ * mentions and events. A chunk is about as much text as FTS5 gathers before it writes an
+ * index segment anyway, and keeps the progress moving. */
+#define CHUNK_ARTICLES 256
+
+typedef struct
+{
+  GPtrArray  *articles;    /* to save, new or replaced; borrowed */
+  GArray     *outcomes;    /* Outcome, one per article */
+  GArray     *positions;   /* guint, each one's index in the file */
+  GHashTable *contents;    /* content_key() of the articles */
+  GHashTable *replaced;    /* ids of the replaced ones; borrowed */
+} Chunk;
+
+static void
+chunk_init (Chunk *chunk)
+{
+  chunk->articles = g_ptr_array_new ();
+  chunk->outcomes = g_array_new (FALSE, FALSE, sizeof (Outcome));
+  chunk->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  chunk->contents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  chunk->replaced = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+chunk_clear (Chunk *chunk)
+{
+  g_clear_pointer (&chunk->articles, g_ptr_array_unref);
+  g_clear_pointer (&chunk->outcomes, g_array_unref);
+  g_clear_pointer (&chunk->positions, g_array_unref);
+  g_clear_pointer (&chunk->contents, g_hash_table_unref);
+  g_clear_pointer (&chunk->replaced, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Chunk, chunk_clear)
+
+/* What dossier_article_store_find_same() compares, for the articles of a chunk that the
+ * database does not have yet: the same story twice in one file is still one story. */
+static char *
+content_key (DossierArticle *article)
+{
+  const DossierDate *published = dossier_article_get_published (article);
+  const char *outlet = dossier_article_get_outlet (article);
+
+  return g_strdup_printf ("%s\x1f%d\x1f%d\x1f%c%s\x1f%s",
+                          dossier_article_get_text_hash (article),
+                          dossier_date_to_key (published), published->precision,
+                          outlet != NULL ? '+' : '-', outlet != NULL ? outlet : "",
+                          dossier_article_get_title (article));
+}
+
+/* An article of the chunk being replaced is not the same story as its old text anymore. */
 static gboolean
 classify (Batch           *batch,
+          Chunk           *chunk,
           DossierArticle  *article,
           const char      *display,
           Outcome         *outcome,
@@ -270,9 +324,11 @@ classify (Batch           *batch,
   DossierOrigin origin = DOSSIER_ORIGIN_IMPORTED;
   gboolean found = FALSE;
 
-  if (!dossier_article_store_find_same (batch->db, article, &same, error)
-      || (same == NULL
-          && !dossier_article_store_lookup (batch->db, id, &found, NULL, &origin, error)))
+  if (!dossier_article_store_find_same (batch->db, article, &same, error))
+    return FALSE;
+  if (same != NULL && g_hash_table_contains (chunk->replaced, same))
+    g_clear_pointer (&same, g_free);
+  if (same == NULL && !dossier_article_store_lookup (batch->db, id, &found, NULL, &origin, error))
     return FALSE;
 
   if (found && origin == DOSSIER_ORIGIN_BUNDLED)
@@ -287,18 +343,21 @@ classify (Batch           *batch,
   return TRUE;
 }
 
+/* Adds the article at @position of the file to @chunk, unless the library has it. */
 static gboolean
-save_article (Batch                    *batch,
-              DossierArticle           *article,
-              DossierImportFileResult  *result,
-              const char               *display,
-              GPtrArray                *saved,
-              GError                  **error)
+stage_article (Batch                    *batch,
+               Chunk                    *chunk,
+               DossierArticle           *article,
+               guint                     position,
+               DossierImportFileResult  *result,
+               const char               *display,
+               GError                  **error)
 {
-  Outcome outcome;
-  gint64 rowid = 0;
+  g_autofree char *key = content_key (article);
+  Outcome outcome = OUTCOME_PRESENT;
 
-  if (!classify (batch, article, display, &outcome, error))
+  if (!g_hash_table_contains (chunk->contents, key)
+      && !classify (batch, chunk, article, display, &outcome, error))
     return FALSE;
 
   if (outcome == OUTCOME_PRESENT)
@@ -307,15 +366,46 @@ save_article (Batch                    *batch,
       return TRUE;
     }
 
-  if (!dossier_article_store_save (batch->db, article, &rowid, error)
-      || !analyse (batch, article, rowid, error))
+  g_hash_table_add (chunk->contents, g_steal_pointer (&key));
+  if (outcome == OUTCOME_REPLACED)
+    g_hash_table_add (chunk->replaced, (char *) dossier_article_get_id (article));
+  g_ptr_array_add (chunk->articles, article);
+  g_array_append_val (chunk->outcomes, outcome);
+  g_array_append_val (chunk->positions, position);
+  return TRUE;
+}
+
+static gboolean
+save_chunk (Batch                    *batch,
+            Chunk                    *chunk,
+            DossierImportFileResult  *result,
+            guint                     n_articles,
+            guint64                   bytes,
+            GPtrArray                *saved,
+            GError                  **error)
+{
+  g_autofree gint64 *rowids = g_new (gint64, chunk->articles->len + 1);
+
+  if (!dossier_article_store_save_all (batch->db, chunk->articles, rowids, error))
     return FALSE;
 
-  if (outcome == OUTCOME_REPLACED)
-    result->n_replaced++;
-  else
-    result->n_imported++;
-  g_ptr_array_add (saved, g_object_ref (article));
+  for (guint i = 0; i < chunk->articles->len; i++)
+    {
+      DossierArticle *article = g_ptr_array_index (chunk->articles, i);
+      guint position = g_array_index (chunk->positions, guint, i);
+
+      if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
+          || !analyse (batch, article, rowids[i], error))
+        return FALSE;
+
+      if (g_array_index (chunk->outcomes, Outcome, i) == OUTCOME_REPLACED)
+        result->n_replaced++;
+      else
+        result->n_imported++;
+      g_ptr_array_add (saved, g_object_ref (article));
+      report (batch, result->path, 0.5 + 0.5 * (position + 1) / n_articles, bytes, FALSE);
+    }
+
   return TRUE;
 }
 
@@ -365,13 +455,19 @@ save_articles (Batch                    *batch,
                GPtrArray                *saved,
                GError                  **error)
 {
-  for (guint i = 0; i < articles->len; i++)
+  for (guint first = 0; first < articles->len; first += CHUNK_ARTICLES)
     {
-      if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
-          || !save_article (batch, g_ptr_array_index (articles, i), result, display, saved,
-                            error))
+      g_auto(Chunk) chunk = { 0 };
+
+      chunk_init (&chunk);
+      for (guint i = first; i < MIN (first + CHUNK_ARTICLES, articles->len); i++)
+        if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
+            || !stage_article (batch, &chunk, g_ptr_array_index (articles, i), i, result,
+                               display, error))
+          return FALSE;
+
+      if (!save_chunk (batch, &chunk, result, articles->len, bytes, saved, error))
         return FALSE;
-      report (batch, result->path, 0.5 + 0.5 * (i + 1) / articles->len, bytes, FALSE);
     }
 
   return TRUE;

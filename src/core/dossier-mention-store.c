@@ -51,24 +51,62 @@ delete_mentions (DossierDatabase  *db,
   return dossier_database_step_done (db, stmt, error);
 }
 
-/* By name, because a matcher's entities need not come from this database: one it does not
- * know is left out rather than pointing at a wrong row. */
-static gboolean
-insert_mention (DossierDatabase           *db,
-                gint64                     article_rowid,
-                const DossierEntityMatch  *match,
-                GError                   **error)
-{
-  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
-    "INSERT INTO mentions (article, start, length, entity)"
-    " SELECT ?1, ?2, ?3, id FROM entities WHERE name = ?4", error);
+/* The matches of a rebuild, read by its one INSERT through staged_match(pointer, index,
+ * column): start, length, entity name. */
+#define MATCHES_POINTER "DossierEntityMatches"
 
+static void
+staged_match (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  GArray *matches = sqlite3_value_pointer (argv[0], MATCHES_POINTER);
+  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
+  const DossierEntityMatch *match;
+
+  if (matches == NULL || index < 0 || index >= matches->len)
+    {
+      sqlite3_result_error (context, "staged_match: no such match", -1);
+      return;
+    }
+
+  match = &g_array_index (matches, DossierEntityMatch, index);
+  switch (sqlite3_value_int (argv[2]))
+    {
+    case 0: sqlite3_result_int (context, match->start); break;
+    case 1: sqlite3_result_int (context, match->length); break;
+    default:
+      /* the matcher outlives the statement */
+      sqlite3_result_text (context, dossier_entity_get_name (match->entity), -1, SQLITE_STATIC);
+    }
+}
+
+/* All of them in one statement: one per mention opened a statement journal each. By name,
+ * because a matcher's entities need not come from this database: one it does not know is
+ * left out rather than pointing at a wrong row. CROSS JOIN keeps the matches outside, each
+ * finding its entity through the index on names. */
+static gboolean
+insert_mentions (DossierDatabase  *db,
+                 gint64            article_rowid,
+                 GArray           *matches,
+                 GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  if (!dossier_database_add_function (db, "staged_match", 3, staged_match, error))
+    return FALSE;
+
+  stmt = dossier_database_prepare (db,
+    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?3)"
+    " INSERT INTO mentions (article, start, length, entity)"
+    " SELECT ?1, staged_match (?2, n, 0), staged_match (?2, n, 1), e.id"
+    " FROM staged CROSS JOIN entities e ON e.name = staged_match (?2, n, 2)", error);
   if (stmt == NULL)
     return FALSE;
+
   sqlite3_bind_int64 (stmt, 1, article_rowid);
-  sqlite3_bind_int (stmt, 2, match->start);
-  sqlite3_bind_int (stmt, 3, match->length);
-  dossier_statement_bind_text (stmt, 4, dossier_entity_get_name (match->entity));
+  sqlite3_bind_pointer (stmt, 2, matches, MATCHES_POINTER, NULL);
+  sqlite3_bind_int64 (stmt, 3, matches->len);
   return dossier_database_step_done (db, stmt, error);
 }
 
@@ -97,12 +135,7 @@ dossier_mention_store_rebuild (DossierDatabase       *db,
     return FALSE;
 
   matches = dossier_entity_matcher_find (matcher, dossier_article_get_text (article), -1);
-  for (guint i = 0; i < matches->len; i++)
-    if (!insert_mention (db, article_rowid, &g_array_index (matches, DossierEntityMatch, i),
-                         error))
-      return FALSE;
-
-  return TRUE;
+  return matches->len == 0 || insert_mentions (db, article_rowid, matches, error);
 }
 
 static gboolean
