@@ -600,7 +600,8 @@ dossier_column_highlight_selection (DossierColumn         *self,
                                            end, color, NULL, NULL, &error);
   if (annotation == NULL)
     {
-      g_warning ("%s", error->message);
+      /* A full disk or a read-only library: the user must know the highlight is not kept. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
       return FALSE;
     }
 
