@@ -458,7 +458,7 @@ static const BadCase bad_cases[] = {
     -1, "latin1.json:1:" },
   { "latin1.txt", "Title\nPublished: 2022\n\nCaf\xe9.\n", -1,
     "latin1.txt:4:4: the file is not valid UTF-8 text" },
-  { "prose.json", "Just some words, not JSON.\n", -1, "prose.json:1:4: Parse error" },
+  { "prose.json", "Just some words, not JSON.\n", -1, "prose.json:1:1: unexpected word" },
   { "syntax.json", "{\"format\": \"dossier\",\n \"version\": 1,\n \"articles\": [\n}\n", -1,
     "syntax.json:4:" },
   { "types.json", "{\"format\": \"dossier\", \"version\": 1, \"articles\": [\n"
