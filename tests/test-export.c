@@ -757,6 +757,56 @@ test_atomic_write (Fixture       *fixture,
   g_assert_cmpstrv (entries, ((const char *[]) { "notes.md", NULL }));
 }
 
+
+/* An export that cannot be written — a folder without permission, a full disk — fails
+ * with a message and leaves the earlier export as it was, with nothing beside it. */
+static void
+test_failed_export_keeps_old_file (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gboolean disk_full = GPOINTER_TO_INT (data);
+  g_autofree char *folder = g_build_filename (fixture->folder, "exports", NULL);
+  g_autofree char *path = g_build_filename (folder, "notes.md", NULL);
+  g_autofree char *why = NULL, *filler = NULL, *after = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) entries = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      if (disk_full && !dossier_test_can_mount (&why))
+        {
+          g_test_skip (why);
+          return;
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  if (disk_full && !dossier_test_mount_tmpfs (folder, "256k", &why))
+    g_error ("%s", why);
+  write_file (path, "my earlier export\n");
+  if (disk_full)
+    filler = dossier_test_fill_disk (folder);
+  else
+    g_assert_true (dossier_test_drop_file_override () && g_chmod (folder, 0555) == 0);
+
+  all = list_all (fixture);
+  g_assert_false (dossier_export_write_file (fixture->library, all, DOSSIER_EXPORT_MARKDOWN,
+                                             NULL, path, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, path));
+  after = dossier_test_read_file (path);
+  g_assert_cmpstr (after, ==, "my earlier export\n");
+  entries = folder_entries (folder);
+  g_assert_cmpuint (g_strv_length (entries), ==, disk_full ? 2 : 1);
+  g_assert_true (g_strv_contains ((const char * const *) entries, "notes.md"));
+  g_chmod (folder, 0755);
+}
+
 typedef struct
 {
   gboolean  finished;
@@ -846,6 +896,10 @@ main (int   argc,
   ADD ("/export/json-import-async", test_json_import_async);
   ADD ("/export/bad-import-imports-nothing", test_bad_import_imports_nothing);
   ADD ("/export/atomic-write-keeps-old-file", test_atomic_write);
+  g_test_add ("/export/failed-export-keeps-old-file/no-permission", Fixture,
+              GINT_TO_POINTER (FALSE), setup, test_failed_export_keeps_old_file, teardown);
+  g_test_add ("/export/failed-export-keeps-old-file/disk-full", Fixture,
+              GINT_TO_POINTER (TRUE), setup, test_failed_export_keeps_old_file, teardown);
   ADD ("/export/hostile/markdown", test_markdown_hostile);
   ADD ("/export/hostile/html", test_html_hostile);
   ADD ("/export/hostile/csv", test_csv_hostile);
