@@ -1,6 +1,6 @@
 /* test-window-library.c: the window over a bad library — damaged, read-only, full disk
  *
- * Each case runs in its own process (g_test_trap_subprocess()), with its own XDG_DATA_HOME,
+ * And a library holding a 10 MB note. Each case runs in its own process (g_test_trap_subprocess()), with its own XDG_DATA_HOME,
  * and starts the application as `dossier` does. With DOSSIER_SCREENSHOT_DIR set, each case
  * leaves a screenshot of what the user sees there (ImageMagick's `import`).
  *
@@ -26,6 +26,7 @@ typedef enum
   PROBLEM_DAMAGED,
   PROBLEM_READ_ONLY,
   PROBLEM_DISK_FULL,
+  PROBLEM_HUGE_NOTE,
 } Problem;
 
 static void
@@ -60,6 +61,22 @@ make_library (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* The note made by make_library(), now 10 MB on one line. */
+static void
+set_huge_note (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_library_open_default (NULL);
+  g_autoptr(DossierAnnotations) annotations = dossier_annotations_new (library);
+  g_autoptr(GListModel) all = dossier_annotations_list (annotations, NULL, NULL);
+  g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (all, 0);
+  g_autofree char *note = g_strnfill (10 * 1024 * 1024, 'w');
+  g_autoptr(GError) error = NULL;
+
+  dossier_annotations_update (annotations, dossier_annotation_get_id (annotation),
+                              DOSSIER_HIGHLIGHT_YELLOW, note, NULL, &error);
+  g_assert_no_error (error);
+}
+
 static void
 prepare (Problem problem)
 {
@@ -81,6 +98,10 @@ prepare (Problem problem)
     case PROBLEM_DISK_FULL:
       make_library ();
       g_setenv ("DOSSIER_TEST_DISK_FULL", "1", TRUE);
+      break;
+    case PROBLEM_HUGE_NOTE:
+      make_library ();
+      set_huge_note ();
       break;
     default:
       g_assert_not_reached ();
@@ -320,6 +341,36 @@ run_disk_full (DossierWindow *window)
   wait_idle ();
 }
 
+/* Whether some label under @widget begins with @prefix, and how long the longest is. */
+static gsize
+longest_label_with (GtkWidget  *widget,
+                    const char *prefix)
+{
+  gsize longest = 0;
+
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    longest = g_utf8_strlen (gtk_label_get_label (GTK_LABEL (widget)), -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    longest = MAX (longest, longest_label_with (child, prefix));
+
+  return longest;
+}
+
+/* A 10 MB note: the window starts (a label used to shape all of it first), the notes
+ * page shows its beginning. */
+static void
+run_huge_note (DossierWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-notes", NULL);
+  wait_idle ();
+  g_assert_cmpuint (count_annotations (window), ==, 1);
+  g_assert_cmpuint (longest_label_with (GTK_WIDGET (window), "wwww"), ==,
+                    DOSSIER_ANNOTATION_SHOWN_CHARS + 1);
+  screenshot ("library-huge-note.png");
+}
+
 static void
 test_bad_library (gconstpointer data)
 {
@@ -341,8 +392,10 @@ test_bad_library (gconstpointer data)
     run_damaged (window);
   else if (problem == PROBLEM_READ_ONLY)
     run_read_only (window);
-  else
+  else if (problem == PROBLEM_DISK_FULL)
     run_disk_full (window);
+  else
+    run_huge_note (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
@@ -369,6 +422,8 @@ main (int   argc,
   g_test_add_data_func ("/window-library/read-only-told", GINT_TO_POINTER (PROBLEM_READ_ONLY),
                         test_bad_library);
   g_test_add_data_func ("/window-library/disk-full-told", GINT_TO_POINTER (PROBLEM_DISK_FULL),
+                        test_bad_library);
+  g_test_add_data_func ("/window-library/ten-megabyte-note", GINT_TO_POINTER (PROBLEM_HUGE_NOTE),
                         test_bad_library);
 
   status = g_test_run ();
