@@ -443,7 +443,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-g_test_add_func ("/annotations/shorten-text", test_shorten_text);
+  g_test_add_func ("/annotations/shorten-text", test_shorten_text);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/annotations/create-is-stored-at-once", test_create_is_stored_at_once);
   ADD ("/annotations/bad-passages-are-refused", test_bad_passages_are_refused);

@@ -154,7 +154,7 @@ assert_only_our_elements (const char *html)
 {
   static const char *const ours[] = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "p", "main", "section",
-    "h2", "div", "blockquote", "mark", "span", "a", NULL
+    "h2", "div", "blockquote", "mark", "span", "bdi", "a", NULL
   };
 
   for (const char *p = strchr (html, '<'); p != NULL; p = strchr (p + 1, '<'))
@@ -603,6 +603,8 @@ test_html_hostile (Fixture       *fixture,
   g_assert_null (strstr (html, "<script"));
   g_assert_nonnull (strstr (html, "&lt;/script&gt;&lt;!-- &lt;style&gt;"));
   g_assert_nonnull (strstr (html, "<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>"));
+  /* Right-to-left text is isolated in its own element. */
+  g_assert_nonnull (strstr (html, "<p class=\"note\" dir=\"auto\">\u202eevil override"));
 }
 
 /* CSV: each formula start is defused; the rest of the note is kept exactly. */
