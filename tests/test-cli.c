@@ -319,6 +319,51 @@ test_disk_full (DossierTestCli *run,
   g_assert_cmpstr (run->out, ==, before);
 }
 
+
+/* The same on a real full disk: a tiny tmpfs, filled up. */
+static void
+test_disk_full_tmpfs (DossierTestCli *run,
+                      gconstpointer   data)
+{
+  g_autofree char *big = g_strnfill (100000, 'n');
+  g_autofree char *why = NULL, *before = NULL, *filler = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      if (!dossier_test_can_mount (&why))
+        {
+          g_test_skip (why);
+          return;
+        }
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (!dossier_test_mount_tmpfs (run->data_home, "8m", &why))
+    g_error ("%s", why);
+  dossier_test_cli_run (run, "annotate", POLYGRAPH, "--quote", "Lavrov", "--note", "one", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  dossier_test_cli_run (run, "annotations", NULL);
+  before = g_strdup (run->out);
+  filler = dossier_test_fill_disk (run->data_home);
+
+  dossier_test_cli_run (run, "annotate", POLYGRAPH, "--quote", "Myanmar", "--note", big, NULL);
+  g_test_message ("%s", run->err);
+  assert_user_error (run, "is full");
+
+  /* Still full: the notes are read, or the library is opened read-only and says so. */
+  dossier_test_cli_run (run, "annotations", NULL);
+  g_test_message ("%s", run->err);
+  g_assert_true ((run->status == 0 && g_str_equal (run->out, before))
+                 || (run->status == 1 && strstr (run->err, "is full") != NULL));
+
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  dossier_test_cli_run (run, "annotations", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +389,8 @@ main (int   argc,
   g_test_add ("/cli/read-only-library", DossierTestCli, NULL, setup, test_read_only_library,
               teardown);
   g_test_add ("/cli/disk-full-keeps-what-was-saved", DossierTestCli, NULL, setup, test_disk_full,
+              teardown);
+  g_test_add ("/cli/disk-full-tmpfs", DossierTestCli, NULL, setup, test_disk_full_tmpfs,
               teardown);
   g_test_add ("/cli/version-and-help", DossierTestCli, NULL, setup, test_version_and_help, teardown);
 
