@@ -240,3 +240,25 @@ dossier_test_fill_disk (const char *folder)
   close (fd);
   return path;
 }
+
+/* Runs the current test again in a child process (g_test_trap_subprocess()), or skips it
+ * with the reason when it @needs_mount and mounting is not permitted. TRUE in the child,
+ * which goes on with the test; FALSE in the parent, which is done. */
+gboolean
+dossier_test_in_subprocess (gboolean needs_mount)
+{
+  g_autofree char *why = NULL;
+
+  if (g_test_subprocess ())
+    return TRUE;
+
+  if (needs_mount && !dossier_test_can_mount (&why))
+    {
+      g_test_skip (why);
+      return FALSE;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  return FALSE;
+}

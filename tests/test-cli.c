@@ -267,12 +267,8 @@ test_read_only_library (DossierTestCli *run,
   g_autofree char *db = g_build_filename (run->data_home, "dossier", "library.db", NULL);
   g_autofree char *before = NULL, *after = NULL;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!dossier_test_in_subprocess (FALSE))
+    return;
 
   g_assert_true (dossier_test_drop_file_override ());
   dossier_test_cli_run (run, "annotate", POLYGRAPH, "--quote", "Lavrov", "--note", "kept", NULL);
@@ -328,17 +324,8 @@ test_disk_full_tmpfs (DossierTestCli *run,
   g_autofree char *big = g_strnfill (100000, 'n');
   g_autofree char *why = NULL, *before = NULL, *filler = NULL;
 
-  if (!g_test_subprocess ())
-    {
-      if (!dossier_test_can_mount (&why))
-        {
-          g_test_skip (why);
-          return;
-        }
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!dossier_test_in_subprocess (TRUE))
+    return;
 
   if (!dossier_test_mount_tmpfs (run->data_home, "8m", &why))
     g_error ("%s", why);

@@ -774,17 +774,8 @@ test_failed_export_keeps_old_file (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) entries = NULL;
 
-  if (!g_test_subprocess ())
-    {
-      if (disk_full && !dossier_test_can_mount (&why))
-        {
-          g_test_skip (why);
-          return;
-        }
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!dossier_test_in_subprocess (disk_full))
+    return;
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   if (disk_full && !dossier_test_mount_tmpfs (folder, "256k", &why))

@@ -238,12 +238,8 @@ test_read_only (gconstpointer data)
   g_autofree char *notes = NULL, *files = NULL, *notice = NULL, *shown = NULL, *after = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!dossier_test_in_subprocess (FALSE))
+    return;
 
   g_assert_true (dossier_test_drop_file_override ());
   library = open_default ();
@@ -334,17 +330,8 @@ test_disk_full_tmpfs (void)
   g_autofree char *why = NULL, *notes = NULL, *shown = NULL, *notice = NULL, *filler = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_test_subprocess ())
-    {
-      if (!dossier_test_can_mount (&why))
-        {
-          g_test_skip (why);
-          return;
-        }
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!dossier_test_in_subprocess (TRUE))
+    return;
 
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
   if (!dossier_test_mount_tmpfs (g_get_user_data_dir (), "8m", &why))

@@ -1,8 +1,10 @@
-/* test-window-library.c: the window over a bad library — damaged, read-only, full disk
+/* test-window-library.c: the window over a bad library — damaged, read-only, full disk,
+ * holding a 10 MB note
  *
- * And a library holding a 10 MB note. Each case runs in its own process (g_test_trap_subprocess()), with its own XDG_DATA_HOME,
- * and starts the application as `dossier` does. With DOSSIER_SCREENSHOT_DIR set, each case
- * leaves a screenshot of what the user sees there (ImageMagick's `import`).
+ * Each case runs in its own process (g_test_trap_subprocess()), with its own
+ * XDG_DATA_HOME, and starts the application as `dossier` does. With
+ * DOSSIER_SCREENSHOT_DIR set, each case leaves a screenshot of what the user sees there
+ * (ImageMagick's `import`).
  *
  * Runs under Xvfb (see tests/meson.build).
  *
@@ -378,12 +380,8 @@ test_bad_library (gconstpointer data)
   g_autoptr(DossierApplication) app = NULL;
   DossierWindow *window;
 
-  if (!g_test_subprocess ())
-    {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!dossier_test_in_subprocess (FALSE))
+    return;
 
   prepare (problem);
   app = dossier_application_new ();
