@@ -22,23 +22,28 @@ struct _DossierApplication
   DossierLibrary *library;
   GError         *library_error;
   char           *pending_open;   /* --open ID, for the first window */
-  char           *recovery_notice; /* a damaged library was moved aside: tell the user */
+  char           *library_notice; /* moved aside, or read-only: tell the user */
 };
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
 
-/* Said once, over the first window, in plain words with the paths. */
+/* Said once, over the first window, in plain words with the paths: a damaged library was
+ * moved aside, or the library can only be read. */
 static void
-tell_recovery (DossierApplication *self,
-               GtkWindow          *window)
+tell_library_notice (DossierApplication *self,
+                     GtkWindow          *window)
 {
-  g_autofree char *notice = g_steal_pointer (&self->recovery_notice);
+  g_autofree char *notice = g_steal_pointer (&self->library_notice);
+  gboolean read_only = self->library != NULL && dossier_library_is_read_only (self->library);
   GtkWidget *dialog;
 
   if (notice == NULL)
     return;
 
-  dialog = adw_message_dialog_new (window, _("Your Library Was Damaged"), notice);
+  dialog = adw_message_dialog_new (window,
+                                   read_only ? _("Changes Can’t Be Saved")
+                                             : _("Your Library Was Damaged"),
+                                   notice);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -53,7 +58,7 @@ ensure_window (DossierApplication *self)
                                              self->library_error));
 
   gtk_window_present (window);
-  tell_recovery (self, window);
+  tell_library_notice (self, window);
   return DOSSIER_WINDOW (window);
 }
 
@@ -271,7 +276,7 @@ dossier_application_startup (GApplication *application)
   apply_color_scheme (self);
 
   gtk_window_set_default_icon_name (APP_ID);
-  self->library = dossier_library_open_default_or_recover (&self->recovery_notice,
+  self->library = dossier_library_open_default_or_recover (&self->library_notice,
                                                            &self->library_error);
   if (self->library == NULL)
     g_warning ("%s", self->library_error->message);
@@ -286,7 +291,7 @@ dossier_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_error (&self->library_error);
   g_clear_pointer (&self->pending_open, g_free);
-  g_clear_pointer (&self->recovery_notice, g_free);
+  g_clear_pointer (&self->library_notice, g_free);
 
   G_OBJECT_CLASS (dossier_application_parent_class)->finalize (object);
 }

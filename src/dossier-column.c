@@ -401,7 +401,7 @@ show_annotations (DossierColumn *self)
     {
       g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (self->annotations, i);
       g_autofree char *tag = NULL;
-      const char *note = dossier_annotation_get_note (annotation);
+      g_autofree char *note = dossier_annotation_shorten_text (dossier_annotation_get_note (annotation));
 
       if (dossier_annotation_get_anchor (annotation) == DOSSIER_ANCHOR_ORPHAN)
         continue;
@@ -411,7 +411,7 @@ show_annotations (DossierColumn *self)
       dossier_article_view_add_highlight (self->article_view, DOSSIER_HIGHLIGHT_GROUP_ANNOTATION,
                                           tag, dossier_annotation_get_start (annotation),
                                           dossier_annotation_get_end (annotation),
-                                          note && *note ? note : _("Highlight"),
+                                          *note ? note : _("Highlight"),
                                           dossier_annotation_get_id (annotation));
     }
 }
@@ -600,7 +600,8 @@ dossier_column_highlight_selection (DossierColumn         *self,
                                            end, color, NULL, NULL, &error);
   if (annotation == NULL)
     {
-      g_warning ("%s", error->message);
+      /* A full disk or a read-only library: the user must know the highlight is not kept. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
       return FALSE;
     }
 

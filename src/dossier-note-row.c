@@ -128,14 +128,16 @@ describe (DossierAnnotation *annotation,
           gboolean           orphan)
 {
   g_autofree char *tags = g_strjoinv (", ", (char **) dossier_annotation_get_tags (annotation));
+  g_autofree char *quote = dossier_annotation_shorten_text (dossier_annotation_get_quote (annotation));
+  g_autofree char *note = dossier_annotation_shorten_text (dossier_annotation_get_note (annotation));
   GString *text = g_string_new (NULL);
 
   /* TRANSLATORS: a note in the notes view, for screen readers: colour, then the quote */
   g_string_printf (text, _("%s highlight: “%s”"),
                    dossier_highlight_color_get_label (dossier_annotation_get_color (annotation)),
-                   dossier_annotation_get_quote (annotation));
-  if (*dossier_annotation_get_note (annotation) != '\0')
-    g_string_append_printf (text, _(". Note: %s"), dossier_annotation_get_note (annotation));
+                   quote);
+  if (*note != '\0')
+    g_string_append_printf (text, _(". Note: %s"), note);
   if (*tags != '\0')
     g_string_append_printf (text, _(". Tags: %s"), tags);
   if (orphan)
@@ -150,7 +152,7 @@ dossier_note_row_show_annotation (DossierNoteRow    *self,
                                   const char        *article_title)
 {
   gboolean orphan;
-  g_autofree char *label = NULL;
+  g_autofree char *label = NULL, *quote = NULL, *note = NULL;
 
   g_return_if_fail (DOSSIER_IS_NOTE_ROW (self));
   g_return_if_fail (DOSSIER_IS_ANNOTATION (annotation));
@@ -158,8 +160,10 @@ dossier_note_row_show_annotation (DossierNoteRow    *self,
   orphan = dossier_annotation_get_anchor (annotation) == DOSSIER_ANCHOR_ORPHAN;
   set_swatch_color (self, dossier_annotation_get_color (annotation));
   set_text (self->title_label, orphan ? article_title : NULL);
-  set_text (self->quote_label, dossier_annotation_get_quote (annotation));
-  set_text (self->note_label, dossier_annotation_get_note (annotation));
+  quote = dossier_annotation_shorten_text (dossier_annotation_get_quote (annotation));
+  note = dossier_annotation_shorten_text (dossier_annotation_get_note (annotation));
+  set_text (self->quote_label, quote);
+  set_text (self->note_label, note);
   show_tags (self, dossier_annotation_get_tags (annotation));
   gtk_widget_set_visible (GTK_WIDGET (self->reason_label), orphan);
   gtk_widget_set_visible (GTK_WIDGET (self->heading_icon), FALSE);

@@ -292,8 +292,9 @@ bind_note (GtkWidget         *box,
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *byline = gtk_widget_get_next_sibling (title);
   GtkWidget *snippet = gtk_widget_get_next_sibling (byline);
-  const char *note = dossier_annotation_get_note (annotation);
-  g_autofree char *quote = g_strdup_printf ("“%s”", dossier_annotation_get_quote (annotation));
+  g_autofree char *note = dossier_annotation_shorten_text (dossier_annotation_get_note (annotation));
+  g_autofree char *short_quote = dossier_annotation_shorten_text (dossier_annotation_get_quote (annotation));
+  g_autofree char *quote = g_strdup_printf ("“%s”", short_quote);
   g_autofree char *tags = g_strjoinv (", ", (char **) dossier_annotation_get_tags (annotation));
   g_autofree char *label = g_strdup_printf (_("Your note: %s"), *note ? note : quote);
 

@@ -269,6 +269,15 @@ _dossier_window_update_actions (DossierWindow *self)
   gtk_toggle_button_set_active (self->timeline_button, timeline);
 }
 
+/* A widget inside the window tells the user something, e.g. why a change was not saved. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  _dossier_window_toast (DOSSIER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static const struct
 {
   const char                  *name;
@@ -291,6 +300,7 @@ static const struct
   { "win.undo", NULL, undo_action },
   { "win.redo", NULL, undo_action },
   { "win.annotation-deleted", NULL, annotation_deleted_action },
+  { "win.show-message", "s", show_message_action },
   { "win.toggle-timeline", NULL, toggle_timeline_action },
   { "win.zoom-in", NULL, zoom_action },
   { "win.zoom-out", NULL, zoom_action },

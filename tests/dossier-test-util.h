@@ -24,6 +24,14 @@ gboolean  dossier_test_run_env       (const char *const *argv,
                                       char       **err,
                                       int         *exit_status);
 
+gboolean  dossier_test_in_subprocess   (gboolean     needs_mount);
+gboolean  dossier_test_drop_file_override (void);
+gboolean  dossier_test_can_mount        (char       **why);
+gboolean  dossier_test_mount_tmpfs      (const char  *folder,
+                                         const char  *size,
+                                         char       **why);
+char     *dossier_test_fill_disk        (const char  *folder);
+
 /* One run of the dossier command line with its own XDG_DATA_HOME */
 typedef struct
 {

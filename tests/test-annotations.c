@@ -420,12 +420,30 @@ test_article_removed_leaves_orphans (Fixture       *fixture,
   g_assert_cmpstr (dossier_annotation_get_note (after), ==, "still here");
 }
 
+/* What rows and tooltips show of a long note: whole characters, then an ellipsis. */
+static void
+test_shorten_text (void)
+{
+  g_autofree char *short_text = dossier_annotation_shorten_text ("a short note");
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autofree char *shortened = NULL;
+
+  g_assert_cmpstr (short_text, ==, "a short note");
+  for (guint i = 0; i < DOSSIER_ANNOTATION_SHOWN_CHARS * 3; i++)
+    g_string_append (long_text, "ж");
+  shortened = dossier_annotation_shorten_text (long_text->str);
+  g_assert_true (g_utf8_validate (shortened, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (shortened, -1), ==, DOSSIER_ANNOTATION_SHOWN_CHARS + 1);
+  g_assert_true (g_str_has_suffix (shortened, "ж…"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/annotations/shorten-text", test_shorten_text);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/annotations/create-is-stored-at-once", test_create_is_stored_at_once);
   ADD ("/annotations/bad-passages-are-refused", test_bad_passages_are_refused);

@@ -154,7 +154,7 @@ assert_only_our_elements (const char *html)
 {
   static const char *const ours[] = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "p", "main", "section",
-    "h2", "div", "blockquote", "mark", "span", "a", NULL
+    "h2", "div", "blockquote", "mark", "span", "bdi", "a", NULL
   };
 
   for (const char *p = strchr (html, '<'); p != NULL; p = strchr (p + 1, '<'))
@@ -523,6 +523,178 @@ test_bad_import_imports_nothing (Fixture       *fixture,
   }
 }
 
+
+/* Notes that try to become structure in one format or another. */
+static const char *const hostile_notes[] = {
+  "```\nan opened fence that would swallow the next note",
+  "~~~",
+  "---",
+  "***",
+  "</script><!-- <style>",
+  "+SUM(A1:A9)",
+  "-2+3",
+  "@cmd",
+  "\tTAB=1",
+  "\rCR",
+  "bell\x07 escape\x1b[31m red",
+  "\u202eevil override\u202c and \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627",
+  "last note, still a paragraph",
+};
+
+static void
+annotate_hostile (Fixture *fixture)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_notes); i++)
+    annotate (fixture, RFA, "Russia", i + 2, DOSSIER_HIGHLIGHT_BLUE, hostile_notes[i], NULL);
+}
+
+static char *
+render_named (Fixture             *fixture,
+              DossierExportFormat  format,
+              const char          *name)
+{
+  g_autoptr(GListModel) all = list_all (fixture);
+  g_autoptr(GError) error = NULL;
+  char *text = dossier_export_render (fixture->library, all, format, name, NULL, &error);
+
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Markdown: no note opens a fence, a rule, front matter or HTML; every note stays its own
+ * paragraph, so the last one is still there as text after all the others. */
+static void
+test_markdown_hostile (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  annotate_hostile (fixture);
+  text = render_named (fixture, DOSSIER_EXPORT_MARKDOWN, "Name\x01 with\na break");
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[1], ==, "dossier: \"Name\\x01 with\\na break\"");
+  g_assert_cmpstr (lines[4], ==, "---");
+  for (guint i = 5; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      g_assert_false (g_str_has_prefix (line, "```") || g_str_has_prefix (line, "~~~"));
+      g_assert_false (g_str_equal (line, "---") || g_str_equal (line, "***"));
+      for (const char *p = strchr (line, '<'); p != NULL; p = strchr (p + 1, '<'))
+        g_assert_true (p > line && p[-1] == '\\');
+    }
+  g_assert_nonnull (strstr (text, "\n\\`\\`\\`\nan opened fence"));
+  g_assert_nonnull (strstr (text, "\n\\~\\~\\~\n"));
+  g_assert_nonnull (strstr (text, "\n\\---\n"));
+  g_assert_nonnull (strstr (text, "\nlast note, still a paragraph\n"));
+}
+
+static void
+test_html_hostile (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *html = NULL;
+
+  annotate_hostile (fixture);
+  html = render_named (fixture, DOSSIER_EXPORT_HTML, "</title><script>x</script>");
+  assert_only_our_elements (html);
+  g_assert_null (strstr (html, "<!--"));
+  g_assert_null (strstr (html, "<script"));
+  g_assert_nonnull (strstr (html, "&lt;/script&gt;&lt;!-- &lt;style&gt;"));
+  g_assert_nonnull (strstr (html, "<title>&lt;/title&gt;&lt;script&gt;x&lt;/script&gt;</title>"));
+  /* Right-to-left text is isolated in its own element. */
+  g_assert_nonnull (strstr (html, "<p class=\"note\" dir=\"auto\">\u202eevil override"));
+}
+
+/* CSV: each formula start is defused; the rest of the note is kept exactly. */
+static void
+test_csv_hostile (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GHashTable) notes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  annotate_hostile (fixture);
+  text = render (fixture, DOSSIER_EXPORT_CSV);
+  rows = parse_csv (text);
+  for (guint i = 1; i < rows->len; i++)
+    g_hash_table_add (notes, ((char **) g_ptr_array_index (rows, i))[3]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_notes); i++)
+    {
+      const char *note = hostile_notes[i];
+      g_autofree char *expected = strchr ("=+-@\t\r", note[0]) != NULL
+                                  ? g_strconcat ("'", note, NULL) : g_strdup (note);
+
+      g_assert_true (g_hash_table_contains (notes, expected));
+    }
+}
+
+/* JSON: control characters escaped, and every note read back exactly by import-notes. */
+static void
+test_json_hostile_round_trip (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = NULL, *text = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  annotate_hostile (fixture);
+  path = export_json_file (fixture);
+  text = dossier_test_read_file (path);
+  for (const char *p = text; *p; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
+
+  delete_all (fixture);
+  import (fixture, path, 3 + G_N_ELEMENTS (hostile_notes), 0);
+  all = list_all (fixture);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (all, i);
+
+      g_hash_table_add (notes, g_strdup (dossier_annotation_get_note (annotation)));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_notes); i++)
+    g_assert_true (g_hash_table_contains (notes, hostile_notes[i]));
+}
+
+/* A 10 MB note on one line: saved, exported in every format, read back whole. */
+static void
+test_ten_megabyte_note (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *note = g_strnfill (10 * 1024 * 1024, 'w');
+  g_autofree char *path = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(DossierAnnotation) found = NULL;
+  DossierAnnotationFilter filter = { RFA, -1, NULL, NULL, FALSE };
+
+  note[0] = '=';
+  annotate (fixture, RFA, "Russia", 2, DOSSIER_HIGHLIGHT_PURPLE, note, NULL);
+  for (DossierExportFormat format = DOSSIER_EXPORT_MARKDOWN; format <= DOSSIER_EXPORT_CSV; format++)
+    {
+      g_autofree char *text = render (fixture, format);
+
+      g_assert_cmpuint (strlen (text), >, 10 * 1024 * 1024);
+    }
+
+  path = export_json_file (fixture);
+  delete_all (fixture);
+  import (fixture, path, 4, 0);
+  all = dossier_annotations_list (fixture->annotations, &filter, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (all) && found == NULL; i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (all, i);
+
+      if (strlen (dossier_annotation_get_note (annotation)) > 1000)
+        found = g_steal_pointer (&annotation);
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpstr (dossier_annotation_get_note (found), ==, note);
+}
+
 static char **
 folder_entries (const char *folder)
 {
@@ -585,6 +757,47 @@ test_atomic_write (Fixture       *fixture,
   g_assert_cmpstr (after_failure, ==, written);
   entries = folder_entries (fixture->folder);
   g_assert_cmpstrv (entries, ((const char *[]) { "notes.md", NULL }));
+}
+
+
+/* An export that cannot be written — a folder without permission, a full disk — fails
+ * with a message and leaves the earlier export as it was, with nothing beside it. */
+static void
+test_failed_export_keeps_old_file (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gboolean disk_full = GPOINTER_TO_INT (data);
+  g_autofree char *folder = g_build_filename (fixture->folder, "exports", NULL);
+  g_autofree char *path = g_build_filename (folder, "notes.md", NULL);
+  g_autofree char *why = NULL, *filler = NULL, *after = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) entries = NULL;
+
+  if (!dossier_test_in_subprocess (disk_full))
+    return;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  if (disk_full && !dossier_test_mount_tmpfs (folder, "256k", &why))
+    g_error ("%s", why);
+  write_file (path, "my earlier export\n");
+  if (disk_full)
+    filler = dossier_test_fill_disk (folder);
+  else
+    g_assert_true (dossier_test_drop_file_override () && g_chmod (folder, 0555) == 0);
+
+  all = list_all (fixture);
+  g_assert_false (dossier_export_write_file (fixture->library, all, DOSSIER_EXPORT_MARKDOWN,
+                                             NULL, path, &error));
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, path));
+  after = dossier_test_read_file (path);
+  g_assert_cmpstr (after, ==, "my earlier export\n");
+  entries = folder_entries (folder);
+  g_assert_cmpuint (g_strv_length (entries), ==, disk_full ? 2 : 1);
+  g_assert_true (g_strv_contains ((const char * const *) entries, "notes.md"));
+  g_chmod (folder, 0755);
 }
 
 typedef struct
@@ -676,6 +889,15 @@ main (int   argc,
   ADD ("/export/json-import-async", test_json_import_async);
   ADD ("/export/bad-import-imports-nothing", test_bad_import_imports_nothing);
   ADD ("/export/atomic-write-keeps-old-file", test_atomic_write);
+  g_test_add ("/export/failed-export-keeps-old-file/no-permission", Fixture,
+              GINT_TO_POINTER (FALSE), setup, test_failed_export_keeps_old_file, teardown);
+  g_test_add ("/export/failed-export-keeps-old-file/disk-full", Fixture,
+              GINT_TO_POINTER (TRUE), setup, test_failed_export_keeps_old_file, teardown);
+  ADD ("/export/hostile/markdown", test_markdown_hostile);
+  ADD ("/export/hostile/html", test_html_hostile);
+  ADD ("/export/hostile/csv", test_csv_hostile);
+  ADD ("/export/hostile/json-round-trip", test_json_hostile_round_trip);
+  ADD ("/export/hostile/ten-megabyte-note", test_ten_megabyte_note);
   ADD ("/export/scope-one-article", test_scope_one_article);
   ADD ("/export/async-write-and-cancel", test_async_write);
 #undef ADD

@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dossier-annotations.h"
 #include "dossier-article-store.h"
 #include "dossier-importer.h"
 #include "dossier-library.h"
@@ -144,6 +145,231 @@ test_missing_bundle_still_opens (void)
   dossier_test_remove_tree (dir);
 }
 
+
+#define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
+
+/* Notes of @n_notes annotations on the Polygraph article, saved one by one. */
+static void
+annotate_some (DossierLibrary *library,
+               guint           n_notes)
+{
+  g_autoptr(DossierAnnotations) annotations = dossier_annotations_new (library);
+  g_autoptr(DossierArticle) article = dossier_library_load_article (library, POLYGRAPH, NULL);
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *note = g_strdup_printf ("note %u", i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierAnnotation) annotation =
+        dossier_annotations_create_for_quote (annotations, article, "Russia", i + 1,
+                                              DOSSIER_HIGHLIGHT_BLUE, note, NULL, &error);
+
+      g_assert_no_error (error);
+    }
+}
+
+/* Every annotation as one line: what a person would see of it. */
+static char *
+describe_notes (DossierLibrary *library)
+{
+  g_autoptr(DossierAnnotations) annotations = dossier_annotations_new (library);
+  g_autoptr(GListModel) all = dossier_annotations_list (annotations, NULL, NULL);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (all, i);
+
+      g_string_append_printf (text, "%s %u-%u %s %s\n", dossier_annotation_get_id (annotation),
+                              dossier_annotation_get_start (annotation),
+                              dossier_annotation_get_end (annotation),
+                              dossier_annotation_get_note (annotation),
+                              dossier_annotation_get_modified (annotation));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The folder's files and their contents, to see that nothing was written. */
+static char *
+describe_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_file_get_contents (path, &contents, &length, NULL);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s", name,
+        g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length)));
+    }
+  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+static DossierAnnotation *
+try_big_note (DossierLibrary  *library,
+              gsize            size,
+              GError         **error)
+{
+  g_autoptr(DossierAnnotations) annotations = dossier_annotations_new (library);
+  g_autoptr(DossierArticle) article = dossier_library_load_article (library, POLYGRAPH, NULL);
+  g_autofree char *note = g_strnfill (size, 'x');
+
+  return dossier_annotations_create_for_quote (annotations, article, "Lavrov", 1,
+                                               DOSSIER_HIGHLIGHT_PINK, note, NULL, error);
+}
+
+/* A library that cannot be written opens read-only: the notes shown, the user told why
+ * with the path, every change refused in plain words, and not one byte written. */
+static void
+test_read_only (gconstpointer data)
+{
+  gboolean folder_only = GPOINTER_TO_INT (data);
+  g_autofree char *path = dossier_library_dup_default_user_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierAnnotation) refused = NULL;
+  g_autofree char *notes = NULL, *files = NULL, *notice = NULL, *shown = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_test_in_subprocess (FALSE))
+    return;
+
+  g_assert_true (dossier_test_drop_file_override ());
+  library = open_default ();
+  annotate_some (library, 3);
+  notes = describe_notes (library);
+  g_clear_object (&library);
+  g_assert_cmpint (g_chmod (folder_only ? folder : path, folder_only ? 0555 : 0444), ==, 0);
+  files = describe_folder (folder);
+
+  library = dossier_library_open_default_or_recover (&notice, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_library_is_read_only (library));
+  g_test_message ("%s", notice);
+  g_assert_true (g_str_has_prefix (notice, path));
+  g_assert_nonnull (strstr (notice, "cannot be written"));
+  g_assert_nonnull (strstr (notice, "Nothing was moved or changed"));
+  shown = describe_notes (library);
+  g_assert_cmpstr (shown, ==, notes);
+
+  refused = try_big_note (library, 10, &error);
+  g_assert_null (refused);
+  g_assert_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "this change was not saved"));
+  g_clear_object (&library);
+
+  after = describe_folder (folder);
+  g_assert_cmpstr (after, ==, files);
+  g_chmod (folder, 0755);
+  g_chmod (path, 0644);
+}
+
+/* DOSSIER_TEST_DISK_FULL: the library may not grow, the way a full disk stops it. */
+static void
+test_disk_full_hook (void)
+{
+  g_autofree char *path = dossier_library_dup_default_user_path ();
+  g_autoptr(DossierLibrary) library = open_default ();
+  g_autoptr(DossierAnnotations) annotations = NULL;
+  g_autoptr(DossierAnnotation) refused = NULL;
+  g_autofree char *notes = NULL, *shown = NULL, *reopened = NULL, *big = g_strnfill (200000, 'y');
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(DossierAnnotation) first = NULL;
+
+  annotate_some (library, 3);
+  notes = describe_notes (library);
+  g_clear_object (&library);
+
+  g_setenv ("DOSSIER_TEST_DISK_FULL", "1", TRUE);
+  library = open_default ();
+  refused = try_big_note (library, 200000, &error);
+  g_assert_null (refused);
+  g_assert_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_FULL);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "is full: this change was not saved"));
+  g_assert_nonnull (strstr (error->message, "Everything saved before it is kept"));
+  g_clear_error (&error);
+
+  /* A change to a saved note is refused as a whole: the old note stays. */
+  annotations = dossier_annotations_new (library);
+  all = dossier_annotations_list (annotations, NULL, NULL);
+  first = g_list_model_get_item (all, 0);
+  g_assert_false (dossier_annotations_update (annotations, dossier_annotation_get_id (first),
+                                              DOSSIER_HIGHLIGHT_GREEN, big, NULL, &error));
+  g_assert_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_FULL);
+  shown = describe_notes (library);
+  g_assert_cmpstr (shown, ==, notes);
+  g_clear_object (&first);
+  g_clear_object (&all);
+  g_clear_object (&annotations);
+  g_clear_object (&library);
+
+  g_unsetenv ("DOSSIER_TEST_DISK_FULL");
+  library = open_default ();
+  reopened = describe_notes (library);
+  g_assert_cmpstr (reopened, ==, notes);
+}
+
+/* A real full disk: a tiny tmpfs, filled up. */
+static void
+test_disk_full_tmpfs (void)
+{
+  g_autofree char *path = dossier_library_dup_default_user_path ();
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierAnnotation) refused = NULL;
+  g_autofree char *why = NULL, *notes = NULL, *shown = NULL, *notice = NULL, *filler = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_test_in_subprocess (TRUE))
+    return;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  if (!dossier_test_mount_tmpfs (g_get_user_data_dir (), "8m", &why))
+    g_error ("%s", why);
+  library = open_default ();
+  annotate_some (library, 3);
+  notes = describe_notes (library);
+  filler = dossier_test_fill_disk (g_get_user_data_dir ());
+
+  refused = try_big_note (library, 1 << 20, &error);
+  g_assert_null (refused);
+  g_test_message ("%s", error->message);
+  g_assert_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  shown = describe_notes (library);
+  g_assert_cmpstr (shown, ==, notes);
+  g_clear_object (&library);
+  g_clear_pointer (&shown, g_free);
+
+  /* Still full: the library opens, writable or not, with every note. */
+  library = dossier_library_open_default_or_recover (&notice, &error);
+  g_assert_no_error (error);
+  g_test_message ("reopened on a full disk: %s", notice ? notice : "writable");
+  g_assert_true (notice == NULL || strstr (notice, "is full") != NULL);
+  shown = describe_notes (library);
+  g_assert_cmpstr (shown, ==, notes);
+  g_clear_object (&library);
+  g_clear_pointer (&shown, g_free);
+
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  library = open_default ();
+  shown = describe_notes (library);
+  g_assert_cmpstr (shown, ==, notes);
+  refused = try_big_note (library, 1 << 20, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -154,6 +380,10 @@ main (int   argc,
   g_test_add_func ("/library/reopen-does-not-duplicate", test_reopen_does_not_duplicate);
   g_test_add_func ("/library/refresh-from-new-bundle", test_refresh_from_new_bundle);
   g_test_add_func ("/library/missing-bundle-still-opens", test_missing_bundle_still_opens);
+  g_test_add_data_func ("/library/read-only-file", GINT_TO_POINTER (FALSE), test_read_only);
+  g_test_add_data_func ("/library/read-only-folder", GINT_TO_POINTER (TRUE), test_read_only);
+  g_test_add_func ("/library/disk-full-hook", test_disk_full_hook);
+  g_test_add_func ("/library/disk-full-tmpfs", test_disk_full_tmpfs);
 
   return g_test_run ();
 }

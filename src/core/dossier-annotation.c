@@ -630,3 +630,30 @@ dossier_annotation_now_iso (void)
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+/**
+ * dossier_annotation_shorten_text:
+ * @text: a note or a quote
+ *
+ * A label shapes its whole text however few lines it shows: a 10 MB note kept the window
+ * from appearing. Rows, tooltips and spoken descriptions show at most
+ * %DOSSIER_ANNOTATION_SHOWN_CHARS characters of it, then "…".
+ *
+ * Returns: (transfer full): @text, or its beginning
+ */
+char *
+dossier_annotation_shorten_text (const char *text)
+{
+  g_autofree char *start = NULL;
+  const char *end = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (guint i = 0; i < DOSSIER_ANNOTATION_SHOWN_CHARS && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  if (*end == '\0')
+    return g_strdup (text);
+
+  start = g_strndup (text, end - text);
+  return g_strconcat (start, "…", NULL);
+}

@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* How much of a note or a quote a row or a tooltip shows */
+#define DOSSIER_ANNOTATION_SHOWN_CHARS 1000
+
 #define DOSSIER_TYPE_ANNOTATION (dossier_annotation_get_type ())
 #define DOSSIER_TYPE_HIGHLIGHT_COLOR (dossier_highlight_color_get_type ())
 #define DOSSIER_TYPE_ANCHOR_STATE (dossier_anchor_state_get_type ())
@@ -87,6 +90,7 @@ DossierHighlightColor dossier_annotation_get_color          (DossierAnnotation  
 void                  dossier_annotation_set_color          (DossierAnnotation     *self,
                                                              DossierHighlightColor  color);
 const char           *dossier_annotation_get_note           (DossierAnnotation     *self);
+char                 *dossier_annotation_shorten_text       (const char            *text);
 void                  dossier_annotation_set_note           (DossierAnnotation     *self,
                                                              const char            *note);
 const char * const   *dossier_annotation_get_tags           (DossierAnnotation     *self);

@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "dossier-database.h"
 #include "dossier-database-private.h"
@@ -20,6 +22,7 @@ struct _DossierDatabase
   char                *path;
   GHashTable          *statements;   /* SQL text → sqlite3_stmt */
   DossierDatabaseMode  mode;
+  gboolean             opened;       /* errors from now on are about a change */
 };
 
 G_DEFINE_FINAL_TYPE (DossierDatabase, dossier_database, G_TYPE_OBJECT)
@@ -61,8 +64,23 @@ dossier_database_init (DossierDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
+/* A -wal or -shm file that cannot be made fails as an I/O or open error; what the
+ * system said tells a full disk or a read-only folder, which the user can fix. */
 static DossierDbError
-error_code_for (int rc)
+error_code_for_system (int rc,
+                       int system_errno)
+{
+  if (system_errno == ENOSPC)
+    return DOSSIER_DB_ERROR_FULL;
+  if (system_errno == EACCES || system_errno == EPERM || system_errno == EROFS)
+    return DOSSIER_DB_ERROR_READ_ONLY;
+
+  return (rc & 0xff) == SQLITE_CANTOPEN ? DOSSIER_DB_ERROR_OPEN : DOSSIER_DB_ERROR_FAILED;
+}
+
+static DossierDbError
+error_code_for (int rc,
+                int system_errno)
 {
   switch (rc & 0xff)
     {
@@ -75,10 +93,34 @@ error_code_for (int rc)
     case SQLITE_PERM:
       return DOSSIER_DB_ERROR_READ_ONLY;
     case SQLITE_CANTOPEN:
-      return DOSSIER_DB_ERROR_OPEN;
+    case SQLITE_IOERR:
+      return error_code_for_system (rc, system_errno);
     default:
       return DOSSIER_DB_ERROR_FAILED;
     }
+}
+
+/* In plain words for the two errors a person can do something about; once the database
+ * is open, an error is about a change, and says that what was saved before is kept. */
+static char *
+describe_error (DossierDatabase *self,
+                DossierDbError   code,
+                const char      *detail)
+{
+  if (code == DOSSIER_DB_ERROR_FULL && self->opened)
+    return g_strdup_printf (_("The disk holding %s is full: this change was not saved. "
+                              "Everything saved before it is kept; free some space and try "
+                              "again."), self->path);
+  if (code == DOSSIER_DB_ERROR_FULL)
+    return g_strdup_printf (_("The disk holding %s is full (%s)"), self->path, detail);
+  if (code == DOSSIER_DB_ERROR_READ_ONLY && self->opened)
+    return g_strdup_printf (_("%s cannot be written (%s): this change was not saved. "
+                              "Everything saved before it is kept."), self->path, detail);
+  if (code == DOSSIER_DB_ERROR_READ_ONLY)
+    return g_strdup_printf (_("%s cannot be written (%s)"), self->path, detail);
+
+  /* TRANSLATORS: database file: what SQLite said */
+  return g_strdup_printf (_("%s: %s"), self->path, detail);
 }
 
 /* Turns SQLite's last error into a GError that names the file; always returns FALSE so
@@ -89,11 +131,35 @@ dossier_database_set_error (DossierDatabase  *self,
                             GError          **error)
 {
   const char *detail = self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+  int system_errno = self->handle ? sqlite3_system_errno (self->handle) : 0;
+  DossierDbError code = error_code_for (rc, system_errno);
+  g_autofree char *message = NULL;
 
-  g_set_error (error, DOSSIER_DB_ERROR, error_code_for (rc),
-               /* TRANSLATORS: database file: what SQLite said */
-               _("%s: %s"), self->path, detail);
+  /* "No space left on device" says more to a person than SQLite's wording. */
+  if ((code == DOSSIER_DB_ERROR_FULL || code == DOSSIER_DB_ERROR_READ_ONLY) && system_errno != 0)
+    detail = g_strerror (system_errno);
+  else if (rc == SQLITE_READONLY_DIRECTORY)
+    detail = _("its folder is read-only");
+  message = describe_error (self, code, detail);
+
+  g_set_error_literal (error, DOSSIER_DB_ERROR, code, message);
   return FALSE;
+}
+
+/* A library that cannot be written is read as it is. Its write-ahead log may hold the
+ * last changes, which an immutable open would not see; without a log, immutable needs no
+ * -shm file either, so even a read-only folder opens. */
+static const char *
+read_only_query (const char          *path,
+                 DossierDatabaseMode  mode)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf info;
+
+  if (mode == DOSSIER_DATABASE_READ_ONLY_LIBRARY && g_stat (wal, &info) == 0 && info.st_size > 0)
+    return "?mode=ro";
+
+  return "?mode=ro&immutable=1";
 }
 
 static char *
@@ -104,7 +170,7 @@ open_name_for (const char          *path,
   g_autofree char *uri = NULL;
 
   *flags = SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-  if (mode != DOSSIER_DATABASE_READ_ONLY)
+  if (mode == DOSSIER_DATABASE_WRITABLE || mode == DOSSIER_DATABASE_BUILD)
     {
       *flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
       return g_strdup (path);
@@ -114,7 +180,18 @@ open_name_for (const char          *path,
    * dossier opens from a read-only /app. */
   *flags |= SQLITE_OPEN_READONLY;
   uri = g_filename_to_uri (path, NULL, NULL);
-  return uri ? g_strconcat (uri, "?mode=ro&immutable=1", NULL) : NULL;
+  return uri ? g_strconcat (uri, read_only_query (path, mode), NULL) : NULL;
+}
+
+/* Tests make the disk full without filling one: the file may not grow any more. */
+static gboolean
+apply_test_disk_full (DossierDatabase  *self,
+                      GError          **error)
+{
+  if (g_getenv ("DOSSIER_TEST_DISK_FULL") == NULL)
+    return TRUE;
+
+  return dossier_database_exec (self, "PRAGMA max_page_count = 1", error);
 }
 
 static gboolean
@@ -133,11 +210,13 @@ configure (DossierDatabase  *self,
       /* WAL lets the window read while a write commits; synchronous=FULL makes each
        * committed transaction survive a power cut, not only a crash of Dossier. */
       return dossier_database_exec (self, "PRAGMA journal_mode = WAL", error)
-             && dossier_database_exec (self, "PRAGMA synchronous = FULL", error);
+             && dossier_database_exec (self, "PRAGMA synchronous = FULL", error)
+             && apply_test_disk_full (self, error);
     case DOSSIER_DATABASE_BUILD:
       /* One self-contained file to install; nothing is left beside it. */
       return dossier_database_exec (self, "PRAGMA journal_mode = DELETE", error);
     case DOSSIER_DATABASE_READ_ONLY:
+    case DOSSIER_DATABASE_READ_ONLY_LIBRARY:
     default:
       return TRUE;
     }
@@ -172,6 +251,20 @@ apply_migrations (DossierDatabase  *self,
   return TRUE;
 }
 
+/* SQLite quietly opens a file it may not write read-only; the user's library must be
+ * writable, or be opened as DOSSIER_DATABASE_READ_ONLY_LIBRARY on purpose. */
+static gboolean
+check_writable (DossierDatabase  *self,
+                GError          **error)
+{
+  if (self->mode != DOSSIER_DATABASE_WRITABLE || sqlite3_db_readonly (self->handle, "main") != 1)
+    return TRUE;
+
+  g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_READ_ONLY,
+               _("%s cannot be written (%s)"), self->path, g_strerror (EACCES));
+  return FALSE;
+}
+
 /* Runs before anything is written, not even the journal mode: a file from a newer
  * Dossier, or one that is not a database, is left exactly as it is. */
 static gboolean
@@ -181,7 +274,7 @@ check_readable (DossierDatabase  *self,
   int version = dossier_database_get_schema_version (self);
 
   if (version < 0)
-    return dossier_database_set_error (self, sqlite3_errcode (self->handle), error);
+    return dossier_database_set_error (self, sqlite3_extended_errcode (self->handle), error);
 
   if (version > (int) _dossier_n_migrations)
     {
@@ -204,7 +297,7 @@ migrate (DossierDatabase  *self,
   if (version == (int) _dossier_n_migrations)
     return TRUE;
 
-  if (self->mode == DOSSIER_DATABASE_READ_ONLY)
+  if (self->mode == DOSSIER_DATABASE_READ_ONLY || self->mode == DOSSIER_DATABASE_READ_ONLY_LIBRARY)
     {
       g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NEWER_SCHEMA,
                    _("%s has schema %d, but this version of Dossier needs schema %u"),
@@ -253,9 +346,11 @@ dossier_database_open (const char           *path,
       return NULL;
     }
 
-  if (!check_readable (self, error) || !configure (self, error) || !migrate (self, error))
+  if (!check_writable (self, error) || !check_readable (self, error) || !configure (self, error)
+      || !migrate (self, error))
     return NULL;
 
+  self->opened = TRUE;
   return g_steal_pointer (&self);
 }
 

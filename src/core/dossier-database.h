@@ -35,6 +35,9 @@ typedef enum
   DOSSIER_DATABASE_READ_ONLY,
   /* The bundled dossier while it is built: a single file, rollback journal. */
   DOSSIER_DATABASE_BUILD,
+  /* The user's library when it cannot be written (read-only file or folder, full disk):
+   * read as it is, its write-ahead log included; nothing is written. */
+  DOSSIER_DATABASE_READ_ONLY_LIBRARY,
 } DossierDatabaseMode;
 
 /* A statement from the cache; releasing it resets it for the next user. */

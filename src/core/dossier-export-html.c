@@ -61,9 +61,10 @@ append_meta (GString           *out,
   g_string_append_printf (out, "<p class=\"meta\"><span class=\"color\">%s</span>", color);
   if (*tags != '\0')
     {
-      g_string_append_printf (out, " · %s <span class=\"tags\">", _("Tags:"));
+      /* <bdi>: a right-to-left override in a tag stops at its end, not at the link's. */
+      g_string_append_printf (out, " · %s <bdi class=\"tags\">", _("Tags:"));
       append_text (out, tags);
-      g_string_append (out, "</span>");
+      g_string_append (out, "</bdi>");
     }
   if (dossier_annotation_get_anchor (annotation) == DOSSIER_ANCHOR_ORPHAN)
     {
@@ -85,12 +86,13 @@ append_annotation (GString           *out,
 
   g_string_append (out, "<div class=\"annotation\" id=\"");
   append_text (out, dossier_annotation_get_id (annotation));
-  g_string_append_printf (out, "\">\n<blockquote class=\"%s\"><mark class=\"%s\">", color, color);
+  g_string_append_printf (out, "\">\n<blockquote class=\"%s\" dir=\"auto\"><mark class=\"%s\">",
+                          color, color);
   append_text (out, dossier_annotation_get_quote (annotation));
   g_string_append (out, "</mark></blockquote>\n");
   if (*note != '\0')
     {
-      g_string_append (out, "<p class=\"note\">");
+      g_string_append (out, "<p class=\"note\" dir=\"auto\">");
       append_text (out, note);
       g_string_append (out, "</p>\n");
     }

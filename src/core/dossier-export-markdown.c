@@ -101,7 +101,7 @@ append_inline (GString    *out,
   escape_line (out, flat, strlen (flat));
 }
 
-/* A YAML double-quoted scalar. */
+/* A YAML double-quoted scalar: control characters are not allowed raw in it. */
 static void
 append_yaml_string (GString    *out,
                     const char *text)
@@ -113,6 +113,8 @@ append_yaml_string (GString    *out,
         g_string_append_c (out, '\\');
       if (*p == '\n' || *p == '\r')
         g_string_append (out, *p == '\n' ? "\\n" : "\\r");
+      else if ((guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_printf (out, "\\x%02x", (guchar) *p);
       else
         g_string_append_c (out, *p);
     }

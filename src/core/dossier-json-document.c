@@ -200,32 +200,146 @@ check_text (DossierJsonDocument  *self,
   return TRUE;
 }
 
-/* Counts nesting outside strings, so hostile input never reaches json-glib's recursion. */
+/* json-glib is lenient: it reads single quotes, comments, "\x41", leading zeros, raw
+ * control characters and a second value after the first. A file is RFC 8259 JSON or it
+ * is refused, with where; this one pass also counts nesting, so hostile input never
+ * reaches json-glib's recursion. */
 static gboolean
-check_depth (DossierJsonDocument  *self,
+scan_string (DossierJsonDocument  *self,
+             gsize                *i,
              GError              **error)
 {
-  gboolean in_string = FALSE;
+  const char *data = self->data;
+  gsize p = *i + 1;
+
+  for (; p < self->length && data[p] != '"'; p++)
+    {
+      if ((guchar) data[p] < 0x20)
+        return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, p, "%s",
+                        _("a control character in a string must be written as an escape"));
+      if (data[p] != '\\')
+        continue;
+      if (++p < self->length && strchr ("\"\\/bfnrt", data[p]) != NULL && data[p] != '\0')
+        continue;
+      if (p + 4 < self->length && data[p] == 'u' && g_ascii_isxdigit (data[p + 1])
+          && g_ascii_isxdigit (data[p + 2]) && g_ascii_isxdigit (data[p + 3])
+          && g_ascii_isxdigit (data[p + 4]))
+        {
+          p += 4;
+          continue;
+        }
+      return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, p - 1, "%s",
+                      _("invalid escape in a string"));
+    }
+
+  *i = p + 1;
+  return TRUE;
+}
+
+static gsize
+skip_digits (const char *data,
+             gsize       p,
+             gsize       length)
+{
+  while (p < length && g_ascii_isdigit (data[p]))
+    p++;
+  return p;
+}
+
+/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
+static gboolean
+scan_number (DossierJsonDocument  *self,
+             gsize                *i,
+             GError              **error)
+{
+  const char *data = self->data;
+  gsize p = *i + (data[*i] == '-'), end;
+  gboolean ok = p < self->length && g_ascii_isdigit (data[p]);
+
+  end = ok ? skip_digits (data, p, self->length) : p;
+  ok = ok && (data[p] != '0' || end == p + 1);
+  if (ok && end < self->length && data[end] == '.')
+    ok = (p = skip_digits (data, end + 1, self->length)) > end + 1, end = p;
+  if (ok && end < self->length && (data[end] == 'e' || data[end] == 'E'))
+    {
+      p = end + 1 + (end + 1 < self->length && (data[end + 1] == '+' || data[end + 1] == '-'));
+      ok = (end = skip_digits (data, p, self->length)) > p;
+    }
+
+  if (!ok)
+    return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i, "%s", _("invalid number"));
+
+  *i = end;
+  return TRUE;
+}
+
+static gboolean
+scan_word (DossierJsonDocument  *self,
+           gsize                *i,
+           GError              **error)
+{
+  gsize end = *i;
+  g_autofree char *word = NULL;
+
+  while (end < self->length && g_ascii_isalnum (self->data[end]))
+    end++;
+  word = g_strndup (self->data + *i, end - *i);
+  if (!g_str_equal (word, "true") && !g_str_equal (word, "false") && !g_str_equal (word, "null"))
+    return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i,
+                    _("unexpected word “%s”: strings are written in double quotes"), word);
+
+  *i = end;
+  return TRUE;
+}
+
+static gboolean
+scan_token (DossierJsonDocument  *self,
+            gsize                *i,
+            guint                *depth,
+            GError              **error)
+{
+  char c = self->data[*i];
+
+  if (c == '"')
+    return scan_string (self, i, error);
+  if (c == '-' || g_ascii_isdigit (c))
+    return scan_number (self, i, error);
+  if (g_ascii_isalpha (c))
+    return scan_word (self, i, error);
+  if ((c == '[' || c == '{') && ++*depth > DOSSIER_JSON_MAX_DEPTH)
+    return fail_at (self, error, DOSSIER_IMPORT_ERROR_TOO_DEEP, *i,
+                    _("nesting deeper than %d levels"), DOSSIER_JSON_MAX_DEPTH);
+  if ((c == ']' || c == '}') && *depth > 0)
+    --*depth;
+  else if (strchr ("[]{},:", c) == NULL || c == '\0')
+    return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i, "%s",
+                    _("unexpected character: this is not JSON (no comments, no single quotes)"));
+
+  ++*i;
+  return TRUE;
+}
+
+static gboolean
+check_syntax (DossierJsonDocument  *self,
+              GError              **error)
+{
+  gsize i = g_str_has_prefix (self->data, "\xef\xbb\xbf") ? 3 : 0;
+  gboolean value_ended = FALSE;
   guint depth = 0;
 
-  for (gsize i = 0; i < self->length; i++)
+  while (i < self->length)
     {
-      char c = self->data[i];
-
-      if (in_string)
+      if (strchr (" \t\r\n", self->data[i]) != NULL && self->data[i] != '\0')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          i++;
+          continue;
         }
-      else if (c == '"')
-        in_string = TRUE;
-      else if ((c == '[' || c == '{') && ++depth > DOSSIER_JSON_MAX_DEPTH)
-        return fail_at (self, error, DOSSIER_IMPORT_ERROR_TOO_DEEP, i,
-                        _("nesting deeper than %d levels"), DOSSIER_JSON_MAX_DEPTH);
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+      if (value_ended)
+        return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, i, "%s",
+                        _("more text after the end of the JSON value"));
+      if (!scan_token (self, &i, &depth, error))
+        return FALSE;
+      value_ended = depth == 0;
     }
 
   return TRUE;
@@ -294,7 +408,7 @@ dossier_json_document_new (const char  *data,
   self->length = length < 0 ? strlen (data) : (gsize) length;
   index_lines (self);
 
-  if (!check_text (self, error) || !check_depth (self, error) || !parse (self, error))
+  if (!check_text (self, error) || !check_syntax (self, error) || !parse (self, error))
     return NULL;
 
   g_signal_handlers_disconnect_by_data (self->parser, self);

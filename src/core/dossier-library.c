@@ -29,6 +29,7 @@ struct _DossierLibrary
   GObject          parent_instance;
 
   DossierDatabase *db;
+  gboolean         read_only;
 };
 
 G_DEFINE_FINAL_TYPE (DossierLibrary, dossier_library, G_TYPE_OBJECT)
@@ -282,14 +283,62 @@ move_aside (const char  *path,
   return g_steal_pointer (&aside);
 }
 
+static DossierLibrary *
+recover_damaged (const char    *user_path,
+                 const GError  *cause,
+                 char         **notice,
+                 GError       **error)
+{
+  g_autofree char *aside = move_aside (user_path, error);
+
+  if (aside == NULL)
+    return NULL;
+
+  *notice = g_strdup_printf (_("Your library %s could not be read (%s). It was kept as %s, and "
+                               "Dossier started a new library."),
+                             user_path, cause->message, aside);
+  return dossier_library_open (user_path, dossier_library_get_default_bundled_path (), error);
+}
+
+/* A library that cannot be written (read-only file or folder, full disk) is shown as it
+ * is: nothing moved, nothing changed, and the bundled copy not refreshed. */
+static DossierLibrary *
+open_for_reading (const char    *user_path,
+                  const GError  *cause,
+                  char         **notice,
+                  GError       **error)
+{
+  g_autoptr(DossierLibrary) self = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
+
+  self->db = dossier_database_open (user_path, DOSSIER_DATABASE_READ_ONLY_LIBRARY, error);
+  if (self->db == NULL)
+    return NULL;
+
+  self->read_only = TRUE;
+  /* TRANSLATORS: the first %s says which file and why, e.g. "/…/library.db cannot be
+   * written (Permission denied)" */
+  if (cause->code == DOSSIER_DB_ERROR_FULL)
+    *notice = g_strdup_printf (_("%s. Your articles and notes are shown and nothing saved was "
+                                 "lost, but no change can be saved until some space is freed."),
+                               cause->message);
+  else
+    *notice = g_strdup_printf (_("%s. Your articles and notes are shown as they are, but no "
+                                 "change can be saved until the file can be written again. "
+                                 "Nothing was moved or changed."),
+                               cause->message);
+  return g_steal_pointer (&self);
+}
+
 /**
  * dossier_library_open_default_or_recover:
- * @notice: (out) (nullable): set, in plain words, when a damaged library was moved aside
+ * @notice: (out) (nullable): set, in plain words with the paths, when the library was
+ *   damaged and moved aside, or could only be opened read-only
  *
  * Opens the user's library; when it is not a readable database (truncated, random bytes,
- * not SQLite) it is moved aside under a timestamped name and a new one is started. A
- * database from a newer Dossier, a read-only one or a full disk is never moved: that is an
- * error.
+ * not SQLite) it is moved aside under a timestamped name and a new one is started. One
+ * that cannot be written (read-only, a full disk) is opened read-only, untouched
+ * (dossier_library_is_read_only()). A database from a newer Dossier is never moved nor
+ * modified: that is an error.
  */
 DossierLibrary *
 dossier_library_open_default_or_recover (char   **notice,
@@ -297,27 +346,34 @@ dossier_library_open_default_or_recover (char   **notice,
 {
   g_autofree char *user_path = dossier_library_dup_default_user_path ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *aside = NULL;
   DossierLibrary *library;
 
   *notice = NULL;
   library = dossier_library_open (user_path, dossier_library_get_default_bundled_path (),
                                   &local_error);
-  if (library != NULL || !g_error_matches (local_error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_CORRUPT)
-      || !g_str_has_prefix (local_error->message, user_path))
-    {
-      if (library == NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return library;
-    }
+  if (library != NULL)
+    return library;
 
-  if ((aside = move_aside (user_path, error)) == NULL)
-    return NULL;
+  if (g_error_matches (local_error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_CORRUPT)
+      && g_str_has_prefix (local_error->message, user_path))
+    return recover_damaged (user_path, local_error, notice, error);
 
-  *notice = g_strdup_printf (_("Your library %s could not be read (%s). It was kept as %s, and "
-                               "Dossier started a new library."),
-                             user_path, local_error->message, aside);
-  return dossier_library_open (user_path, dossier_library_get_default_bundled_path (), error);
+  if ((g_error_matches (local_error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_READ_ONLY)
+       || g_error_matches (local_error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_FULL))
+      && g_file_test (user_path, G_FILE_TEST_IS_REGULAR))
+    return open_for_reading (user_path, local_error, notice, error);
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/* TRUE when the library could only be opened read-only: every change fails. */
+gboolean
+dossier_library_is_read_only (DossierLibrary *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+
+  return self->read_only;
 }
 
 DossierLibrary *

@@ -57,6 +57,7 @@ DossierLibrary     *dossier_library_open                     (const char      *u
 DossierLibrary     *dossier_library_open_default             (GError         **error);
 DossierLibrary     *dossier_library_open_default_or_recover  (char           **notice,
                                                               GError         **error);
+gboolean            dossier_library_is_read_only             (DossierLibrary  *self);
 DossierDatabase    *dossier_library_get_database             (DossierLibrary  *self);
 DossierArticleList *dossier_library_list_articles            (DossierLibrary  *self,
                                                               GError         **error);
