@@ -72,5 +72,6 @@ void     _dossier_window_class_init_import  (GtkWidgetClass *widget_class);
 void     _dossier_window_init_import        (DossierWindow  *self);
 void     _dossier_window_import             (DossierWindow  *self,
                                              const char * const *paths);
+void     _dossier_window_init_marks         (DossierWindow  *self);
 
 G_END_DECLS

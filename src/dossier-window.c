@@ -382,6 +382,7 @@ dossier_window_init (DossierWindow *self)
                             G_CALLBACK (apply_timeline_placement), self);
   apply_timeline_placement (self);
   _dossier_window_init_import (self);
+  _dossier_window_init_marks (self);
   g_signal_connect_swapped (self->workspace, "notify::focused", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->workspace, "notify::n-columns",
                             G_CALLBACK (_dossier_window_update_actions), self);
