@@ -45,6 +45,9 @@ struct _DossierWindow
   GSettings          *settings;
   GtkCssProvider     *zoom_css;
   GCancellable       *import_cancellable;   /* while an import runs */
+  GCancellable       *reading;              /* while the lists are read */
+  guint               n_reading;            /* lists still to come */
+  gboolean            restored;             /* columns and entity of the last session */
   double              font_scale;
 };
 
