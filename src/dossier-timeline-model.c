@@ -436,6 +436,26 @@ dossier_timeline_model_is_loading (DossierTimelineModel *self)
   return self->loading != NULL;
 }
 
+/* How many events the model holds in memory: all of them when they were handed over,
+ * otherwise the pages fetched and kept. */
+guint
+dossier_timeline_model_get_n_held (DossierTimelineModel *self)
+{
+  GHashTableIter iter;
+  gpointer page;
+  guint n = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
+
+  if (self->events != NULL)
+    return self->events->len;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    n += ((GPtrArray *) page)->len;
+  return n;
+}
+
 /* Keeps only the events whose sentence names @entity; NULL keeps all. */
 void
 dossier_timeline_model_set_entity (DossierTimelineModel *self,

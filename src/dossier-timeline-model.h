@@ -23,6 +23,7 @@ void                  dossier_timeline_model_set_events   (DossierTimelineModel 
 void                  dossier_timeline_model_set_library  (DossierTimelineModel *self,
                                                            DossierLibrary       *library);
 gboolean              dossier_timeline_model_is_loading   (DossierTimelineModel *self);
+guint                 dossier_timeline_model_get_n_held   (DossierTimelineModel *self);
 void                  dossier_timeline_model_set_entity   (DossierTimelineModel *self,
                                                            const char           *entity);
 void                  dossier_timeline_model_set_range    (DossierTimelineModel *self,
