@@ -529,6 +529,25 @@ read_lists (DossierWindow *self)
 }
 
 static void
+on_first_paint (GdkFrameClock *clock,
+                DossierWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (self->reading == NULL && self->n_reading > 0)
+    read_lists (self);
+}
+
+/* The lists are read once the window has painted its first frame: on two cores the
+ * workers, and taking in 100,000 articles on the main thread, would hold that frame back. */
+static void
+read_after_first_frame (GtkWidget *widget,
+                        gpointer   user_data)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_paint), widget, 0);
+}
+
+static void
 load_library (DossierWindow *self)
 {
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
@@ -544,7 +563,8 @@ load_library (DossierWindow *self)
                                       self->annotations);
   g_signal_connect_swapped (self->annotations, "changed", G_CALLBACK (update_note_counts), self);
   update_note_counts (self);
-  read_lists (self);
+  self->n_reading = 2;
+  g_signal_connect (self, "realize", G_CALLBACK (read_after_first_frame), NULL);
 }
 
 /**
@@ -745,6 +765,6 @@ dossier_window_is_loading (DossierWindow *self)
 {
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
-  return self->reading != NULL
+  return self->reading != NULL || self->n_reading > 0
          || dossier_timeline_model_is_loading (dossier_timeline_pane_get_model (self->timeline_pane));
 }

@@ -43,6 +43,8 @@ new_window (DossierLibrary *library)
 {
   DossierWindow *window = dossier_window_new (NULL, library, NULL);
 
+  /* The lists are read after the first frame. */
+  gtk_window_present (GTK_WINDOW (window));
   wait_loaded (window);
   return window;
 }

@@ -371,6 +371,17 @@ dossier_library_load_article (DossierLibrary  *self,
   return dossier_article_store_load (self->db, id, error);
 }
 
+/* Returns: (transfer full) (nullable): the title of the visible article @id */
+char *
+dossier_library_dup_article_title (DossierLibrary  *self,
+                                   const char      *id,
+                                   GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_article_store_dup_title (self->db, id, error);
+}
+
 /**
  * dossier_library_list_entities:
  *

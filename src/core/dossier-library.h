@@ -64,6 +64,9 @@ DossierArticleList *dossier_library_list_articles            (DossierLibrary  *s
 DossierArticle     *dossier_library_load_article             (DossierLibrary  *self,
                                                               const char      *id,
                                                               GError         **error);
+char               *dossier_library_dup_article_title        (DossierLibrary  *self,
+                                                              const char      *id,
+                                                              GError         **error);
 
 GPtrArray          *dossier_library_list_entities            (DossierLibrary  *self,
                                                               GError         **error);
