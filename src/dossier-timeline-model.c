@@ -1,6 +1,6 @@
 /* dossier-timeline-model.c: the timeline as rows: month headings and events
  *
- * The model holds one small key per event (id, months, group: about 24 bytes) and an
+ * The model holds one small key per event (id, months, group: 16 bytes) and an
  * index of the rows the current filter (an entity, a range of months) lets through, with
  * a heading whenever the month (or, for events known only to the year, the year) changes.
  * Events of one group — one happening reported by several articles — show as one row,
@@ -262,7 +262,7 @@ in_range (DossierTimelineModel  *self,
 static void
 rebuild (DossierTimelineModel *self)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
   guint removed = self->rows->len;
   int last_heading = -1;
 
@@ -276,7 +276,7 @@ rebuild (DossierTimelineModel *self)
 
       if (!in_range (self, key))
         continue;
-      if (key->group != 0 && !g_hash_table_add (groups, &key->group))
+      if (key->group != 0 && !g_hash_table_add (groups, GUINT_TO_POINTER (key->group)))
         continue;
 
       if (heading != last_heading)

@@ -816,7 +816,7 @@ ids_to_json (const DossierEventKey *keys,
   GString *json = g_string_new ("[");
 
   for (guint i = 0; i < n_keys; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i ? "," : "", keys[i].id);
+    g_string_append_printf (json, "%s%u", i ? "," : "", keys[i].id);
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
 }
@@ -861,9 +861,10 @@ dossier_event_store_load (DossierDatabase        *db,
   events = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
   for (guint i = 0; i < n_keys; i++)
     {
+      gint64 id = keys[i].id;
       gpointer event = NULL;
 
-      if (g_hash_table_steal_extended (by_id, &keys[i].id, NULL, &event))
+      if (g_hash_table_steal_extended (by_id, &id, NULL, &event))
         g_ptr_array_add (events, event);
     }
   return events;

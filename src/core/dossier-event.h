@@ -30,13 +30,14 @@ struct _DossierEvent
 };
 
 /* One event of a long timeline, without its text: what a list needs to place it and
- * filter it by month; the event itself is fetched when its row is shown. */
+ * filter it by month; the event itself is fetched when its row is shown. 16 bytes, so
+ * that 900,000 events take 14 MB: event ids are row ids, far below 2^32. */
 typedef struct
 {
-  gint64 id;           /* the event's id in the database (or an index, for lists in memory) */
-  gint64 group;        /* shows as one row with the others of this group; 0: on its own */
-  int    month;        /* YYYYMM00 of its date; MM is 00 for a date known only to the year */
-  int    last_month;   /* YYYYMM00 of the last month it may fall in */
+  guint32 id;          /* the event's id in the database (or an index, for lists in memory) */
+  guint32 group;       /* shows as one row with the others of this group; 0: on its own */
+  int     month;       /* YYYYMM00 of its date; MM is 00 for a date known only to the year */
+  int     last_month;  /* YYYYMM00 of the last month it may fall in */
 } DossierEventKey;
 
 GType         dossier_event_get_type        (void) G_GNUC_CONST;
