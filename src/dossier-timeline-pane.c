@@ -47,7 +47,9 @@ update_summary (DossierTimelinePane *self)
   g_autofree char *range = dossier_time_axis_dup_selection_text (self->axis);
   g_autoptr(GString) summary = g_string_new (count);
 
-  if (self->entity != NULL)
+  if (loading)
+    g_string_assign (summary, _("Reading the timeline…"));
+  else if (self->entity != NULL)
     /* TRANSLATORS: appended to "12 events": whose sentences name this entity */
     g_string_append_printf (summary, _(" naming %s"), self->entity);
   if (range != NULL && dossier_time_axis_get_has_selection (self->axis))
