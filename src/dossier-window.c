@@ -443,7 +443,9 @@ restore_state (DossierWindow *self)
   dossier_sidebar_set_view (self->sidebar, view);
   if (*entity != '\0')
     _dossier_window_choose_entity (self, entity);
-  restore_columns (self);
+  /* Articles opened while the lists were read (--open, a link) are not pushed aside. */
+  if (dossier_workspace_get_n_columns (self->workspace) == 0)
+    restore_columns (self);
 }
 
 /* One list read: when the last is in, the last session's state can be restored. */
