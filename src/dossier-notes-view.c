@@ -61,42 +61,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-load_titles (DossierNotesView *self)
-{
-  g_autoptr(DossierArticleList) articles = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_hash_table_remove_all (self->titles);
-  articles = dossier_library_list_articles (dossier_annotations_get_library (self->annotations),
-                                            &error);
-  if (articles == NULL)
-    {
-      g_warning ("Cannot list the articles for the notes: %s", error->message);
-      return;
-    }
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (articles)); i++)
-    {
-      g_autoptr(DossierArticle) article = g_list_model_get_item (G_LIST_MODEL (articles), i);
-
-      g_hash_table_insert (self->titles, g_strdup (dossier_article_get_id (article)),
-                           g_strdup (dossier_article_get_title (article)));
-    }
-}
-
-/* Articles come and go with imports: an unknown id reloads the titles once. */
+/* Titles are read one article at a time, as notes need them: a large library's whole
+ * list would hold back the window's first frame. An article not found is asked again
+ * next time: an import may bring it. */
 static const char *
 lookup_title (DossierNotesView *self,
               const char       *article_id)
 {
-  const char *title = g_hash_table_lookup (self->titles, article_id);
+  g_autoptr(GError) error = NULL;
+  char *title;
 
-  if (title == NULL && self->annotations != NULL)
-    {
-      load_titles (self);
-      title = g_hash_table_lookup (self->titles, article_id);
-    }
+  if ((title = g_hash_table_lookup (self->titles, article_id)) != NULL)
+    return title;
+  if (self->annotations == NULL)
+    return NULL;
+
+  title = dossier_library_dup_article_title (dossier_annotations_get_library (self->annotations),
+                                             article_id, &error);
+  if (error != NULL)
+    g_warning ("Cannot read the title of %s for the notes: %s", article_id, error->message);
+  if (title != NULL)
+    g_hash_table_insert (self->titles, g_strdup (article_id), title);
   return title;
 }
 
@@ -533,7 +518,6 @@ dossier_notes_view_set_annotations (DossierNotesView   *self,
   g_hash_table_remove_all (self->titles);
   if (annotations != NULL)
     {
-      load_titles (self);
       g_signal_connect_swapped (annotations, "changed", G_CALLBACK (on_annotations_changed), self);
     }
   refresh_tags (self);

@@ -1,10 +1,16 @@
 /* dossier-timeline-model.c: the timeline as rows: month headings and events
  *
- * Holds every event once, as plain structs, and keeps an index of the rows the current
- * filter (an entity, a range of months) lets through, with a heading whenever the month
- * (or, for events known only to the year, the year) changes. Events of one group — one
- * happening reported by several articles — show as one row, the group's first event.
- * Items are made when a row asks for one, so the list stays light at 100,000 events.
+ * The model holds one small key per event (id, months, group: 16 bytes) and an
+ * index of the rows the current filter (an entity, a range of months) lets through, with
+ * a heading whenever the month (or, for events known only to the year, the year) changes.
+ * Events of one group — one happening reported by several articles — show as one row,
+ * the group's first event.
+ *
+ * The events themselves come from a library, a page of rows at a time as the list asks
+ * for them, and only a few pages are kept: a library of 100,000 articles has about
+ * 900,000 events, too many to hold. The keys are read in a worker thread, so setting the
+ * library or the entity returns at once; the "loading" property says when they arrive.
+ * Tests and benchmarks may hand the model events in memory instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,17 +25,37 @@
 #include "dossier-list-header.h"
 #include "dossier-timeline-model.h"
 
+/* Rows fetched at once, and how many such pages stay: a screenful is well under one. */
+#define PAGE_SIZE 64
+#define MAX_PAGES 16
+
 struct _DossierTimelineModel
 {
-  GObject    parent_instance;
+  GObject         parent_instance;
 
-  GPtrArray *events;     /* DossierEvent, in timeline order */
-  GArray    *rows;       /* int: an index into events, or -1 - an index into headings */
-  GPtrArray *headings;   /* char * */
-  char      *entity;
-  int        from_key;   /* YYYYMM00, 0 for no bound */
-  int        to_key;
+  /* the source: a library, or events in memory */
+  DossierLibrary *library;
+  GPtrArray      *events;      /* DossierEvent, in timeline order; NULL with a library */
+  GCancellable   *loading;     /* while the keys are read */
+
+  GArray         *keys;        /* DossierEventKey the entity filter keeps, in order */
+  GHashTable     *pages;       /* page of keys → GPtrArray of DossierEvent */
+  GQueue          recent;      /* page numbers, the last used first */
+
+  GArray         *rows;        /* int: an index into keys, or -1 - an index into headings */
+  GArray         *headings;    /* int: YYYYMM, MM 00 for a year */
+  char           *entity;
+  int             from_key;    /* YYYYMM00, 0 for no bound */
+  int             to_key;
 };
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -48,11 +74,82 @@ get_n_items (GListModel *model)
   return DOSSIER_TIMELINE_MODEL (model)->rows->len;
 }
 
+static GPtrArray *
+fetch_page (DossierTimelineModel *self,
+            guint                 page)
+{
+  guint first = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->keys->len - first);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events;
+
+  events = dossier_library_load_events (self->library,
+                                        &g_array_index (self->keys, DossierEventKey, first), n,
+                                        &error);
+  if (events == NULL)
+    {
+      g_warning ("The timeline could not be read: %s", error->message);
+      events = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
+    }
+
+  if (g_queue_get_length (&self->recent) >= MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), events);
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+  return events;
+}
+
+/* The event of the key at @index, or NULL when it went from the library since. */
+static const DossierEvent *
+event_at (DossierTimelineModel *self,
+          guint                 index)
+{
+  const DossierEventKey *key = &g_array_index (self->keys, DossierEventKey, index);
+  guint page = index / PAGE_SIZE;
+  GPtrArray *events;
+
+  if (self->events != NULL)
+    return g_ptr_array_index (self->events, key->id);
+
+  if ((events = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page))) != NULL)
+    {
+      g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
+      g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+    }
+  else
+    events = fetch_page (self, page);
+
+  /* A page short of an event removed meanwhile is searched by id, not by place. */
+  if (index % PAGE_SIZE < events->len
+      && ((DossierEvent *) g_ptr_array_index (events, index % PAGE_SIZE))->id == key->id)
+    return g_ptr_array_index (events, index % PAGE_SIZE);
+  for (guint i = 0; i < events->len; i++)
+    if (((DossierEvent *) g_ptr_array_index (events, i))->id == key->id)
+      return g_ptr_array_index (events, i);
+  return NULL;
+}
+
+static char *
+heading_text (int heading)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (heading % 100 == 0)
+    return g_strdup_printf ("%d", heading / 100);
+
+  dt = g_date_time_new_utc (heading / 100, heading % 100, 1, 0, 0, 0);
+  /* TRANSLATORS: a month heading in the timeline, see g_date_time_format() */
+  return g_date_time_format (dt, _("%B %Y"));
+}
+
 static gpointer
 get_item (GListModel *model,
           guint       position)
 {
   DossierTimelineModel *self = DOSSIER_TIMELINE_MODEL (model);
+  g_autofree char *text = NULL;
+  g_autoptr(DossierEvent) gone = NULL;
+  const DossierEvent *event;
   int row;
 
   if (position >= self->rows->len)
@@ -60,9 +157,14 @@ get_item (GListModel *model,
 
   row = g_array_index (self->rows, int, position);
   if (row < 0)
-    return dossier_list_header_new (g_ptr_array_index (self->headings, -1 - row));
+    {
+      text = heading_text (g_array_index (self->headings, int, -1 - row));
+      return dossier_list_header_new (text);
+    }
 
-  return dossier_event_item_new (g_ptr_array_index (self->events, row));
+  if ((event = event_at (self, row)) == NULL)
+    event = gone = dossier_event_new ();
+  return dossier_event_item_new (event);
 }
 
 static void
@@ -74,30 +176,73 @@ list_model_iface_init (GListModelInterface *iface)
 }
 
 static void
+dossier_timeline_model_dispose (GObject *object)
+{
+  DossierTimelineModel *self = (DossierTimelineModel *) object;
+
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (dossier_timeline_model_parent_class)->dispose (object);
+}
+
+static void
 dossier_timeline_model_finalize (GObject *object)
 {
   DossierTimelineModel *self = (DossierTimelineModel *) object;
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_queue_clear (&self->recent);
   g_clear_pointer (&self->rows, g_array_unref);
-  g_clear_pointer (&self->headings, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
   g_clear_pointer (&self->entity, g_free);
 
   G_OBJECT_CLASS (dossier_timeline_model_parent_class)->finalize (object);
 }
 
 static void
+dossier_timeline_model_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  DossierTimelineModel *self = DOSSIER_TIMELINE_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, dossier_timeline_model_is_loading (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dossier_timeline_model_class_init (DossierTimelineModelClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = dossier_timeline_model_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dossier_timeline_model_dispose;
+  object_class->finalize = dossier_timeline_model_finalize;
+  object_class->get_property = dossier_timeline_model_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 dossier_timeline_model_init (DossierTimelineModel *self)
 {
-  self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
+  self->keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->rows = g_array_new (FALSE, FALSE, sizeof (int));
-  self->headings = g_ptr_array_new_with_free_func (g_free);
+  self->headings = g_array_new (FALSE, FALSE, sizeof (int));
 }
 
 DossierTimelineModel *
@@ -107,66 +252,40 @@ dossier_timeline_model_new (void)
 }
 
 static gboolean
-mentions_entity (const DossierEvent *event,
-                 const char         *entity)
+in_range (DossierTimelineModel  *self,
+          const DossierEventKey *key)
 {
-  return entity == NULL || (event->entities && g_strv_contains ((const char * const *) event->entities, entity));
-}
-
-/* The event's month as YYYYMM00; a year-only event spans its whole year. */
-static gboolean
-in_range (DossierTimelineModel *self,
-          const DossierEvent   *event)
-{
-  int key = event->date.year * 10000 + event->date.month * 100;
-  const DossierDate *last = event->end.precision ? &event->end : &event->date;
-  int end_key = last->year * 10000 + (last->month ? last->month : 12) * 100;
-
-  return (self->from_key == 0 || end_key >= self->from_key)
-         && (self->to_key == 0 || key <= self->to_key);
-}
-
-static char *
-heading_for (const DossierEvent *event)
-{
-  g_autoptr(GDateTime) dt = NULL;
-
-  if (event->date.precision < DOSSIER_PRECISION_MONTH)
-    return g_strdup_printf ("%d", event->date.year);
-
-  dt = g_date_time_new_utc (event->date.year, event->date.month, 1, 0, 0, 0);
-  /* TRANSLATORS: a month heading in the timeline, see g_date_time_format() */
-  return g_date_time_format (dt, _("%B %Y"));
+  return (self->from_key == 0 || key->last_month >= self->from_key)
+         && (self->to_key == 0 || key->month <= self->to_key);
 }
 
 static void
 rebuild (DossierTimelineModel *self)
 {
-  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) groups = g_hash_table_new (NULL, NULL);
   guint removed = self->rows->len;
-  int last_key = -1;
+  int last_heading = -1;
 
   g_array_set_size (self->rows, 0);
-  g_ptr_array_set_size (self->headings, 0);
-  for (guint i = 0; i < self->events->len; i++)
+  g_array_set_size (self->headings, 0);
+  for (guint i = 0; i < self->keys->len; i++)
     {
-      const DossierEvent *event = g_ptr_array_index (self->events, i);
-      int key = event->date.year * 100 + (event->date.precision >= DOSSIER_PRECISION_MONTH
-                                          ? event->date.month : 0);
+      DossierEventKey *key = &g_array_index (self->keys, DossierEventKey, i);
+      int heading = key->month / 100;
       int row = i;
 
-      if (!mentions_entity (event, self->entity) || !in_range (self, event))
+      if (!in_range (self, key))
         continue;
-      if (event->group != NULL && event->reported_by > 1 && !g_hash_table_add (groups, event->group))
+      if (key->group != 0 && !g_hash_table_add (groups, GUINT_TO_POINTER (key->group)))
         continue;
 
-      if (key != last_key)
+      if (heading != last_heading)
         {
-          int heading = -1 - (int) self->headings->len;
+          int index = -1 - (int) self->headings->len;
 
-          g_ptr_array_add (self->headings, heading_for (event));
-          g_array_append_val (self->rows, heading);
-          last_key = key;
+          g_array_append_val (self->headings, heading);
+          g_array_append_val (self->rows, index);
+          last_heading = heading;
         }
       g_array_append_val (self->rows, row);
     }
@@ -174,16 +293,167 @@ rebuild (DossierTimelineModel *self)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
 }
 
-/* Takes @events (element-type DossierEvent), in timeline order. */
+/* New keys: the pages fetched for the old ones no longer line up. */
+static void
+take_keys (DossierTimelineModel *self,
+           GArray               *keys)
+{
+  g_clear_pointer (&self->keys, g_array_unref);
+  self->keys = keys;
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+  rebuild (self);
+}
+
+static gboolean
+mentions_entity (const DossierEvent *event,
+                 const char         *entity)
+{
+  return entity == NULL
+         || (event->entities && g_strv_contains ((const char * const *) event->entities, entity));
+}
+
+/* Keys for events in memory: the id is the event's index; a group several articles
+ * report is named by its first event, plus one so that it is never 0. */
+static GArray *
+keys_from_events (DossierTimelineModel *self)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const DossierEvent *event = g_ptr_array_index (self->events, i);
+      DossierEventKey key = { .id = i };
+
+      if (!mentions_entity (event, self->entity))
+        continue;
+      if (event->group != NULL && event->reported_by > 1)
+        {
+          if (!g_hash_table_contains (groups, event->group))
+            g_hash_table_insert (groups, event->group, GUINT_TO_POINTER (i + 1));
+          key.group = GPOINTER_TO_UINT (g_hash_table_lookup (groups, event->group));
+        }
+      dossier_event_key_set_dates (&key, &event->date, &event->end);
+      g_array_append_val (keys, key);
+    }
+
+  return keys;
+}
+
+static void
+set_loading (DossierTimelineModel *self,
+             GCancellable         *loading)
+{
+  gboolean was_loading = self->loading != NULL;
+
+  g_cancellable_cancel (self->loading);
+  g_set_object (&self->loading, loading);
+  if (was_loading != (loading != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+on_keys_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(DossierTimelineModel) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GArray *keys = dossier_library_list_event_keys_finish (DOSSIER_LIBRARY (source), result, &error);
+
+  /* Replaced by a newer read (another entity, another library): that one will do. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_task_get_cancellable (G_TASK (result)) != self->loading)
+    {
+      g_clear_pointer (&keys, g_array_unref);
+      return;
+    }
+
+  if (keys == NULL)
+    {
+      g_warning ("The timeline could not be read: %s", error->message);
+      keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
+    }
+  take_keys (self, keys);
+  set_loading (self, NULL);
+}
+
+static void
+reload (DossierTimelineModel *self)
+{
+  g_autoptr(GCancellable) loading = NULL;
+
+  if (self->events != NULL)
+    {
+      take_keys (self, keys_from_events (self));
+      return;
+    }
+  if (self->library == NULL)
+    return;
+
+  loading = g_cancellable_new ();
+  set_loading (self, loading);
+  dossier_library_list_event_keys_async (self->library, self->entity, loading, on_keys_read,
+                                         g_object_ref (self));
+}
+
+/* Takes @events (element-type DossierEvent), in timeline order, and keeps them all. */
 void
 dossier_timeline_model_set_events (DossierTimelineModel *self,
                                    GPtrArray            *events)
 {
   g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (events != NULL);
 
+  set_loading (self, NULL);
+  g_clear_object (&self->library);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   self->events = g_ptr_array_ref (events);
-  rebuild (self);
+  reload (self);
+}
+
+/* Shows the timeline of @library, read in the background (see "loading"), and fetches
+ * the events as the rows are asked for. */
+void
+dossier_timeline_model_set_library (DossierTimelineModel *self,
+                                    DossierLibrary       *library)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
+  g_return_if_fail (DOSSIER_IS_LIBRARY (library));
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_set_object (&self->library, library);
+  reload (self);
+}
+
+/* Whether the keys are being read: the rows are the previous ones until they come. */
+gboolean
+dossier_timeline_model_is_loading (DossierTimelineModel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), FALSE);
+
+  return self->loading != NULL;
+}
+
+/* How many events the model holds in memory: all of them when they were handed over,
+ * otherwise the pages fetched and kept. */
+guint
+dossier_timeline_model_get_n_held (DossierTimelineModel *self)
+{
+  GHashTableIter iter;
+  gpointer page;
+  guint n = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
+
+  if (self->events != NULL)
+    return self->events->len;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    n += ((GPtrArray *) page)->len;
+  return n;
 }
 
 /* Keeps only the events whose sentence names @entity; NULL keeps all. */
@@ -198,7 +468,7 @@ dossier_timeline_model_set_entity (DossierTimelineModel *self,
 
   g_free (self->entity);
   self->entity = g_strdup (entity);
-  rebuild (self);
+  reload (self);
 }
 
 /* Keeps only events that may fall in the months [@from_month_key, @to_month_key], keys
@@ -227,6 +497,12 @@ dossier_timeline_model_get_n_events (DossierTimelineModel *self)
   return self->rows->len - self->headings->len;
 }
 
+static int
+month_index (const DossierEventKey *key)
+{
+  return key->month / 10000 * 12 + MAX (key->month / 100 % 100, 1) - 1;
+}
+
 /**
  * dossier_timeline_model_count_months:
  *
@@ -236,12 +512,6 @@ dossier_timeline_model_get_n_events (DossierTimelineModel *self)
  *
  * Returns: (transfer full) (element-type guint): the counts, or an empty array
  */
-static int
-month_index (const DossierEvent *event)
-{
-  return event->date.year * 12 + MAX (event->date.month, 1) - 1;
-}
-
 GArray *
 dossier_timeline_model_count_months (DossierTimelineModel *self,
                                      int                  *first_year,
@@ -252,15 +522,12 @@ dossier_timeline_model_count_months (DossierTimelineModel *self,
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), counts);
 
-  for (guint i = 0; i < self->events->len; i++)
+  for (guint i = 0; i < self->keys->len; i++)
     {
-      const DossierEvent *event = g_ptr_array_index (self->events, i);
+      int month = month_index (&g_array_index (self->keys, DossierEventKey, i));
 
-      if (mentions_entity (event, self->entity))
-        {
-          first = MIN (first, month_index (event));
-          last = MAX (last, month_index (event));
-        }
+      first = MIN (first, month);
+      last = MAX (last, month);
     }
 
   *first_year = *first_month = 0;
@@ -268,13 +535,9 @@ dossier_timeline_model_count_months (DossierTimelineModel *self,
     return counts;
 
   g_array_set_size (counts, last - first + 1);
-  for (guint i = 0; i < self->events->len; i++)
-    {
-      const DossierEvent *event = g_ptr_array_index (self->events, i);
-
-      if (mentions_entity (event, self->entity))
-        g_array_index (counts, guint, month_index (event) - first)++;
-    }
+  for (guint i = 0; i < self->keys->len; i++)
+    g_array_index (counts, guint,
+                   month_index (&g_array_index (self->keys, DossierEventKey, i)) - first)++;
 
   *first_year = first / 12;
   *first_month = first % 12 + 1;
@@ -284,23 +547,28 @@ dossier_timeline_model_count_months (DossierTimelineModel *self,
 /**
  * dossier_timeline_model_get_group:
  *
- * Returns: (transfer container) (element-type DossierEvent): the events of @group, one per
+ * Returns: (transfer full) (element-type DossierEvent): the events of @group, one per
  *   reporting article, in timeline order
  */
 GPtrArray *
 dossier_timeline_model_get_group (DossierTimelineModel *self,
                                   const char           *group)
 {
-  GPtrArray *events = g_ptr_array_new ();
+  GPtrArray *events = NULL;
 
-  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), events);
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), NULL);
 
-  for (guint i = 0; group != NULL && i < self->events->len; i++)
+  if (self->library != NULL && group != NULL)
+    events = dossier_library_list_event_group (self->library, group, NULL);
+  if (events == NULL)
+    events = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
+
+  for (guint i = 0; self->events != NULL && group != NULL && i < self->events->len; i++)
     {
       DossierEvent *event = g_ptr_array_index (self->events, i);
 
       if (g_strcmp0 (event->group, group) == 0)
-        g_ptr_array_add (events, event);
+        g_ptr_array_add (events, dossier_event_copy (event));
     }
 
   return events;

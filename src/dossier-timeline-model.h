@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "dossier-event.h"
+#include "dossier-library.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,10 @@ G_DECLARE_FINAL_TYPE (DossierTimelineModel, dossier_timeline_model, DOSSIER, TIM
 DossierTimelineModel *dossier_timeline_model_new          (void);
 void                  dossier_timeline_model_set_events   (DossierTimelineModel *self,
                                                            GPtrArray            *events);
+void                  dossier_timeline_model_set_library  (DossierTimelineModel *self,
+                                                           DossierLibrary       *library);
+gboolean              dossier_timeline_model_is_loading   (DossierTimelineModel *self);
+guint                 dossier_timeline_model_get_n_held   (DossierTimelineModel *self);
 void                  dossier_timeline_model_set_entity   (DossierTimelineModel *self,
                                                            const char           *entity);
 void                  dossier_timeline_model_set_range    (DossierTimelineModel *self,

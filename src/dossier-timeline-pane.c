@@ -26,6 +26,7 @@ struct _DossierTimelinePane
   DossierTimeAxis      *axis;
   GtkButton            *clear_range_button;
   GtkListView          *list_view;
+  GtkSpinner           *spinner;
   GtkStack             *stack;
   GtkLabel             *summary_label;
 
@@ -40,12 +41,15 @@ static void
 update_summary (DossierTimelinePane *self)
 {
   guint n = dossier_timeline_model_get_n_events (self->model);
+  gboolean loading = dossier_timeline_model_is_loading (self->model);
   g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event",
                                                          "%u events", n), n);
   g_autofree char *range = dossier_time_axis_dup_selection_text (self->axis);
   g_autoptr(GString) summary = g_string_new (count);
 
-  if (self->entity != NULL)
+  if (loading)
+    g_string_assign (summary, _("Reading the timeline…"));
+  else if (self->entity != NULL)
     /* TRANSLATORS: appended to "12 events": whose sentences name this entity */
     g_string_append_printf (summary, _(" naming %s"), self->entity);
   if (range != NULL && dossier_time_axis_get_has_selection (self->axis))
@@ -54,7 +58,8 @@ update_summary (DossierTimelinePane *self)
   gtk_label_set_label (self->summary_label, summary->str);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_range_button),
                           dossier_time_axis_get_has_selection (self->axis));
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_stack_set_visible_child_name (self->stack, loading ? "loading" : n > 0 ? "list" : "empty");
 }
 
 static void
@@ -66,6 +71,15 @@ update_axis (DossierTimelinePane *self)
 
   dossier_time_axis_set_counts (self->axis, (const guint *) counts->data, counts->len,
                                 first_year, first_month);
+}
+
+/* Keys read: a new timeline, or the entity's. */
+static void
+on_loading_changed (DossierTimelinePane *self)
+{
+  if (!dossier_timeline_model_is_loading (self->model))
+    update_axis (self);
+  update_summary (self);
 }
 
 static void
@@ -121,6 +135,9 @@ dossier_timeline_pane_dispose (GObject *object)
 {
   DossierTimelinePane *self = (DossierTimelinePane *) object;
   _dossier_template_dispose (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_PANE);
+  /* A read of the keys under way keeps the model alive past the pane. */
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_pointer (&self->entity, g_free);
 
@@ -140,6 +157,7 @@ dossier_timeline_pane_class_init (DossierTimelinePaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, axis);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, clear_range_button);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, spinner);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, summary_label);
   gtk_widget_class_set_css_name (widget_class, "timelinepane");
@@ -160,6 +178,7 @@ dossier_timeline_pane_init (DossierTimelinePane *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
+  g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (on_loading_changed), self);
   g_signal_connect_swapped (self->axis, "selection-changed", G_CALLBACK (on_range_changed), self);
   g_signal_connect_swapped (self->clear_range_button, "clicked", G_CALLBACK (on_clear_range), self);
   update_summary (self);
@@ -180,6 +199,17 @@ dossier_timeline_pane_set_events (DossierTimelinePane *self,
 
   dossier_timeline_model_set_events (self->model, events);
   update_axis (self);
+  update_summary (self);
+}
+
+/* The timeline of @library, read in the background: a spinner shows until it is. */
+void
+dossier_timeline_pane_set_library (DossierTimelinePane *self,
+                                   DossierLibrary      *library)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_PANE (self));
+
+  dossier_timeline_model_set_library (self->model, library);
   update_summary (self);
 }
 

@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (DossierTimelinePane, dossier_timeline_pane, DOSSIER, TIMEL
 GtkWidget            *dossier_timeline_pane_new        (void);
 void                  dossier_timeline_pane_set_events (DossierTimelinePane *self,
                                                         GPtrArray           *events);
+void                  dossier_timeline_pane_set_library (DossierTimelinePane *self,
+                                                        DossierLibrary      *library);
 void                  dossier_timeline_pane_set_entity (DossierTimelinePane *self,
                                                         const char          *entity);
 DossierTimelineModel *dossier_timeline_pane_get_model  (DossierTimelinePane *self);

@@ -45,6 +45,9 @@ struct _DossierWindow
   GSettings          *settings;
   GtkCssProvider     *zoom_css;
   GCancellable       *import_cancellable;   /* while an import runs */
+  GCancellable       *reading;              /* while the lists are read */
+  guint               n_reading;            /* lists still to come */
+  gboolean            restored;             /* columns and entity of the last session */
   double              font_scale;
 };
 
@@ -72,5 +75,6 @@ void     _dossier_window_class_init_import  (GtkWidgetClass *widget_class);
 void     _dossier_window_init_import        (DossierWindow  *self);
 void     _dossier_window_import             (DossierWindow  *self,
                                              const char * const *paths);
+void     _dossier_window_init_marks         (DossierWindow  *self);
 
 G_END_DECLS

@@ -300,6 +300,8 @@ dossier_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_WINDOW);
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->zoom_css);
   g_clear_object (&self->chosen);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
@@ -382,6 +384,7 @@ dossier_window_init (DossierWindow *self)
                             G_CALLBACK (apply_timeline_placement), self);
   apply_timeline_placement (self);
   _dossier_window_init_import (self);
+  _dossier_window_init_marks (self);
   g_signal_connect_swapped (self->workspace, "notify::focused", G_CALLBACK (update_title), self);
   g_signal_connect_swapped (self->workspace, "notify::n-columns",
                             G_CALLBACK (_dossier_window_update_actions), self);
@@ -431,33 +434,128 @@ update_note_counts (DossierWindow *self)
 }
 
 static void
-load_timeline (DossierWindow *self)
+restore_state (DossierWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = dossier_library_list_events (self->library, &error);
+  g_autofree char *view = g_settings_get_string (self->settings, "sidebar-view");
+  g_autofree char *entity = g_settings_get_string (self->settings, "chosen-entity");
 
-  if (events == NULL)
-    {
-      g_warning ("The timeline could not be read: %s", error->message);
-      return;
-    }
-
-  dossier_timeline_pane_set_events (self->timeline_pane, events);
+  self->restored = TRUE;
+  dossier_sidebar_set_view (self->sidebar, view);
+  if (*entity != '\0')
+    _dossier_window_choose_entity (self, entity);
+  /* Articles opened while the lists were read (--open, a link) are not pushed aside. */
+  if (dossier_workspace_get_n_columns (self->workspace) == 0)
+    restore_columns (self);
 }
 
+/* One list read: when the last is in, the last session's state can be restored. */
+static void
+list_read (DossierWindow *self)
+{
+  if (--self->n_reading > 0)
+    return;
+
+  g_clear_object (&self->reading);
+  if (!self->restored)
+    restore_state (self);
+  _dossier_window_update_actions (self);
+}
+
+/* Whether a read's result is to be dropped: replaced by a newer read (after an import),
+ * the window gone, or the library unreadable. */
 static gboolean
+read_failed (DossierWindow *self,
+             GAsyncResult  *result,
+             GError        *error)
+{
+  if (self->reading == NULL || g_task_get_cancellable (G_TASK (result)) != self->reading)
+    return TRUE;
+  if (error == NULL)
+    return FALSE;
+
+  show_library_error (self, error);
+  list_read (self);
+  return TRUE;
+}
+
+static void
+on_articles_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = dossier_library_list_articles_finish (DOSSIER_LIBRARY (source),
+                                                                        result, &error);
+
+  if (read_failed (self, result, error))
+    return;
+
+  dossier_article_list_replace (self->articles, articles);
+  list_read (self);
+}
+
+static void
+on_entities_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(DossierWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entities = dossier_library_list_entities_finish (DOSSIER_LIBRARY (source),
+                                                              result, &error);
+
+  if (read_failed (self, result, error))
+    return;
+
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
+  self->entities = entities;
+  dossier_sidebar_set_entities (self->sidebar, entities);
+  list_read (self);
+}
+
+/* The whole-table lists (articles, entities with their counts, the timeline) are read in
+ * worker threads, so the window shows at once however large the library. */
+static void
+read_lists (DossierWindow *self)
+{
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->reading = g_cancellable_new ();
+  self->n_reading = 2;
+  dossier_library_list_articles_async (self->library, self->reading, on_articles_read,
+                                       g_object_ref (self));
+  dossier_library_list_entities_async (self->library, self->reading, on_entities_read,
+                                       g_object_ref (self));
+  dossier_timeline_pane_set_library (self->timeline_pane, self->library);
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                DossierWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_paint, self);
+  if (self->reading == NULL && self->n_reading > 0)
+    read_lists (self);
+}
+
+/* The lists are read once the window has painted its first frame: on two cores the
+ * workers, and taking in 100,000 articles on the main thread, would hold that frame back. */
+static void
+read_after_first_frame (GtkWidget *widget,
+                        gpointer   user_data)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_paint), widget, 0);
+}
+
+static void
 load_library (DossierWindow *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
-  self->articles = dossier_library_list_articles (self->library, &error);
-  if (self->articles == NULL
-      || (self->entities = dossier_library_list_entities (self->library, &error)) == NULL)
-    {
-      show_library_error (self, error);
-      return FALSE;
-    }
-
+  self->articles = dossier_article_list_new (none);
+  self->entities = g_ptr_array_new_with_free_func (g_object_unref);
   dossier_sidebar_set_articles (self->sidebar, G_LIST_MODEL (self->articles));
   dossier_sidebar_set_entities (self->sidebar, self->entities);
   dossier_search_pane_set_library (dossier_sidebar_get_search_pane (self->sidebar), self->library);
@@ -467,20 +565,8 @@ load_library (DossierWindow *self)
                                       self->annotations);
   g_signal_connect_swapped (self->annotations, "changed", G_CALLBACK (update_note_counts), self);
   update_note_counts (self);
-  load_timeline (self);
-  return TRUE;
-}
-
-static void
-restore_state (DossierWindow *self)
-{
-  g_autofree char *view = g_settings_get_string (self->settings, "sidebar-view");
-  g_autofree char *entity = g_settings_get_string (self->settings, "chosen-entity");
-
-  dossier_sidebar_set_view (self->sidebar, view);
-  if (*entity != '\0')
-    _dossier_window_choose_entity (self, entity);
-  restore_columns (self);
+  self->n_reading = 2;
+  g_signal_connect (self, "realize", G_CALLBACK (read_after_first_frame), NULL);
 }
 
 /**
@@ -512,8 +598,7 @@ dossier_window_new (GtkApplication *application,
                             G_CALLBACK (_dossier_window_update_actions), self);
   g_signal_connect_swapped (self->annotations, "notify::can-redo",
                             G_CALLBACK (_dossier_window_update_actions), self);
-  if (load_library (self))
-    restore_state (self);
+  load_library (self);
   _dossier_window_update_actions (self);
   return self;
 }
@@ -650,29 +735,12 @@ dossier_window_get_annotations (DossierWindow *self)
 void
 _dossier_window_reload (DossierWindow *self)
 {
-  g_autoptr(DossierArticleList) articles = NULL;
-  g_autoptr(GPtrArray) articles_array = NULL;
-  GPtrArray *entities;
-
   if (self->library == NULL)
     return;
 
-  articles = dossier_library_list_articles (self->library, NULL);
-  articles_array = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; articles && i < g_list_model_get_n_items (G_LIST_MODEL (articles)); i++)
-    g_ptr_array_add (articles_array, g_list_model_get_item (G_LIST_MODEL (articles), i));
-  dossier_article_list_replace (self->articles, articles_array);
-
-  if ((entities = dossier_library_list_entities (self->library, NULL)) != NULL)
-    {
-      g_clear_pointer (&self->entities, g_ptr_array_unref);
-      self->entities = entities;
-      dossier_sidebar_set_entities (self->sidebar, entities);
-    }
-
   dossier_annotations_anchor_all (self->annotations, NULL);
-  load_timeline (self);
   update_note_counts (self);
+  read_lists (self);
 }
 
 /* Imports @paths as Import… does, in the background; for tests and --import. */
@@ -691,4 +759,14 @@ dossier_window_is_importing (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
   return self->import_cancellable != NULL;
+}
+
+/* Whether the lists or the timeline are still being read, for tests waiting on them. */
+gboolean
+dossier_window_is_loading (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  return self->reading != NULL || self->n_reading > 0
+         || dossier_timeline_model_is_loading (dossier_timeline_pane_get_model (self->timeline_pane));
 }

@@ -41,5 +41,6 @@ DossierAnnotations *dossier_window_get_annotations (DossierWindow *self);
 void              dossier_window_import_files      (DossierWindow      *self,
                                                     const char * const *paths);
 gboolean          dossier_window_is_importing      (DossierWindow   *self);
+gboolean          dossier_window_is_loading        (DossierWindow   *self);
 
 G_END_DECLS

@@ -580,6 +580,129 @@ test_cli_errors (void)
 #define ADD_FIXTURE_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+static DossierLibrary *
+open_bundled (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  DossierLibrary *library = dossier_library_open (path, g_getenv ("DOSSIER_BUNDLED_DATABASE"),
+                                                  &error);
+
+  g_assert_no_error (error);
+  return library;
+}
+
+/* The keys list the events dossier_event_store_list() lists, in its order; a group that
+ * several articles report has one name, other events none. */
+static void
+test_keys_follow_list (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autoptr(DossierLibrary) library = open_bundled (dir);
+  DossierDatabase *db = dossier_library_get_database (library);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = dossier_event_store_list (db, NULL, NULL, NULL, &error);
+  g_autoptr(GArray) keys = dossier_event_store_list_keys (db, NULL, NULL, &error);
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_shared = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (keys->len, >, 20);
+  g_assert_cmpuint (keys->len, ==, events->len);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const DossierEventKey *key = &g_array_index (keys, DossierEventKey, i);
+      const DossierEvent *event = g_ptr_array_index (events, i);
+      DossierEventKey expected = { 0 };
+
+      g_assert_cmpint (key->id, ==, event->id);
+      dossier_event_key_set_dates (&expected, &event->date, &event->end);
+      g_assert_cmpint (key->month, ==, expected.month);
+      g_assert_cmpint (key->last_month, ==, expected.last_month);
+      g_assert_cmpint (key->group != 0, ==, event->group != NULL && event->reported_by > 1);
+      if (key->group == 0)
+        continue;
+      n_shared++;
+      if (!g_hash_table_contains (groups, event->group))
+        g_hash_table_insert (groups, event->group, GINT_TO_POINTER ((int) key->group));
+      g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (groups, event->group)), ==,
+                       key->group);
+    }
+  g_assert_cmpuint (n_shared, >, 0);
+  dossier_test_remove_tree (dir);
+}
+
+/* A page of keys loads its events whole, in the keys' order, whatever order is asked. */
+static void
+test_load_page (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autoptr(DossierLibrary) library = open_bundled (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = dossier_library_list_events (library, &error);
+  g_autoptr(GArray) keys = dossier_event_store_list_keys (dossier_library_get_database (library),
+                                                          NULL, NULL, &error);
+  DossierEventKey page[3];
+  g_autoptr(GPtrArray) loaded = NULL;
+  const guint picks[3] = { 9, 2, 5 };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+    page[i] = g_array_index (keys, DossierEventKey, picks[i]);
+  loaded = dossier_library_load_events (library, page, G_N_ELEMENTS (page), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->len, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (picks); i++)
+    {
+      const DossierEvent *want = g_ptr_array_index (events, picks[i]);
+      const DossierEvent *got = g_ptr_array_index (loaded, i);
+
+      g_assert_cmpint (got->id, ==, want->id);
+      g_assert_cmpstr (got->text, ==, want->text);
+      g_assert_cmpstr (got->article_id, ==, want->article_id);
+      g_assert_cmpuint (got->reported_by, ==, want->reported_by);
+      g_assert_cmpuint (g_strv_length (got->entities), ==, g_strv_length (want->entities));
+    }
+  dossier_test_remove_tree (dir);
+}
+
+static void
+on_keys (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GArray **keys = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *keys = dossier_library_list_event_keys_finish (DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Read in a worker thread, on its own connection, with an entity as in the CLI. */
+static void
+test_keys_in_background (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autoptr(DossierLibrary) library = open_bundled (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) lavrov = dossier_event_store_list (dossier_library_get_database (library),
+                                                          "lavrov", NULL, NULL, &error);
+  GArray *keys = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (lavrov->len, >, 0);
+  dossier_library_list_event_keys_async (library, "lavrov", NULL, on_keys, &keys);
+  while (keys == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (keys->len, ==, lavrov->len);
+  for (guint i = 0; i < keys->len; i++)
+    g_assert_cmpint (g_array_index (keys, DossierEventKey, i).id, ==,
+                     ((DossierEvent *) g_ptr_array_index (lavrov, i))->id);
+  g_array_unref (keys);
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -595,6 +718,9 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/timeline/rebuild-replaces", test_rebuild_replaces);
   g_test_add_func ("/timeline/happening-kind", test_happening);
   g_test_add_func ("/timeline/bundled-dossier", test_bundled_dossier);
+  g_test_add_func ("/timeline/keys-follow-list", test_keys_follow_list);
+  g_test_add_func ("/timeline/load-page", test_load_page);
+  g_test_add_func ("/timeline/keys-in-background", test_keys_in_background);
   g_test_add_func ("/timeline/cli-json", test_cli_json);
   g_test_add_func ("/timeline/cli-text", test_cli_text);
   g_test_add_func ("/timeline/cli-entity", test_cli_entity);

@@ -27,6 +27,28 @@ wait_idle (void)
       ;
 }
 
+/* Until the lists and the timeline, read in the background, are in. */
+static void
+wait_loaded (DossierWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_window_is_loading (window));
+}
+
+static DossierWindow *
+new_window (DossierLibrary *library)
+{
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+
+  /* The lists are read after the first frame. */
+  gtk_window_present (GTK_WINDOW (window));
+  wait_loaded (window);
+  return window;
+}
+
 static DossierLibrary *
 open_library (void)
 {
@@ -63,7 +85,7 @@ static void
 test_reads_each_article (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   GListModel *articles = dossier_window_get_articles (window);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -96,7 +118,7 @@ static void
 test_offsets_map_into_view (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierArticleView *view;
   DossierArticle *article;
   GPtrArray *blocks;
@@ -129,7 +151,7 @@ static void
 test_restores_last_article (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierArticle *article;
 
   /* Only a realized window can be closed, as a person would close it. */
@@ -139,7 +161,7 @@ test_restores_last_article (void)
   gtk_window_close (GTK_WINDOW (window));
   wait_idle ();
 
-  window = dossier_window_new (NULL, library, NULL);
+  window = new_window (library);
   wait_idle ();
   article = dossier_article_view_get_article (focused_view (window));
   g_assert_nonnull (article);
@@ -162,7 +184,7 @@ static void
 test_open_passage_reveals_it (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierArticleView *view;
   GtkTextView *text_view;
   GtkTextBuffer *buffer;
@@ -227,7 +249,7 @@ static void
 test_entity_marked_in_both_columns (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   const char *ids[] = { POLYGRAPH, RFA };
 
@@ -288,7 +310,7 @@ static void
 test_restart_restores_columns (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
 
   gtk_window_present (GTK_WINDOW (window));
@@ -301,7 +323,7 @@ test_restart_restores_columns (void)
   gtk_window_close (GTK_WINDOW (window));
   wait_idle ();
 
-  window = dossier_window_new (NULL, library, NULL);
+  window = new_window (library);
   workspace = dossier_window_get_workspace (window);
   g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 2);
   g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (
@@ -320,7 +342,7 @@ static void
 test_column_limits (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   GListModel *articles = dossier_window_get_articles (window);
 
@@ -345,7 +367,7 @@ test_preferences_apply (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
   g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   GtkWidget *preferences = dossier_preferences_new (GTK_WINDOW (window));
   DossierEntity *entity;
   GtkWidget *details;
@@ -388,7 +410,7 @@ static void
 test_event_opens_its_sentence (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierTimelinePane *pane = dossier_window_get_timeline_pane (window);
   GListModel *rows = G_LIST_MODEL (dossier_timeline_pane_get_model (pane));
   const DossierEvent *event = NULL;
@@ -398,6 +420,7 @@ test_event_opens_its_sentence (void)
   gtk_window_present (GTK_WINDOW (window));
   /* An entity chosen by an earlier test is restored; start from the whole timeline. */
   dossier_window_choose_entity (window, NULL);
+  wait_loaded (window);
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 20);
   for (guint i = 0; i < g_list_model_get_n_items (rows) && event == NULL; i++)
     {
@@ -423,6 +446,7 @@ test_event_opens_its_sentence (void)
 
   /* The entity filter reaches the timeline. */
   dossier_window_choose_entity (window, "Sergei Lavrov");
+  wait_loaded (window);
   g_assert_cmpuint (dossier_timeline_model_get_n_events (dossier_timeline_pane_get_model (pane)),
                     <, g_list_model_get_n_items (rows));
   dossier_event_free ((DossierEvent *) event);
@@ -434,7 +458,7 @@ static void
 test_highlight_and_note_survive_restart (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   g_autoptr(GListModel) notes = NULL;
   g_autoptr(DossierAnnotation) annotation = NULL;
@@ -500,7 +524,7 @@ test_highlight_and_note_survive_restart (void)
   gtk_window_close (GTK_WINDOW (window));
   wait_idle ();
 
-  window = dossier_window_new (NULL, library, NULL);
+  window = new_window (library);
   workspace = dossier_window_get_workspace (window);
   column = dossier_workspace_find (workspace, RFA);
   g_assert_nonnull (column);
@@ -524,7 +548,7 @@ static void
 test_search_opens_a_result (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierSearchPane *pane = dossier_sidebar_get_search_pane (dossier_window_get_sidebar (window));
   GListModel *results = dossier_search_pane_get_results (pane);
   g_autoptr(GObject) first = NULL;
@@ -589,7 +613,7 @@ static void
 test_find_in_article (void)
 {
   g_autoptr(DossierLibrary) library = open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   DossierColumn *column;
   guint n;
 
@@ -642,7 +666,7 @@ test_import_in_the_window (void)
   g_autofree char *good = g_build_filename (dir, "visit.txt", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   const char *paths[] = { good, bad, NULL };
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = new_window (library);
   GListModel *articles = dossier_window_get_articles (window);
   guint before = g_list_model_get_n_items (articles);
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -659,6 +683,7 @@ test_import_in_the_window (void)
   while (dossier_window_is_importing (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (dossier_window_is_importing (window));
+  wait_loaded (window);
   wait_idle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, before + 1);

@@ -598,6 +598,36 @@ dossier_article_store_lookup (DossierDatabase  *db,
 }
 
 /**
+ * dossier_article_store_dup_title:
+ *
+ * Returns: (transfer full) (nullable): the title of the visible article @uid; NULL when
+ *   there is none (hidden, removed) or on error
+ */
+char *
+dossier_article_store_dup_title (DossierDatabase  *db,
+                                 const char       *uid,
+                                 GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (uid != NULL, NULL);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT title FROM articles WHERE uid = ?1 AND hidden = 0", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, uid);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    return g_strdup (dossier_statement_column_text (stmt, 0));
+
+  finish_rows (db, rc, error);
+  return NULL;
+}
+
+/**
  * dossier_article_store_find_same:
  * @uid: (out) (transfer full): the id of an article with the same title, outlet,
  *   publication date and text as @article, or %NULL when there is none

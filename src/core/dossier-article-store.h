@@ -33,6 +33,9 @@ GPtrArray      *dossier_article_store_list_ids (DossierDatabase  *db,
                                                 GError          **error);
 gint64          dossier_article_store_count (DossierDatabase  *db,
                                              GError          **error);
+char           *dossier_article_store_dup_title (DossierDatabase  *db,
+                                                const char       *uid,
+                                                GError          **error);
 gboolean        dossier_article_store_lookup (DossierDatabase  *db,
                                               const char       *uid,
                                               gboolean         *found,

@@ -522,6 +522,29 @@ dossier_event_store_regroup (DossierDatabase  *db,
 
 /* Listing */
 
+/* What event_from_row() reads, e being the event and a its article. */
+#define EVENT_COLUMNS \
+  "e.id, a.uid, a.title, e.date_key, e.precision, e.end_key, e.end_precision," \
+  " e.qualifier, e.phrase," \
+  " substr (a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)," \
+  " e.group_key, e.conflict," \
+  " (SELECT group_concat (name, char (31)) FROM" \
+  "    (SELECT n.name FROM event_entities x JOIN entities n ON n.id = x.entity" \
+  "     WHERE x.event = e.id ORDER BY n.name))," \
+  " (SELECT count (DISTINCT g.article) FROM events g WHERE g.group_key = e.group_key)," \
+  " e.sentence_start, e.sentence_end"
+
+/* Whether event e's sentence names the entity called @name (a parameter) or one of its
+ * aliases; NULL lets every event through. */
+#define EVENT_NAMES_ENTITY(name) \
+  "(" name " IS NULL OR e.id IN (SELECT x.event FROM event_entities x WHERE x.entity IN" \
+  "   (SELECT id FROM entities WHERE name = " name " COLLATE NOCASE" \
+  "    UNION SELECT entity FROM aliases WHERE alias = " name " COLLATE NOCASE)))"
+
+/* Oldest first; a year before its months, a month before its days. */
+#define TIMELINE_ORDER \
+  "e.date_key, e.precision, coalesce (e.end_key, 0), a.published_key, a.uid, e.phrase_start"
+
 static void
 date_from_columns (DossierStatement *stmt,
                    int               column,
@@ -607,27 +630,16 @@ prepare_list (DossierDatabase  *db,
   /* An event is kept when its span (a year is all its days, a period runs to its end)
    * overlaps [from, to]. */
   return dossier_database_prepare (db,
-    "SELECT e.id, a.uid, a.title, e.date_key, e.precision, e.end_key, e.end_precision,"
-    "       e.qualifier, e.phrase,"
-    "       substr (a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
-    "       e.group_key, e.conflict,"
-    "       (SELECT group_concat (name, char (31)) FROM"
-    "          (SELECT n.name FROM event_entities x JOIN entities n ON n.id = x.entity"
-    "           WHERE x.event = e.id ORDER BY n.name)),"
-    "       (SELECT count (DISTINCT g.article) FROM events g WHERE g.group_key = e.group_key),"
-    "       e.sentence_start, e.sentence_end"
+    "SELECT " EVENT_COLUMNS
     " FROM events e JOIN articles a ON a.id = e.article"
     " WHERE a.hidden = 0"
-    "   AND (?1 IS NULL OR e.id IN (SELECT x.event FROM event_entities x WHERE x.entity IN"
-    "          (SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
-    "           UNION SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE)))"
+    "   AND " EVENT_NAMES_ENTITY ("?1")
     "   AND (?2 IS NULL OR coalesce (e.end_key, e.date_key)"
     "        + CASE coalesce (e.end_precision, e.precision) WHEN 1 THEN 1231 WHEN 2 THEN 31"
     "          ELSE 0 END >= ?2)"
     "   AND (?3 IS NULL OR e.date_key <= ?3)"
     "   AND (?4 IS NULL OR e.group_key = ?4)"
-    " ORDER BY e.date_key, e.precision, coalesce (e.end_key, 0), a.published_key,"
-    "          a.uid, e.phrase_start", error);
+    " ORDER BY " TIMELINE_ORDER, error);
 }
 
 static GPtrArray *
@@ -709,4 +721,140 @@ dossier_event_store_list_group (DossierDatabase  *db,
   g_return_val_if_fail (group != NULL, NULL);
 
   return list_events (db, NULL, NULL, NULL, group, error);
+}
+
+/* Keys: the timeline without its text */
+
+static DossierStatement *
+prepare_keys (DossierDatabase  *db,
+              GError          **error)
+{
+  /* Groups that several articles report show as one row, their first event; the
+   * group's smallest event id names it. */
+  return dossier_database_prepare (db,
+    "WITH shared (group_key, first) AS"
+    "  (SELECT group_key, min (id) FROM events WHERE group_key IS NOT NULL"
+    "   GROUP BY group_key HAVING count (DISTINCT article) > 1)"
+    " SELECT e.id, e.date_key, e.precision, e.end_key, e.end_precision, s.first"
+    " FROM events e JOIN articles a ON a.id = e.article"
+    " LEFT JOIN shared s ON s.group_key = e.group_key"
+    " WHERE a.hidden = 0 AND " EVENT_NAMES_ENTITY ("?1")
+    " ORDER BY " TIMELINE_ORDER, error);
+}
+
+static void
+key_from_row (DossierStatement *stmt,
+              DossierEventKey  *key)
+{
+  DossierDate date, end;
+
+  key->id = sqlite3_column_int64 (stmt, 0);
+  key->group = sqlite3_column_int64 (stmt, 5);
+  date_from_columns (stmt, 1, &date);
+  date_from_columns (stmt, 3, &end);
+  dossier_event_key_set_dates (key, &date, &end);
+}
+
+/**
+ * dossier_event_store_list_keys:
+ * @entity: (nullable): only events whose sentence names this entity (name or alias)
+ *
+ * The timeline as dossier_event_store_list() orders it, one small key per event, for a
+ * list that fetches the events it shows with dossier_event_store_load().
+ *
+ * Returns: (transfer full) (element-type DossierEventKey): the keys; NULL on error
+ */
+GArray *
+dossier_event_store_list_keys (DossierDatabase  *db,
+                               const char       *entity,
+                               GCancellable     *cancellable,
+                               GError          **error)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  if ((stmt = prepare_keys (db, error)) == NULL)
+    return NULL;
+  dossier_statement_bind_text (stmt, 1, entity);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierEventKey key;
+
+      if (keys->len % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      key_from_row (stmt, &key);
+      g_array_append_val (keys, key);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      dossier_database_set_error (db, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&keys);
+}
+
+static char *
+ids_to_json (const DossierEventKey *keys,
+             guint                  n_keys)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < n_keys; i++)
+    g_string_append_printf (json, "%s%u", i ? "," : "", keys[i].id);
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/**
+ * dossier_event_store_load:
+ * @keys: (array length=n_keys): keys from dossier_event_store_list_keys()
+ *
+ * Returns: (transfer full) (element-type DossierEvent): the events of @keys, in their
+ *   order; an event removed since its key was read is left out
+ */
+GPtrArray *
+dossier_event_store_load (DossierDatabase        *db,
+                          const DossierEventKey  *keys,
+                          guint                   n_keys,
+                          GError                **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                       (GDestroyNotify) dossier_event_free);
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_autofree char *json = ids_to_json (keys, n_keys);
+  GPtrArray *events;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  stmt = dossier_database_prepare (db,
+    "SELECT " EVENT_COLUMNS " FROM events e JOIN articles a ON a.id = e.article"
+    " WHERE e.id IN (SELECT value FROM json_each (?1))", error);
+  if (stmt == NULL)
+    return NULL;
+  dossier_statement_bind_text (stmt, 1, json);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DossierEvent *event = event_from_row (stmt);
+
+      g_hash_table_insert (by_id, &event->id, event);
+    }
+  if (rc != SQLITE_DONE)
+    return dossier_database_set_error (db, rc, error), NULL;
+
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      gint64 id = keys[i].id;
+      gpointer event = NULL;
+
+      if (g_hash_table_steal_extended (by_id, &id, NULL, &event))
+        g_ptr_array_add (events, event);
+    }
+  return events;
 }

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "dossier-article.h"
 #include "dossier-database.h"
 #include "dossier-event.h"
@@ -25,5 +27,13 @@ GPtrArray *dossier_event_store_list       (DossierDatabase    *db,
 GPtrArray *dossier_event_store_list_group (DossierDatabase    *db,
                                            const char         *group,
                                            GError            **error);
+GArray    *dossier_event_store_list_keys  (DossierDatabase    *db,
+                                           const char         *entity,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+GPtrArray *dossier_event_store_load       (DossierDatabase        *db,
+                                           const DossierEventKey  *keys,
+                                           guint                   n_keys,
+                                           GError                **error);
 
 G_END_DECLS

@@ -188,3 +188,18 @@ dossier_event_format_date (const DossierEvent *event)
   /* TRANSLATORS: a period, from – to */
   return g_strdup_printf (_("%s – %s"), start, end);
 }
+
+/* The month key (YYYYMM00, MM 00 for a date known only to its year) and the last month
+ * the event may fall in: a year spans its twelve months, a period runs to its @end. */
+void
+dossier_event_key_set_dates (DossierEventKey   *key,
+                             const DossierDate *date,
+                             const DossierDate *end)
+{
+  const DossierDate *last = end->precision ? end : date;
+
+  g_return_if_fail (key != NULL && date != NULL && end != NULL);
+
+  key->month = date->year * 10000 + date->month * 100;
+  key->last_month = last->year * 10000 + (last->month ? last->month : 12) * 100;
+}

@@ -427,6 +427,17 @@ dossier_library_load_article (DossierLibrary  *self,
   return dossier_article_store_load (self->db, id, error);
 }
 
+/* Returns: (transfer full) (nullable): the title of the visible article @id */
+char *
+dossier_library_dup_article_title (DossierLibrary  *self,
+                                   const char      *id,
+                                   GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_article_store_dup_title (self->db, id, error);
+}
+
 /**
  * dossier_library_list_entities:
  *
@@ -541,4 +552,216 @@ dossier_library_list_events (DossierLibrary  *self,
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
 
   return dossier_event_store_list (self->db, NULL, NULL, NULL, error);
+}
+
+/**
+ * dossier_library_load_events:
+ * @keys: (array length=n_keys): keys from dossier_library_list_event_keys_finish()
+ *
+ * Returns: (transfer full) (element-type DossierEvent): the events of @keys, in order
+ */
+GPtrArray *
+dossier_library_load_events (DossierLibrary         *self,
+                             const DossierEventKey  *keys,
+                             guint                   n_keys,
+                             GError                **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_event_store_load (self->db, keys, n_keys, error);
+}
+
+/**
+ * dossier_library_list_event_group:
+ *
+ * Returns: (transfer full) (element-type DossierEvent): the events that tell the
+ *   happening @group, one per reporting article
+ */
+GPtrArray *
+dossier_library_list_event_group (DossierLibrary  *self,
+                                  const char      *group,
+                                  GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_event_store_list_group (self->db, group, error);
+}
+
+/* Reading in the background: whole-table lists, on a connection of the worker's own, so
+ * the window's first frame never waits for them. */
+
+typedef gpointer (*ReadFunc) (DossierLibrary  *reader,
+                              const char      *arg,
+                              GCancellable    *cancellable,
+                              GError         **error);
+
+typedef struct
+{
+  char           *path;
+  char           *arg;
+  ReadFunc        func;
+  GDestroyNotify  free_result;
+} Read;
+
+static void
+read_free (Read *read)
+{
+  g_free (read->path);
+  g_free (read->arg);
+  g_free (read);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Read *read = task_data;
+  g_autoptr(DossierLibrary) reader = g_object_new (DOSSIER_TYPE_LIBRARY, NULL);
+  GError *error = NULL;
+  gpointer result = NULL;
+
+  reader->db = dossier_database_open (read->path, DOSSIER_DATABASE_WRITABLE, &error);
+  if (reader->db != NULL)
+    result = read->func (reader, read->arg, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, read->free_result);
+}
+
+static void
+read_async (DossierLibrary      *self,
+            ReadFunc             func,
+            GDestroyNotify       free_result,
+            const char          *arg,
+            gpointer             source_tag,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Read *read = g_new0 (Read, 1);
+
+  read->path = g_strdup (dossier_database_get_path (self->db));
+  read->arg = g_strdup (arg);
+  read->func = func;
+  read->free_result = free_result;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, read, (GDestroyNotify) read_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+static gpointer
+read_finish (DossierLibrary  *self,
+             GAsyncResult    *result,
+             gpointer         source_tag,
+             GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gpointer
+read_event_keys (DossierLibrary  *reader,
+                 const char      *entity,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  return dossier_event_store_list_keys (reader->db, entity, cancellable, error);
+}
+
+/**
+ * dossier_library_list_event_keys_async:
+ * @entity: (nullable): only the events whose sentence names this entity
+ *
+ * Reads the timeline's keys (see dossier_event_store_list_keys()) in a worker thread.
+ */
+void
+dossier_library_list_event_keys_async (DossierLibrary      *self,
+                                       const char          *entity,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+
+  read_async (self, read_event_keys, (GDestroyNotify) g_array_unref, entity,
+              dossier_library_list_event_keys_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type DossierEventKey): the keys, in timeline order */
+GArray *
+dossier_library_list_event_keys_finish (DossierLibrary  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  return read_finish (self, result, dossier_library_list_event_keys_async, error);
+}
+
+static gpointer
+read_articles (DossierLibrary  *reader,
+               const char      *unused,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  return dossier_article_store_list (reader->db, error);
+}
+
+/* The articles dossier_library_list_articles() lists, read in a worker thread. */
+void
+dossier_library_list_articles_async (DossierLibrary      *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+
+  read_async (self, read_articles, (GDestroyNotify) g_ptr_array_unref, NULL,
+              dossier_library_list_articles_async,
+              cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type DossierArticle) */
+GPtrArray *
+dossier_library_list_articles_finish (DossierLibrary  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  return read_finish (self, result, dossier_library_list_articles_async, error);
+}
+
+static gpointer
+read_entities (DossierLibrary  *reader,
+               const char      *unused,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  return dossier_library_list_entities (reader, error);
+}
+
+/* dossier_library_list_entities(), with its counts, in a worker thread. */
+void
+dossier_library_list_entities_async (DossierLibrary      *self,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+
+  read_async (self, read_entities, (GDestroyNotify) g_ptr_array_unref, NULL,
+              dossier_library_list_entities_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type DossierEntity) */
+GPtrArray *
+dossier_library_list_entities_finish (DossierLibrary  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  return read_finish (self, result, dossier_library_list_entities_async, error);
 }

@@ -9,6 +9,7 @@
 
 #include "dossier-article-list.h"
 #include "dossier-database.h"
+#include "dossier-event.h"
 
 G_BEGIN_DECLS
 
@@ -64,6 +65,9 @@ DossierArticleList *dossier_library_list_articles            (DossierLibrary  *s
 DossierArticle     *dossier_library_load_article             (DossierLibrary  *self,
                                                               const char      *id,
                                                               GError         **error);
+char               *dossier_library_dup_article_title        (DossierLibrary  *self,
+                                                              const char      *id,
+                                                              GError         **error);
 
 GPtrArray          *dossier_library_list_entities            (DossierLibrary  *self,
                                                               GError         **error);
@@ -80,6 +84,36 @@ GPtrArray          *dossier_library_list_companions          (DossierLibrary  *s
 
 GPtrArray          *dossier_library_list_events              (DossierLibrary  *self,
                                                               GError         **error);
+GPtrArray          *dossier_library_load_events              (DossierLibrary         *self,
+                                                              const DossierEventKey  *keys,
+                                                              guint                   n_keys,
+                                                              GError                **error);
+GPtrArray          *dossier_library_list_event_group         (DossierLibrary  *self,
+                                                              const char      *group,
+                                                              GError         **error);
+
+void                dossier_library_list_event_keys_async    (DossierLibrary       *self,
+                                                              const char           *entity,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+GArray             *dossier_library_list_event_keys_finish   (DossierLibrary       *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+void                dossier_library_list_articles_async      (DossierLibrary       *self,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+GPtrArray          *dossier_library_list_articles_finish     (DossierLibrary       *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
+void                dossier_library_list_entities_async      (DossierLibrary       *self,
+                                                              GCancellable         *cancellable,
+                                                              GAsyncReadyCallback   callback,
+                                                              gpointer              user_data);
+GPtrArray          *dossier_library_list_entities_finish     (DossierLibrary       *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
 
 void                  dossier_import_summary_free        (DossierImportSummary       *summary);
 char                 *dossier_import_summary_describe    (const DossierImportSummary *summary);

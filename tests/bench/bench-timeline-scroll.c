@@ -2,12 +2,19 @@
  *
  * Usage (needs a display; under Xvfb: xvfb-run -a build/tests/bench/bench-timeline-scroll):
  *   bench-timeline-scroll [N_EVENTS]
+ *   bench-timeline-scroll --library LIBRARY.db [N_FRAMES]
+ *
+ * With --library the pane shows that library's timeline the way the window does (keys
+ * read in the background, events fetched by page) and the scroll crosses the whole list
+ * in about N_FRAMES frames (default 600), so nearly every frame lands on rows not fetched
+ * yet: the worst case for the paged model.
  *
  * Builds N synthetic events (default 100,000) spread over 25 years, hands them to a
  * DossierTimelinePane in a window, then scrolls its list by a page each frame from the top
  * to the bottom, and prints how long the model took to build, how many row widgets exist
  * at the end (the list view recycles them: a handful, not one per event), and the frame
- * intervals while scrolling (median, 95th percentile, worst), in milliseconds.
+ * intervals while scrolling and the time from each scroll to the end of its frame's paint
+ * (median, 95th percentile, worst), in milliseconds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +22,16 @@
 #include <adwaita.h>
 
 #include "dossier-event.h"
+#include "dossier-library.h"
 #include "dossier-timeline-pane.h"
 
 static GArray *frame_times;
+static GArray *work_times;   /* from the scroll to the end of that frame's paint */
+static gint64 scrolled_at;
 static gint64 last_frame;
 static GtkAdjustment *adjustment;
 static GMainLoop *loop;
+static double step;   /* pixels a frame; 0 for a page */
 
 static GPtrArray *
 make_events (guint n)
@@ -76,6 +87,9 @@ scroll_tick (GtkWidget     *widget,
       return G_SOURCE_CONTINUE;
     }
 
+  if (user_data != NULL && step == 0)
+    step = gtk_adjustment_get_upper (adjustment) / *(guint *) user_data;
+
   if (last_frame != 0)
     {
       double ms = (now - last_frame) / 1000.0;
@@ -90,8 +104,34 @@ scroll_tick (GtkWidget     *widget,
       return G_SOURCE_REMOVE;
     }
 
-  gtk_adjustment_set_value (adjustment, value + gtk_adjustment_get_page_size (adjustment));
+  scrolled_at = g_get_monotonic_time ();
+  gtk_adjustment_set_value (adjustment, value + MAX (step, gtk_adjustment_get_page_size (adjustment)));
   return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  double ms = (g_get_monotonic_time () - scrolled_at) / 1000.0;
+
+  if (scrolled_at == 0)
+    return;
+  g_array_append_val (work_times, ms);
+  scrolled_at = 0;
+}
+
+static void
+print_times (const char *what,
+             GArray     *array)
+{
+  double *times = (double *) array->data;
+  guint n = array->len;
+
+  qsort (times, n, sizeof (double), compare_doubles);
+  if (n > 0)
+    g_print ("%s: %u; median %.1f ms, p95 %.1f ms, worst %.1f ms\n", what, n, times[n / 2],
+             times[n * 95 / 100], times[n - 1]);
 }
 
 static guint
@@ -121,44 +161,84 @@ find_scrolled (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+is_loading (GtkWidget *pane)
+{
+  return dossier_timeline_model_is_loading (dossier_timeline_pane_get_model (
+    DOSSIER_TIMELINE_PANE (pane)));
+}
+
+static void
+print_built (GtkWidget *pane,
+             guint      n,
+             gint64     start)
+{
+  g_print ("events: %u\nmodel built in %.1f ms (%u rows)\n", n,
+           (g_get_monotonic_time () - start) / 1000.0,
+           g_list_model_get_n_items (G_LIST_MODEL (dossier_timeline_pane_get_model (
+             DOSSIER_TIMELINE_PANE (pane)))));
+}
+
+/* The library's timeline; how long its keys take to come, the window showing meanwhile. */
+static void
+show_library (GtkWidget  *pane,
+              const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = dossier_library_open (path, NULL, &error);
+  gint64 start = g_get_monotonic_time ();
+
+  if (library == NULL)
+    g_error ("%s", error->message);
+  dossier_timeline_pane_set_library (DOSSIER_TIMELINE_PANE (pane), library);
+  while (is_loading (pane))
+    g_main_context_iteration (NULL, TRUE);
+  print_built (pane, dossier_timeline_model_get_n_events (dossier_timeline_pane_get_model (
+                 DOSSIER_TIMELINE_PANE (pane))), start);
+}
+
+static void
+show_synthetic (GtkWidget *pane,
+                guint      n)
+{
+  g_autoptr(GPtrArray) events = make_events (n);
+  gint64 start = g_get_monotonic_time ();
+
+  dossier_timeline_pane_set_events (DOSSIER_TIMELINE_PANE (pane), events);
+  print_built (pane, n, start);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 100000;
-  g_autoptr(GPtrArray) events = NULL;
+  gboolean library = argc > 2 && g_str_equal (argv[1], "--library");
+  const char *count = library ? argv[3] : argv[1];
+  guint n = count ? (guint) g_ascii_strtoull (count, NULL, 10) : library ? 600 : 100000;
   GtkWidget *window, *pane;
-  gint64 start;
-  double *times;
-  guint count;
-
   adw_init ();
   frame_times = g_array_new (FALSE, FALSE, sizeof (double));
-  events = make_events (n);
+  work_times = g_array_new (FALSE, FALSE, sizeof (double));
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   pane = dossier_timeline_pane_new ();
   gtk_window_set_child (GTK_WINDOW (window), pane);
-  start = g_get_monotonic_time ();
-  dossier_timeline_pane_set_events (DOSSIER_TIMELINE_PANE (pane), events);
-  g_print ("events: %u\nmodel built in %.1f ms (%u rows)\n", n,
-           (g_get_monotonic_time () - start) / 1000.0,
-           g_list_model_get_n_items (G_LIST_MODEL (dossier_timeline_pane_get_model (
-             DOSSIER_TIMELINE_PANE (pane)))));
-
   gtk_window_present (GTK_WINDOW (window));
+  if (library)
+    show_library (pane, argv[2]);
+  else
+    show_synthetic (pane, n);
+
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (find_scrolled (pane)));
   loop = g_main_loop_new (NULL, FALSE);
-  gtk_widget_add_tick_callback (pane, scroll_tick, NULL, NULL);
+  gtk_widget_add_tick_callback (pane, scroll_tick, library ? &n : NULL, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), NULL);
   g_main_loop_run (loop);
 
-  count = frame_times->len;
-  times = (double *) frame_times->data;
-  qsort (times, count, sizeof (double), compare_doubles);
   g_print ("widgets in the window: %u\n", count_widgets (window));
-  if (count > 0)
-    g_print ("frames while scrolling: %u; interval median %.1f ms, p95 %.1f ms, worst %.1f ms\n",
-             count, times[count / 2], times[count * 95 / 100], times[count - 1]);
+  print_times ("frames while scrolling, interval", frame_times);
+  print_times ("frames while scrolling, scroll to painted", work_times);
   return 0;
 }

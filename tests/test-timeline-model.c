@@ -1,0 +1,242 @@
+/* test-timeline-model.c: the window's timeline model over a library, without a display
+ *
+ * The model over a library reads small keys in the background and fetches events by
+ * page; the same model over the same events held in memory is the reference.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "dossier-event-item.h"
+#include "dossier-list-header.h"
+#include "dossier-library.h"
+#include "dossier-test-util.h"
+#include "dossier-timeline-model.h"
+
+typedef struct
+{
+  char           *dir;
+  DossierLibrary *library;
+  guint           n_changes;
+  guint           removed;
+  guint           added;
+} Fixture;
+
+/* 400 generated articles: about 1,800 timeline rows, many more than the pages the model keeps. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *corpus = NULL;
+  g_autofree char *db = NULL;
+  const char *paths[2] = { NULL, NULL };
+  g_autoptr(DossierImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  f->dir = dossier_test_make_tmpdir ();
+  corpus = g_build_filename (f->dir, "corpus.json", NULL);
+  db = g_build_filename (f->dir, "library.db", NULL);
+  {
+    const char *argv[] = { g_getenv ("DOSSIER_GENERATE"), "--count", "400", "--words", "300",
+                           "--seed", "5", corpus, NULL };
+
+    g_assert_nonnull (argv[0]);
+    g_assert_true (dossier_test_run (argv, &out, &err, &status));
+    g_assert_cmpint (status, ==, 0);
+  }
+  f->library = dossier_library_open (db, NULL, &error);
+  g_assert_no_error (error);
+  paths[0] = corpus;
+  summary = dossier_library_import_files (f->library, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary->n_imported, ==, 400);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->library);
+  dossier_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *f)
+{
+  f->n_changes++;
+  f->removed = removed;
+  f->added = added;
+  g_assert_cmpuint (position, ==, 0);
+}
+
+static void
+wait_loaded (DossierTimelineModel *model)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (dossier_timeline_model_is_loading (model) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_timeline_model_is_loading (model));
+}
+
+static DossierTimelineModel *
+model_in_memory (Fixture *f)
+{
+  DossierTimelineModel *model = dossier_timeline_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = dossier_library_list_events (f->library, &error);
+
+  g_assert_no_error (error);
+  dossier_timeline_model_set_events (model, events);
+  return model;
+}
+
+/* Row by row the same headings and the same events, text included. */
+static void
+assert_same_rows (GListModel *paged,
+                  GListModel *reference)
+{
+  guint n = g_list_model_get_n_items (reference);
+
+  g_assert_cmpuint (g_list_model_get_n_items (paged), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) got = g_list_model_get_item (paged, i);
+      g_autoptr(GObject) want = g_list_model_get_item (reference, i);
+
+      g_assert_true (G_OBJECT_TYPE (got) == G_OBJECT_TYPE (want));
+      if (DOSSIER_IS_EVENT_ITEM (want))
+        {
+          const DossierEvent *a = dossier_event_item_get_event (DOSSIER_EVENT_ITEM (got));
+          const DossierEvent *b = dossier_event_item_get_event (DOSSIER_EVENT_ITEM (want));
+
+          g_assert_cmpint (a->id, ==, b->id);
+          g_assert_cmpstr (a->text, ==, b->text);
+          g_assert_cmpuint (a->reported_by, ==, b->reported_by);
+        }
+    }
+}
+
+/* The keys come in the background with one items-changed; the rows, fetched by page,
+ * are those of the whole timeline held in memory. */
+static void
+test_pages_match_memory (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
+
+  g_signal_connect (paged, "items-changed", G_CALLBACK (on_items_changed), f);
+  dossier_timeline_model_set_library (paged, f->library);
+  g_assert_true (dossier_timeline_model_is_loading (paged));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (paged)), ==, 0);
+  wait_loaded (paged);
+
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (f->removed, ==, 0);
+  g_assert_cmpuint (f->added, ==, g_list_model_get_n_items (G_LIST_MODEL (reference)));
+  g_assert_cmpuint (dossier_timeline_model_get_n_events (paged), >, 1500);
+  g_assert_cmpuint (dossier_timeline_model_get_n_events (paged), ==,
+                    dossier_timeline_model_get_n_events (reference));
+  assert_same_rows (G_LIST_MODEL (paged), G_LIST_MODEL (reference));
+
+  /* Read end to end, it still holds only a few pages. */
+  g_assert_cmpuint (dossier_timeline_model_get_n_held (paged), <=, 16 * 64);
+  g_assert_cmpuint (dossier_timeline_model_get_n_held (reference), >, 1500);
+}
+
+static void
+assert_same_counts (DossierTimelineModel *paged,
+                    DossierTimelineModel *reference)
+{
+  int year_a, month_a, year_b, month_b;
+  g_autoptr(GArray) a = dossier_timeline_model_count_months (paged, &year_a, &month_a);
+  g_autoptr(GArray) b = dossier_timeline_model_count_months (reference, &year_b, &month_b);
+  guint total = 0;
+
+  g_assert_cmpuint (a->len, >, 12);
+  g_assert_cmpuint (a->len, ==, b->len);
+  g_assert_cmpint (year_a, ==, year_b);
+  g_assert_cmpint (month_a, ==, month_b);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpuint (g_array_index (a, guint, i), ==, g_array_index (b, guint, i));
+      total += g_array_index (a, guint, i);
+    }
+  g_assert_cmpuint (total, >=, dossier_timeline_model_get_n_events (paged));
+}
+
+/* An entity read again in the background, a range of months filtered in memory: the
+ * rows and the axis counts agree with the model in memory. */
+static void
+test_filters_and_counts (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
+  guint all;
+
+  dossier_timeline_model_set_library (paged, f->library);
+  wait_loaded (paged);
+  assert_same_counts (paged, reference);
+  all = dossier_timeline_model_get_n_events (paged);
+
+  dossier_timeline_model_set_range (paged, 20190100, 20201200);
+  dossier_timeline_model_set_range (reference, 20190100, 20201200);
+  g_assert_cmpuint (dossier_timeline_model_get_n_events (paged), <, all);
+  assert_same_rows (G_LIST_MODEL (paged), G_LIST_MODEL (reference));
+
+  g_signal_connect (paged, "items-changed", G_CALLBACK (on_items_changed), f);
+  dossier_timeline_model_set_entity (paged, "Sergei Shoigu");
+  dossier_timeline_model_set_entity (reference, "Sergei Shoigu");
+  g_assert_true (dossier_timeline_model_is_loading (paged));
+  wait_loaded (paged);
+  g_assert_cmpuint (f->n_changes, ==, 1);
+  g_assert_cmpuint (dossier_timeline_model_get_n_events (paged), >, 0);
+  assert_same_rows (G_LIST_MODEL (paged), G_LIST_MODEL (reference));
+
+  dossier_timeline_model_set_range (paged, 0, 0);
+  dossier_timeline_model_set_range (reference, 0, 0);
+  assert_same_counts (paged, reference);
+}
+
+/* Two entities chosen in a row: only the last one's keys are shown. */
+static void
+test_newer_read_wins (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
+
+  dossier_timeline_model_set_entity (paged, "Sergei Shoigu");
+  dossier_timeline_model_set_library (paged, f->library);
+  dossier_timeline_model_set_entity (paged, NULL);
+  wait_loaded (paged);
+  g_assert_cmpuint (dossier_timeline_model_get_n_events (paged), ==,
+                    dossier_timeline_model_get_n_events (reference));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/timeline-model/pages-match-memory", Fixture, NULL, fixture_set_up,
+              test_pages_match_memory, fixture_tear_down);
+  g_test_add ("/timeline-model/filters-and-counts", Fixture, NULL, fixture_set_up,
+              test_filters_and_counts, fixture_tear_down);
+  g_test_add ("/timeline-model/newer-read-wins", Fixture, NULL, fixture_set_up,
+              test_newer_read_wins, fixture_tear_down);
+
+  return g_test_run ();
+}
