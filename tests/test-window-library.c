@@ -373,6 +373,17 @@ run_huge_note (DossierWindow *window)
   screenshot ("library-huge-note.png");
 }
 
+/* Until the lists and the timeline, read in the background, are in. */
+static void
+wait_loaded (DossierWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_window_is_loading (window));
+}
+
 static void
 test_bad_library (gconstpointer data)
 {
@@ -386,6 +397,7 @@ test_bad_library (gconstpointer data)
   prepare (problem);
   app = dossier_application_new ();
   window = start_application (app);
+  wait_loaded (window);
   if (problem == PROBLEM_DAMAGED)
     run_damaged (window);
   else if (problem == PROBLEM_READ_ONLY)

@@ -599,6 +599,7 @@ typedef struct
 {
   char           *path;
   char           *arg;
+  gboolean        read_only;
   ReadFunc        func;
   GDestroyNotify  free_result;
 } Read;
@@ -622,7 +623,11 @@ read_thread (GTask        *task,
   GError *error = NULL;
   gpointer result = NULL;
 
-  reader->db = dossier_database_open (read->path, DOSSIER_DATABASE_WRITABLE, &error);
+  /* Opened as the library was: a library that cannot be written is read as it is. */
+  reader->db = dossier_database_open (read->path,
+                                      read->read_only ? DOSSIER_DATABASE_READ_ONLY_LIBRARY
+                                                      : DOSSIER_DATABASE_WRITABLE,
+                                      &error);
   if (reader->db != NULL)
     result = read->func (reader, read->arg, cancellable, &error);
 
@@ -647,6 +652,7 @@ read_async (DossierLibrary      *self,
 
   read->path = g_strdup (dossier_database_get_path (self->db));
   read->arg = g_strdup (arg);
+  read->read_only = self->read_only;
   read->func = func;
   read->free_result = free_result;
   g_task_set_source_tag (task, source_tag);
