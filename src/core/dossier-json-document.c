@@ -202,10 +202,62 @@ check_text (DossierJsonDocument  *self,
   return TRUE;
 }
 
-/* Counts nesting outside strings, so hostile input never reaches json-glib's recursion. */
+/* The UTF-16 unit the escape "\uXXXX" at @i names, or -1 when there is no such escape. */
+static int
+escaped_unit (DossierJsonDocument *self,
+              gsize                i)
+{
+  int unit = 0;
+
+  if (i + 6 > self->length || self->data[i] != '\\' || self->data[i + 1] != 'u')
+    return -1;
+
+  for (gsize j = i + 2; j < i + 6; j++)
+    {
+      int digit = g_ascii_xdigit_value (self->data[j]);
+
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+  return unit;
+}
+
+/* Steps *@i over the escape at *@i, refusing a UTF-16 surrogate without its other half:
+ * json-glib would turn it into bytes that are not UTF-8, into titles, bodies and error
+ * messages that quote them. */
 static gboolean
-check_depth (DossierJsonDocument  *self,
+skip_escape (DossierJsonDocument  *self,
+             gsize                *i,
              GError              **error)
+{
+  int unit = escaped_unit (self, *i);
+
+  if (unit >= 0xd800 && unit <= 0xdbff)
+    {
+      int low = escaped_unit (self, *i + 6);
+
+      if (low >= 0xdc00 && low <= 0xdfff)
+        {
+          *i += 7;
+          return TRUE;
+        }
+    }
+
+  if (unit >= 0xd800 && unit <= 0xdfff)
+    return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, *i,
+                    _("“\\u%04X” is half of a UTF-16 surrogate pair, without the other half"),
+                    (guint) unit);
+
+  *i += 1;
+  return TRUE;
+}
+
+/* Counts nesting outside strings, so hostile input never reaches json-glib's recursion,
+ * and checks the escapes inside them. */
+static gboolean
+check_structure (DossierJsonDocument  *self,
+                 GError              **error)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -216,8 +268,8 @@ check_depth (DossierJsonDocument  *self,
 
       if (in_string)
         {
-          if (c == '\\')
-            i++;
+          if (c == '\\' && !skip_escape (self, &i, error))
+            return FALSE;
           else if (c == '"')
             in_string = FALSE;
         }
@@ -238,7 +290,7 @@ parse (DossierJsonDocument  *self,
        GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *message;
+  g_autofree char *message = NULL;
 
   g_signal_connect (self->parser, "object-start", G_CALLBACK (on_container_start), self);
   g_signal_connect (self->parser, "array-start", G_CALLBACK (on_container_start), self);
@@ -258,8 +310,9 @@ parse (DossierJsonDocument  *self,
       return FALSE;
     }
 
-  /* json-glib says "<data>:LINE:COL: Parse error: …"; put the file's name in its place. */
-  message = local_error->message;
+  /* json-glib says "<data>:LINE:COL: Parse error: …"; put the file's name in its place.
+   * It cuts the token it quotes at a byte count, maybe inside a character. */
+  message = g_utf8_make_valid (local_error->message, -1);
   if (g_str_has_prefix (message, "<data>:"))
     g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX, "%s%s",
                  self->filename, message + strlen ("<data>"));
@@ -273,9 +326,9 @@ parse (DossierJsonDocument  *self,
  * dossier_json_document_new:
  * @filename: the name errors give the file
  *
- * Parses @data. Refuses text that is not UTF-8, nests deeper than
- * %DOSSIER_JSON_MAX_DEPTH or is not JSON, with an error that names @filename, the line
- * and the column.
+ * Parses @data. Refuses text that is not UTF-8 (or escapes half a UTF-16 surrogate pair),
+ * nests deeper than %DOSSIER_JSON_MAX_DEPTH or is not JSON, with an error that names
+ * @filename, the line and the column.
  */
 DossierJsonDocument *
 dossier_json_document_new (const char  *data,
@@ -294,12 +347,15 @@ dossier_json_document_new (const char  *data,
   self->length = length < 0 ? strlen (data) : (gsize) length;
   index_lines (self);
 
-  if (!check_text (self, error) || !check_depth (self, error) || !parse (self, error))
+  if (!check_text (self, error) || !check_structure (self, error)
+      || !parse (self, error))
     return NULL;
 
   g_signal_handlers_disconnect_by_data (self->parser, self);
-  /* Keep our own copy: errors found after parsing still quote positions in it. */
-  self->data_copy = g_memdup2 (data, self->length + 1);
+  /* Keep our own copy: errors found after parsing still quote positions in it. @data ends
+   * at @length with no NUL after it (a mapped file may end exactly on a page). */
+  self->data_copy = g_malloc (self->length + 1);
+  memcpy (self->data_copy, data, self->length);
   self->data_copy[self->length] = '\0';
   self->data = self->data_copy;
 
