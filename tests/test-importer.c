@@ -129,6 +129,12 @@ static const InvalidCase invalid_cases[] = {
   { "syntax-quotes-whole-characters",
     HEADER " \"articles\": [\n  {\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxx日本日本\" \"title\"}]}",
     DOSSIER_IMPORT_ERROR_SYNTAX, "bad.json:3:" },
+  /* json-glib reads these too, and they could hide a quote from the nesting limit. */
+  { "single-quotes", HEADER " \"articles\": [\n  {\"title\": 'x'}]}",
+    DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:3:13: this character may only stand inside a string in JSON" },
+  { "comment", HEADER " /* \" */ \"articles\": []}", DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:2:2: this character may only stand inside a string in JSON" },
   /* json-glib would decode these into bytes that are not UTF-8 (found by fuzzing). */
   { "lone-high-surrogate", HEADER " \"articles\": [\n  {\"title\": \"a\\ud800b\"}]}",
     DOSSIER_IMPORT_ERROR_NOT_UTF8,
@@ -200,6 +206,28 @@ test_too_deep (void)
                                              &error));
   g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_DEEP);
   g_assert_true (g_str_has_prefix (error->message, "deep.json:2:"));
+}
+
+/* A quote in a 'string' json-glib reads, or in a comment, must not make the nesting after
+ * it look like a string's text: json-glib's recursion would overflow the stack. */
+static void
+test_too_deep_after_hidden_quote (void)
+{
+  g_autoptr(GString) json = g_string_new (HEADER "\"articles\": ['\"', ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierImporter) importer = dossier_importer_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (dossier_importer_add_data (importer, json->str, json->len, "deep.json",
+                                                 &error));
+      g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX);
+      g_string_overwrite (json, strlen (HEADER "\"articles\": ["), "/*\"*/");
+    }
 }
 
 static void
@@ -317,6 +345,8 @@ main (int   argc,
   g_test_add_func ("/importer/surrogate-pair", test_surrogate_pair);
   g_test_add_func ("/importer/invalid/nul-byte", test_nul_byte);
   g_test_add_func ("/importer/invalid/too-deep", test_too_deep);
+  g_test_add_func ("/importer/invalid/too-deep-after-hidden-quote",
+                   test_too_deep_after_hidden_quote);
   g_test_add_func ("/importer/brackets-in-strings-do-not-count",
                    test_brackets_in_strings_do_not_count);
   g_test_add_func ("/importer/bad-file-adds-nothing", test_bad_file_adds_nothing);

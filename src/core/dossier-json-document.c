@@ -253,6 +253,14 @@ skip_escape (DossierJsonDocument  *self,
   return TRUE;
 }
 
+/* Outside strings, JSON is made of these alone. json-glib also reads 'strings' and
+ * comments, which could hide a quote from our scan, and with it nesting from the limit. */
+static gboolean
+is_json_outside_strings (char c)
+{
+  return g_ascii_isalnum (c) || (c != '\0' && strchr (" \t\r\n{}[]:,+-.", c) != NULL);
+}
+
 /* Counts nesting outside strings, so hostile input never reaches json-glib's recursion,
  * and checks the escapes inside them. */
 static gboolean
@@ -275,6 +283,9 @@ check_structure (DossierJsonDocument  *self,
         }
       else if (c == '"')
         in_string = TRUE;
+      else if (!is_json_outside_strings (c))
+        return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, i, "%s",
+                        _("this character may only stand inside a string in JSON"));
       else if ((c == '[' || c == '{') && ++depth > DOSSIER_JSON_MAX_DEPTH)
         return fail_at (self, error, DOSSIER_IMPORT_ERROR_TOO_DEEP, i,
                         _("nesting deeper than %d levels"), DOSSIER_JSON_MAX_DEPTH);
