@@ -136,6 +136,9 @@ static const InvalidCase invalid_cases[] = {
   { "comment", HEADER " /* \" */ \"articles\": []}", DOSSIER_IMPORT_ERROR_SYNTAX,
     "bad.json:2:2: this character may only stand inside a string in JSON" },
   /* json-glib would decode these into bytes that are not UTF-8 (found by fuzzing). */
+  { "short-unicode-escape", HEADER " \"articles\": [\n  {\"title\": \"\\ud8 x\"}]}",
+    DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:3:14: “\\u” must be followed by four hexadecimal digits" },
   { "lone-high-surrogate", HEADER " \"articles\": [\n  {\"title\": \"a\\ud800b\"}]}",
     DOSSIER_IMPORT_ERROR_NOT_UTF8,
     "bad.json:3:15: “\\uD800” is half of a UTF-16 surrogate pair, without the other half" },

@@ -233,6 +233,11 @@ skip_escape (DossierJsonDocument  *self,
 {
   int unit = escaped_unit (self, *i);
 
+  /* json-glib reads a short "\ud8" as half a surrogate pair. */
+  if (unit < 0 && *i + 1 < self->length && self->data[*i + 1] == 'u')
+    return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i, "%s",
+                    _("“\\u” must be followed by four hexadecimal digits"));
+
   if (unit >= 0xd800 && unit <= 0xdbff)
     {
       int low = escaped_unit (self, *i + 6);
