@@ -136,6 +136,8 @@ static const InvalidCase invalid_cases[] = {
   { "comment", HEADER " /* \" */ \"articles\": []}", DOSSIER_IMPORT_ERROR_SYNTAX,
     "bad.json:2:2: this character may only stand inside a string in JSON" },
   /* json-glib would decode these into bytes that are not UTF-8 (found by fuzzing). */
+  { "octal-escape", HEADER " \"articles\": [\n  {\"title\": \"\\777\"}]}",
+    DOSSIER_IMPORT_ERROR_SYNTAX, "bad.json:3:14: a backslash in a JSON string must start one of" },
   { "short-unicode-escape", HEADER " \"articles\": [\n  {\"title\": \"\\ud8 x\"}]}",
     DOSSIER_IMPORT_ERROR_SYNTAX,
     "bad.json:3:14: “\\u” must be followed by four hexadecimal digits" },

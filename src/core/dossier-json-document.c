@@ -232,9 +232,15 @@ skip_escape (DossierJsonDocument  *self,
              GError              **error)
 {
   int unit = escaped_unit (self, *i);
+  char next = *i + 1 < self->length ? self->data[*i + 1] : '\0';
 
-  /* json-glib reads a short "\ud8" as half a surrogate pair. */
-  if (unit < 0 && *i + 1 < self->length && self->data[*i + 1] == 'u')
+  /* json-glib also reads octal escapes ("\777", one byte that is not UTF-8), and a short
+   * "\ud8" as half a surrogate pair. */
+  if (next == '\0' || strchr ("\"\\/bfnrtu", next) == NULL)
+    return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i, "%s",
+                    _("a backslash in a JSON string must start one of \\\" \\\\ \\/ \\b \\f "
+                      "\\n \\r \\t \\uXXXX"));
+  if (unit < 0 && next == 'u')
     return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i, "%s",
                     _("“\\u” must be followed by four hexadecimal digits"));
 
