@@ -135,6 +135,11 @@ static const InvalidCase invalid_cases[] = {
     "bad.json:3:13: this character may only stand inside a string in JSON" },
   { "comment", HEADER " /* \" */ \"articles\": []}", DOSSIER_IMPORT_ERROR_SYNTAX,
     "bad.json:2:2: this character may only stand inside a string in JSON" },
+  /* json-glib keeps the first value and leaks the second (found by fuzzing). */
+  { "two-values", HEADER " \"articles\": []}\n{\"x\": 1}", DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:3:1: more follows the end of the JSON value" },
+  { "two-words", "true false", DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:1:6: more follows the end of the JSON value" },
   /* json-glib would decode these into bytes that are not UTF-8 (found by fuzzing). */
   { "octal-escape", HEADER " \"articles\": [\n  {\"title\": \"\\777\"}]}",
     DOSSIER_IMPORT_ERROR_SYNTAX, "bad.json:3:14: a backslash in a JSON string must start one of" },

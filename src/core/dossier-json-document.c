@@ -272,14 +272,46 @@ is_json_outside_strings (char c)
   return g_ascii_isalnum (c) || (c != '\0' && strchr (" \t\r\n{}[]:,+-.", c) != NULL);
 }
 
+static gboolean
+is_literal_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '+' || c == '-' || c == '.';
+}
+
+/* Whether a value starts at @i, at the top: a string, a container, a number or one of
+ * JSON's three words (other words are an error json-glib names better). */
+static gboolean
+starts_value (DossierJsonDocument *self,
+              gsize                i)
+{
+  static const char *const words[] = { "true", "false", "null" };
+  char c = self->data[i];
+  gsize end = i;
+
+  if (c == '"' || c == '[' || c == '{')
+    return TRUE;
+  if (!is_literal_char (c) || (i > 0 && is_literal_char (self->data[i - 1])))
+    return FALSE;
+  if (c == '-' || g_ascii_isdigit (c))
+    return TRUE;
+
+  while (end < self->length && is_literal_char (self->data[end]))
+    end++;
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    if (end - i == strlen (words[w]) && memcmp (self->data + i, words[w], end - i) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Counts nesting outside strings, so hostile input never reaches json-glib's recursion,
- * and checks the escapes inside them. */
+ * and checks the escapes inside them. json-glib reads a second value after the first, keeps
+ * the first and leaks the second: one is all there may be. */
 static gboolean
 check_structure (DossierJsonDocument  *self,
                  GError              **error)
 {
   gboolean in_string = FALSE;
-  guint depth = 0;
+  guint depth = 0, n_values = 0;
 
   for (gsize i = 0; i < self->length; i++)
     {
@@ -292,6 +324,9 @@ check_structure (DossierJsonDocument  *self,
           else if (c == '"')
             in_string = FALSE;
         }
+      else if (depth == 0 && starts_value (self, i) && ++n_values > 1)
+        return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, i, "%s",
+                        _("more follows the end of the JSON value"));
       else if (c == '"')
         in_string = TRUE;
       else if (!is_json_outside_strings (c))
