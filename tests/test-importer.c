@@ -159,8 +159,34 @@ static const InvalidCase invalid_cases[] = {
     "bad.json:2:" },
   { "unterminated-string", HEADER " \"articles\": [\"abc", DOSSIER_IMPORT_ERROR_SYNTAX,
     "bad.json:" },
-  { "lone-surrogate", HEADER " \"articles\": [\n  {\"title\": \"\\ud800\"}]}",
+  /* json-glib quotes the token cut at a byte count, here in the middle of "日". */
+  { "syntax-quotes-whole-characters",
+    HEADER " \"articles\": [\n  {\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxx日本日本\" \"title\"}]}",
     DOSSIER_IMPORT_ERROR_SYNTAX, "bad.json:3:" },
+  /* json-glib reads these too, and they could hide a quote from the nesting limit. */
+  { "single-quoted-value", HEADER " \"articles\": [\n  {\"title\": 'x'}]}",
+    DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:3:13: unexpected character: this is not JSON" },
+  { "comment-hiding-a-quote", HEADER " /* \" */ \"articles\": []}", DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:2:2: unexpected character: this is not JSON" },
+  /* json-glib keeps the first value and leaks the second (found by fuzzing). */
+  { "two-values", HEADER " \"articles\": []}\n{\"x\": 1}", DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:3:1: more text after the end of the JSON value" },
+  { "two-words", "true false", DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:1:6: more text after the end of the JSON value" },
+  /* json-glib would decode these into bytes that are not UTF-8 (found by fuzzing). */
+  { "octal-escape", HEADER " \"articles\": [\n  {\"title\": \"\\777\"}]}",
+    DOSSIER_IMPORT_ERROR_SYNTAX, "bad.json:3:14: invalid escape in a string" },
+  { "short-unicode-escape-before-a-space", HEADER " \"articles\": [\n  {\"title\": \"\\ud8 x\"}]}",
+    DOSSIER_IMPORT_ERROR_SYNTAX,
+    "bad.json:3:14: invalid escape in a string" },
+  { "lone-high-surrogate", HEADER " \"articles\": [\n  {\"title\": \"a\\ud800b\"}]}",
+    DOSSIER_IMPORT_ERROR_NOT_UTF8,
+    "bad.json:3:15: “\\uD800” is half of a UTF-16 surrogate pair, without the other half" },
+  { "lone-low-surrogate", HEADER " \"articles\": [\n  {\"title\": \"\\udc00\"}]}",
+    DOSSIER_IMPORT_ERROR_NOT_UTF8, "bad.json:3:14: “\\uDC00” is half" },
+  { "reversed-surrogates", HEADER " \"articles\": [\n  {\"title\": \"\\ude42\\ud83d\"}]}",
+    DOSSIER_IMPORT_ERROR_NOT_UTF8, "bad.json:3:14: “\\uDE42” is half" },
 };
 
 static void
@@ -173,9 +199,27 @@ test_invalid_case (gconstpointer data)
   g_assert_false (dossier_importer_add_data (importer, c->json, -1, "bad.json", &error));
   g_assert_error (error, DOSSIER_IMPORT_ERROR, (int) c->code);
   g_test_message ("%s: %s", c->name, error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_true (g_str_has_prefix (error->message, c->message));
   g_assert_cmpuint (dossier_importer_get_articles (importer)->len, ==, 0);
   g_assert_cmpuint (dossier_importer_get_entities (importer)->len, ==, 0);
+}
+
+/* A pair of escapes is one character outside the Basic Multilingual Plane. */
+static void
+test_surrogate_pair (void)
+{
+  static const char json[] = HEADER " \"articles\": [{\"title\": \"\\ud83d\\ude42 smile\","
+                             " \"published\": \"2021\", \"body\": \"x\\uD83D\\uDE42\"}]}";
+  g_autoptr(DossierImporter) importer = dossier_importer_new ();
+  g_autoptr(GError) error = NULL;
+  DossierArticle *article;
+
+  g_assert_true (dossier_importer_add_data (importer, json, -1, "pair.json", &error));
+  g_assert_no_error (error);
+  article = g_ptr_array_index (dossier_importer_get_articles (importer), 0);
+  g_assert_cmpstr (dossier_article_get_title (article), ==, "\U0001F642 smile");
+  g_assert_cmpstr (dossier_article_get_text (article), ==, "x\U0001F642");
 }
 
 static void
@@ -206,6 +250,28 @@ test_too_deep (void)
                                              &error));
   g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_DEEP);
   g_assert_true (g_str_has_prefix (error->message, "deep.json:2:"));
+}
+
+/* A quote in a 'string' json-glib reads, or in a comment, must not make the nesting after
+ * it look like a string's text: json-glib's recursion would overflow the stack. */
+static void
+test_too_deep_after_hidden_quote (void)
+{
+  g_autoptr(GString) json = g_string_new (HEADER "\"articles\": ['\"', ");
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DossierImporter) importer = dossier_importer_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (dossier_importer_add_data (importer, json->str, json->len, "deep.json",
+                                                 &error));
+      g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX);
+      g_string_overwrite (json, strlen (HEADER "\"articles\": ["), "/*\"*/");
+    }
 }
 
 static void
@@ -269,6 +335,32 @@ test_file_errors (void)
   dossier_test_remove_tree (dir);
 }
 
+/* The data ends at its length, with no NUL after it: a heap copy of exactly the file, and a
+ * mapped file that ends exactly on a page, where one byte more is unmapped memory. */
+static void
+test_data_without_nul (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "page.json", NULL);
+  g_autofree char *exact = g_memdup2 (valid_json, strlen (valid_json));
+  g_autoptr(DossierImporter) importer = dossier_importer_new ();
+  g_autoptr(GString) page = g_string_new (valid_json);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_importer_add_data (importer, exact, strlen (valid_json), "exact.json",
+                                            &error));
+  g_assert_no_error (error);
+
+  while (page->len % 4096 != 0)
+    g_string_append_c (page, ' ');
+  g_assert_true (g_file_set_contents (path, page->str, page->len, &error));
+  g_assert_true (dossier_importer_add_file (importer, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_importer_get_articles (importer)->len, ==, 4);
+
+  dossier_test_remove_tree (dir);
+}
+
 static void
 test_bundled_source_data (void)
 {
@@ -294,12 +386,16 @@ main (int   argc,
 
       g_test_add_data_func (path, &invalid_cases[i], test_invalid_case);
     }
+  g_test_add_func ("/importer/surrogate-pair", test_surrogate_pair);
   g_test_add_func ("/importer/invalid/nul-byte", test_nul_byte);
   g_test_add_func ("/importer/invalid/too-deep", test_too_deep);
+  g_test_add_func ("/importer/invalid/too-deep-after-hidden-quote",
+                   test_too_deep_after_hidden_quote);
   g_test_add_func ("/importer/brackets-in-strings-do-not-count",
                    test_brackets_in_strings_do_not_count);
   g_test_add_func ("/importer/bad-file-adds-nothing", test_bad_file_adds_nothing);
   g_test_add_func ("/importer/file-errors", test_file_errors);
+  g_test_add_func ("/importer/data-without-nul", test_data_without_nul);
   g_test_add_func ("/importer/bundled-source-data", test_bundled_source_data);
 
   return g_test_run ();

@@ -179,6 +179,29 @@ wait_frames (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+iter_is_visible (GtkTextView       *text_view,
+                 const GtkTextIter *iter)
+{
+  GdkRectangle visible, location;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, iter, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* Scrolling to a passage waits for the text's layout, which can take longer than
+ * wait_frames () on a loaded machine or under AddressSanitizer. */
+static void
+wait_until_visible (GtkTextView       *text_view,
+                    const GtkTextIter *iter)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!iter_is_visible (text_view, iter) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* A dossier: link's passage is marked and scrolled into view. */
 static void
 test_open_passage_reveals_it (void)
@@ -211,6 +234,7 @@ test_open_passage_reveals_it (void)
   marked = gtk_text_iter_get_text (&start, &end);
   g_assert_cmpstr (marked, ==, "Nikkei Asia reported that ju");
 
+  wait_until_visible (text_view, &start);
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_text_view_get_iter_location (text_view, &start, &location);
   g_test_message ("visible %d+%d, passage at %d; columns %u", visible.y, visible.height, location.y,

@@ -200,6 +200,58 @@ check_text (DossierJsonDocument  *self,
   return TRUE;
 }
 
+/* The UTF-16 unit the escape "\uXXXX" at @i names, or -1 when there is no such escape. */
+static int
+escaped_unit (DossierJsonDocument *self,
+              gsize                i)
+{
+  int unit = 0;
+
+  if (i + 6 > self->length || self->data[i] != '\\' || self->data[i + 1] != 'u')
+    return -1;
+
+  for (gsize j = i + 2; j < i + 6; j++)
+    {
+      int digit = g_ascii_xdigit_value (self->data[j]);
+
+      if (digit < 0)
+        return -1;
+      unit = unit * 16 + digit;
+    }
+  return unit;
+}
+
+/* *@p is on the "u" of a \uXXXX escape; steps it onto the escape's last digit, or onto
+ * the last digit of the low half of a surrogate pair. A surrogate without its other half
+ * is refused: json-glib would turn it into bytes that are not UTF-8, into titles, bodies
+ * and error messages that quote them (found by fuzzing). */
+static gboolean
+skip_surrogates (DossierJsonDocument  *self,
+                 gsize                *p,
+                 GError              **error)
+{
+  int unit = escaped_unit (self, *p - 1);
+
+  if (unit >= 0xd800 && unit <= 0xdbff)
+    {
+      int low = escaped_unit (self, *p + 5);
+
+      if (low >= 0xdc00 && low <= 0xdfff)
+        {
+          *p += 10;
+          return TRUE;
+        }
+    }
+
+  if (unit >= 0xd800 && unit <= 0xdfff)
+    return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, *p - 1,
+                    _("“\\u%04X” is half of a UTF-16 surrogate pair, without the other half"),
+                    (guint) unit);
+
+  *p += 4;
+  return TRUE;
+}
+
 /* json-glib is lenient: it reads single quotes, comments, "\x41", leading zeros, raw
  * control characters and a second value after the first. A file is RFC 8259 JSON or it
  * is refused, with where; this one pass also counts nesting, so hostile input never
@@ -221,11 +273,10 @@ scan_string (DossierJsonDocument  *self,
         continue;
       if (++p < self->length && strchr ("\"\\/bfnrt", data[p]) != NULL && data[p] != '\0')
         continue;
-      if (p + 4 < self->length && data[p] == 'u' && g_ascii_isxdigit (data[p + 1])
-          && g_ascii_isxdigit (data[p + 2]) && g_ascii_isxdigit (data[p + 3])
-          && g_ascii_isxdigit (data[p + 4]))
+      if (escaped_unit (self, p - 1) >= 0)
         {
-          p += 4;
+          if (!skip_surrogates (self, &p, error))
+            return FALSE;
           continue;
         }
       return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, p - 1, "%s",
@@ -323,7 +374,7 @@ static gboolean
 check_syntax (DossierJsonDocument  *self,
               GError              **error)
 {
-  gsize i = g_str_has_prefix (self->data, "\xef\xbb\xbf") ? 3 : 0;
+  gsize i = self->length >= 3 && memcmp (self->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
   gboolean value_ended = FALSE;
   guint depth = 0;
 
@@ -350,7 +401,7 @@ parse (DossierJsonDocument  *self,
        GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *message;
+  g_autofree char *message = NULL;
 
   g_signal_connect (self->parser, "object-start", G_CALLBACK (on_container_start), self);
   g_signal_connect (self->parser, "array-start", G_CALLBACK (on_container_start), self);
@@ -370,8 +421,9 @@ parse (DossierJsonDocument  *self,
       return FALSE;
     }
 
-  /* json-glib says "<data>:LINE:COL: Parse error: …"; put the file's name in its place. */
-  message = local_error->message;
+  /* json-glib says "<data>:LINE:COL: Parse error: …"; put the file's name in its place.
+   * It cuts the token it quotes at a byte count, maybe inside a character. */
+  message = g_utf8_make_valid (local_error->message, -1);
   if (g_str_has_prefix (message, "<data>:"))
     g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX, "%s%s",
                  self->filename, message + strlen ("<data>"));
