@@ -375,6 +375,16 @@ test_character_offsets (void)
   g_assert_cmpuint (e->sentence_start, ==, 25);
 }
 
+/* A range word as the text's last token: the range's end is read past the last token
+ * (found by fuzzing). The start is still a date. */
+static void
+test_range_cut_short (void)
+{
+  g_autoptr(GPtrArray) found = extract ("2019", "Prices rose from May 2019 to");
+
+  g_assert_nonnull (find_phrase (found, "from May 2019"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +407,7 @@ main (int   argc,
   g_test_add_func ("/dates/unknown-publication", test_unknown_publication);
   g_test_add_func ("/dates/sentence-of-expression", test_sentence_of_expression);
   g_test_add_func ("/dates/character-offsets", test_character_offsets);
+  g_test_add_func ("/dates/range-cut-short", test_range_cut_short);
   g_test_add_func ("/sentences/abbreviations", test_sentences_abbreviations);
   g_test_add_func ("/sentences/lines-and-quotes", test_sentences_lines);
 

@@ -664,6 +664,9 @@ may_start (Scanner *s,
   static const char * const starters[] = { "later", "earlier", "last", "this", "next", "the", "a" };
   const Token *token = token_at (s, i);
 
+  if (token == NULL)
+    return FALSE;
+
   switch (token->kind)
     {
     case TOKEN_NUMBER:
