@@ -168,6 +168,8 @@ on_search_done (GObject      *source,
   g_list_store_splice (self->results, g_list_model_get_n_items (G_LIST_MODEL (self->results)),
                        0, search->articles->pdata, search->articles->len);
   show_status (self, search);
+  if (g_getenv ("DOSSIER_BENCH_SEARCH") != NULL)   /* TEMP */
+    g_printerr ("dossier-mark search-shown %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
 }
 
 static void

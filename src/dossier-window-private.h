@@ -73,4 +73,6 @@ void     _dossier_window_init_import        (DossierWindow  *self);
 void     _dossier_window_import             (DossierWindow  *self,
                                              const char * const *paths);
 
+void _dossier_window_temp_bench_search (DossierWindow *self, const char *query);  /* TEMP */
+
 G_END_DECLS

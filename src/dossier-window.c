@@ -692,3 +692,11 @@ dossier_window_is_importing (DossierWindow *self)
 
   return self->import_cancellable != NULL;
 }
+
+/* TEMP: see dossier-application.c */
+void
+_dossier_window_temp_bench_search (DossierWindow *self,
+                                   const char    *query)
+{
+  dossier_search_pane_set_text (dossier_sidebar_get_search_pane (self->sidebar), query);
+}
