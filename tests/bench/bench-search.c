@@ -27,6 +27,7 @@
 #include <time.h>
 
 #include "dossier-article-store.h"
+#include "bench-stats.h"
 #include "dossier-corpus.h"
 #include "dossier-entity-store.h"
 #include "dossier-search-store.h"
@@ -298,35 +299,13 @@ count_matches (DossierDatabase *db,
   return dossier_search_store_count (db, query, NULL, NULL);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  guint index;
-
-  if (values->len == 0)
-    return 0;
-
-  g_array_sort (values, compare_doubles);
-  index = (guint) ceil (fraction * values->len);
-  return g_array_index (values, double, MAX (index, 1) - 1);
-}
-
 static void
 print_class (const char *kind,
              GArray     *times)
 {
   printf ("  %-10s %5u runs   p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", kind, times->len,
-          percentile (times, 0.5), percentile (times, 0.95), percentile (times, 1.0));
+          bench_percentile (times, 0.5), bench_percentile (times, 0.95),
+          bench_percentile (times, 1.0));
 }
 
 /* times[i] holds query i's timings, one per round. */

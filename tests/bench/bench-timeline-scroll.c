@@ -16,6 +16,7 @@
 
 #include <adwaita.h>
 
+#include "bench-stats.h"
 #include "dossier-event.h"
 #include "dossier-timeline-pane.h"
 
@@ -54,15 +55,6 @@ make_events (guint n)
   return events;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 on_before_paint (GdkFrameClock *clock,
                  gpointer       user_data)
@@ -92,7 +84,7 @@ print_times (const char *what,
   if (count == 0)
     return;
 
-  qsort (times, count, sizeof (double), compare_doubles);
+  qsort (times, count, sizeof (double), bench_compare_doubles);
   g_print ("frames while scrolling: %u; %s median %.1f ms, p95 %.1f ms, worst %.1f ms\n",
            count, what, times[count / 2], times[count * 95 / 100], times[count - 1]);
 }
