@@ -1,6 +1,7 @@
 /* bench-search.c: how fast search answers on a large synthetic library
  *
- * Usage: bench-search [--articles N] [--rounds R] [--seed S] [--compare-sorting] [FOLDER]
+ * Usage: bench-search [--articles N] [--rounds R] [--seed S] [--compare-sorting]
+ *                     [--db LIBRARY] [--tsv FILE] [FOLDER]
  *
  * Builds a library of N generated articles (default 100,000) in FOLDER (default
  * $XDG_CACHE_HOME/dossier-bench), or reuses the one a previous run left there. Then runs a
@@ -10,12 +11,15 @@
  * ranking, highlight and snippet, no joins or filters) through the sqlite3 command-line
  * tool on the same file, and prints the ratio Dossier / raw FTS5. --compare-sorting also
  * times every query the way FTS5 alone would rank it (ORDER BY rank, all matches sorted).
+ * --db runs the same queries on an existing library instead (one `dossier import` made, for
+ * tests/bench/run), and --tsv writes every timing, one line each, for a script to read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "bench-search"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +27,7 @@
 #include <time.h>
 
 #include "dossier-article-store.h"
+#include "bench-stats.h"
 #include "dossier-corpus.h"
 #include "dossier-entity-store.h"
 #include "dossier-search-store.h"
@@ -36,6 +41,8 @@ static int n_rounds = 5;
 static int seed = 1;
 static gboolean compare_sorting = FALSE;
 static char **only_queries = NULL;
+static char *library_path = NULL;
+static char *tsv_path = NULL;
 
 static const GOptionEntry entries[] = {
   { "articles", 0, 0, G_OPTION_ARG_INT, &n_articles, "Articles in the library (100000)", "N" },
@@ -45,6 +52,10 @@ static const GOptionEntry entries[] = {
     "Also time every query with FTS5 sorting all matches (ORDER BY rank)", NULL },
   { "query", 0, 0, G_OPTION_ARG_STRING_ARRAY, &only_queries,
     "Time this query instead of the fixed set (repeatable)", "TEXT" },
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &library_path,
+    "Search this existing library instead of building one", "LIBRARY" },
+  { "tsv", 0, 0, G_OPTION_ARG_FILENAME, &tsv_path,
+    "Also write every timing to FILE, tab-separated", "FILE" },
   { NULL }
 };
 
@@ -252,6 +263,7 @@ typedef struct
   double           ours_cpu;
   double           raw_wall;
   double           raw_cpu;
+  FILE            *tsv;         /* with --tsv */
 } Bench;
 
 static double
@@ -295,35 +307,13 @@ count_matches (DossierDatabase *db,
   return dossier_search_store_count (db, query, NULL, NULL);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-percentile (GArray *values,
-            double  fraction)
-{
-  guint index;
-
-  if (values->len == 0)
-    return 0;
-
-  g_array_sort (values, compare_doubles);
-  index = (guint) ceil (fraction * values->len);
-  return g_array_index (values, double, MAX (index, 1) - 1);
-}
-
 static void
 print_class (const char *kind,
              GArray     *times)
 {
   printf ("  %-10s %5u runs   p50 %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", kind, times->len,
-          percentile (times, 0.5), percentile (times, 0.95), percentile (times, 1.0));
+          bench_percentile (times, 0.5), bench_percentile (times, 0.95),
+          bench_percentile (times, 1.0));
 }
 
 /* times[i] holds query i's timings, one per round. */
@@ -365,13 +355,21 @@ run_dossier_round (Bench *bench,
 
       if (round < 0)
         {
+          gint64 n_matches = count_matches (bench->db, queries[i].text);
+
           printf ("  %-40s %6" G_GINT64_FORMAT " matches %2u shown %8.2f ms (warm-up)\n",
-                  queries[i].text, count_matches (bench->db, queries[i].text), n_results, wall);
+                  queries[i].text, n_matches, n_results, wall);
+          if (bench->tsv != NULL)
+            fprintf (bench->tsv, "matches\t-1\t%u\t%s\t%d\t%" G_GINT64_FORMAT "\t\t%s\n", i,
+                     queries[i].kind, bench->has_match[i], n_matches, queries[i].text);
           continue;
         }
 
       g_array_append_val (bench->wall->pdata[i], wall);
       g_array_append_val (bench->cpu->pdata[i], cpu);
+      if (bench->tsv != NULL)
+        fprintf (bench->tsv, "dossier\t%d\t%u\t%s\t%d\t%.3f\t%.3f\t%s\n", round, i,
+                 queries[i].kind, bench->has_match[i], wall, cpu, queries[i].text);
       if (bench->has_match[i])
         {
           bench->ours_wall += wall;
@@ -463,7 +461,14 @@ run_raw_round (Bench *bench,
     g_error ("%s: %s", bench->sqlite3, error->message);
 
   if (round >= 0)
-    add_timer_lines (bench, out);
+    {
+      double wall = bench->raw_wall, cpu = bench->raw_cpu;
+
+      add_timer_lines (bench, out);
+      if (bench->tsv != NULL)
+        fprintf (bench->tsv, "raw\t%d\t\t\t\t%.3f\t%.3f\t\n", round,
+                 bench->raw_wall - wall, bench->raw_cpu - cpu);
+    }
 }
 
 /* The same queries with ORDER BY rank, CPU time only, for comparison. */
@@ -536,6 +541,7 @@ bench_clear (Bench *bench)
   g_clear_pointer (&bench->cpu, g_ptr_array_unref);
   g_clear_pointer (&bench->cpu_sorted, g_ptr_array_unref);
   g_clear_pointer (&bench->has_match, g_free);
+  g_clear_pointer (&bench->tsv, fclose);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Bench, bench_clear)
@@ -595,13 +601,19 @@ main (int   argc,
   corpus = dossier_corpus_new (seed, 700);
   rare = fill_in_rare_word (corpus);
 
-  if ((bench.db = open_library (path, corpus, &error)) == NULL)
+  if (library_path != NULL)
+    bench.db = dossier_database_open (library_path, DOSSIER_DATABASE_WRITABLE, &error);
+  else
+    bench.db = open_library (path, corpus, &error);
+  if (tsv_path != NULL && (bench.tsv = fopen (tsv_path, "w")) == NULL)
+    g_error ("%s: %s", tsv_path, g_strerror (errno));
+  if (bench.db == NULL)
     {
       fprintf (stderr, "bench-search: %s\n", error->message);
       return 1;
     }
 
-  bench.path = path;
+  bench.path = library_path ? library_path : path;
   bench.sqlite3 = g_find_program_in_path ("sqlite3");
   write_script (&bench, folder);
   run_rounds (&bench);
