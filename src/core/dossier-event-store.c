@@ -139,6 +139,43 @@ save_expression (DossierDatabase              *db,
 }
 
 /**
+ * dossier_event_store_save:
+ * @article_rowid: the article's row (see dossier_article_store_save())
+ * @expressions: (element-type DossierDateExpression): what dossier_date_extract() found in
+ *   @article's flat text, against its publication date
+ *
+ * Replaces the events of @article with @expressions, inside the caller's transaction. Run
+ * it after the article's mentions are stored. Extracting the dates needs no database, so
+ * an import does it on another thread.
+ */
+gboolean
+dossier_event_store_save (DossierDatabase  *db,
+                          gint64            article_rowid,
+                          DossierArticle   *article,
+                          GPtrArray        *expressions,
+                          GError          **error)
+{
+  const char *text;
+  TextCursor cursor;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
+
+  if (!delete_events (db, article_rowid, error))
+    return FALSE;
+
+  text = dossier_article_get_text (article);
+  cursor = (TextCursor) { text, text, 0 };
+  for (guint i = 0; expressions != NULL && i < expressions->len; i++)
+    if (!save_expression (db, article_rowid, &cursor, g_ptr_array_index (expressions, i),
+                          error))
+      return FALSE;
+
+  return expressions == NULL || expressions->len == 0
+         || insert_event_entities (db, article_rowid, error);
+}
+
+/**
  * dossier_event_store_rebuild:
  * @article_rowid: the article's row (see dossier_article_store_save())
  *
@@ -153,27 +190,12 @@ dossier_event_store_rebuild (DossierDatabase  *db,
                              GError          **error)
 {
   g_autoptr(GPtrArray) expressions = NULL;
-  TextCursor cursor;
-  const char *text;
 
-  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
 
-  if (!delete_events (db, article_rowid, error))
-    return FALSE;
-
-  text = dossier_article_get_text (article);
-  if (text == NULL)
-    return TRUE;
-
-  expressions = dossier_date_extract (text, dossier_article_get_published (article));
-  cursor = (TextCursor) { text, text, 0 };
-  for (guint i = 0; i < expressions->len; i++)
-    if (!save_expression (db, article_rowid, &cursor, g_ptr_array_index (expressions, i),
-                          error))
-      return FALSE;
-
-  return expressions->len == 0 || insert_event_entities (db, article_rowid, error);
+  expressions = dossier_date_extract (dossier_article_get_text (article),
+                                      dossier_article_get_published (article));
+  return dossier_event_store_save (db, article_rowid, article, expressions, error);
 }
 
 /* Grouping

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+gboolean   dossier_event_store_save       (DossierDatabase    *db,
+                                           gint64              article_rowid,
+                                           DossierArticle     *article,
+                                           GPtrArray          *expressions,
+                                           GError            **error);
 gboolean   dossier_event_store_rebuild    (DossierDatabase    *db,
                                            gint64              article_rowid,
                                            DossierArticle     *article,
