@@ -776,23 +776,34 @@ append_article (GString    *json,
                           "in Yangon on 2 March 2021.\"}", comma, id, word, word);
 }
 
+/* A file of @n stories, "story-0" about "@prefix0" and on, without its closing "]}". */
+static GString *
+stories (guint       n,
+         const char *prefix)
+{
+  GString *json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
+                                "\"articles\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("story-%u", i);
+      g_autofree char *word = g_strdup_printf ("%s%u", prefix, i);
+
+      append_article (json, id, word);
+    }
+
+  return json;
+}
+
 /* Articles are saved a few hundred at a time: a story given twice in one file, under two
  * ids, is still one story, in the same chunk of the file or in another. */
 static void
 test_same_story_in_one_file (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
-                                          "\"articles\": [\n");
+  g_autoptr(GString) json = stories (600, "zebra");
   g_autoptr(DossierImportSummary) summary = NULL;
 
-  for (guint i = 0; i < 600; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("story-%u", i);
-      g_autofree char *word = g_strdup_printf ("zebra%u", i);
-
-      append_article (json, id, word);
-    }
   append_article (json, "story-0-again", "zebra0");     /* the chunk after story-0's */
   append_article (json, "story-599-again", "zebra599"); /* story-599's own chunk */
   g_string_append (json, "]}\n");
@@ -814,19 +825,11 @@ static void
 test_own_entity_in_every_chunk (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
-                                          "\"articles\": [\n");
+  g_autoptr(GString) json = stories (600, "Quillon Varga and zebra");
   g_autoptr(DossierImportSummary) summary = NULL;
   const char *ids[] = { "story-0", "story-255", "story-256", "story-511", "story-512",
                         "story-599" };
 
-  for (guint i = 0; i < 600; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("story-%u", i);
-      g_autofree char *word = g_strdup_printf ("Quillon Varga and zebra%u", i);
-
-      append_article (json, id, word);
-    }
   g_string_append (json, "],\n \"entities\": [{\"name\": \"Quillon Varga\", "
                    "\"kind\": \"person\"}]}\n");
 
@@ -1002,8 +1005,7 @@ static void
 test_cancelled_midway (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
-                                          "\"articles\": [\n");
+  g_autoptr(GString) json = stories (1000, "zebra");
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   CancelAt cancel = { cancellable, 0.65, 0 };
   g_autofree char *before = library_checksum (fixture);
@@ -1013,13 +1015,6 @@ test_cancelled_midway (Fixture       *fixture,
   const char *paths[2] = { NULL, NULL };
   guint threads = count_threads ();
 
-  for (guint i = 0; i < 1000; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("story-%u", i);
-      g_autofree char *word = g_strdup_printf ("zebra%u", i);
-
-      append_article (json, id, word);
-    }
   g_string_append (json, "]}\n");
   paths[0] = path = write_file (fixture, "many.json", json->str, -1);
 
@@ -1043,20 +1038,13 @@ static void
 test_bad_article_in_a_later_chunk (Fixture       *fixture,
                                    gconstpointer  data)
 {
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
-                                          "\"articles\": [\n");
+  g_autoptr(GString) json = stories (1200, "zebra");
   g_autofree char *before = library_checksum (fixture);
   g_autofree char *after = NULL;
   g_autoptr(DossierImportSummary) summary = NULL;
   guint threads = count_threads ();
 
-  for (guint i = 0; i < 1200; i++)
-    {
-      g_autofree char *id = i == 300 ? g_strdup (POLYGRAPH) : g_strdup_printf ("story-%u", i);
-      g_autofree char *word = g_strdup_printf ("zebra%u", i);
-
-      append_article (json, id, word);
-    }
+  g_string_replace (json, "\"story-300\"", "\"" POLYGRAPH "\"", 1);
   g_string_append (json, "]}\n");
 
   summary = import_text (fixture, "bundled-id.json", json->str);
