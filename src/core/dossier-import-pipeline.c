@@ -1,15 +1,17 @@
 /* dossier-import-pipeline.c: an import's database-free work, on a thread of its own
  *
  * About a third of an import is work on the articles' texts that needs no database: the
- * text's hash (for the duplicate check), the entities it names and the dates it gives. A
- * worker thread does it a chunk of articles ahead, while the importing thread writes the
- * previous chunk's rows: the SQLite connection stays on that thread alone. The worker is
- * never more than a few chunks ahead, so the analyses of a large file do not pile up.
+ * text's hash (for the duplicate check), the entities it names, the dates it gives and the
+ * kind of happening each dated sentence names. A worker thread does it a chunk of articles
+ * ahead, while the importing thread writes the previous chunk's rows: the SQLite
+ * connection stays on that thread alone (of the stores, the worker calls only functions
+ * that take no database). The worker is never more than a few chunks ahead, so the
+ * analyses of a large file do not pile up.
  *
  * What the worker touches is read-only while it runs: the importer's articles (their
  * hash is set once, atomically), the matcher (built before the articles are saved, from
- * the catalogue the file's own entities are already merged into), and the extractor's
- * constant tables.
+ * the catalogue the file's own entities are already merged into), and the constant tables
+ * of the date extractor and of the happenings.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,7 @@
 #include "config.h"
 
 #include "dossier-date-extractor.h"
+#include "dossier-event-store.h"
 #include "dossier-import-pipeline.h"
 
 /* Chunks analysed and not yet taken, at most. */
@@ -46,6 +49,7 @@ analysis_clear (gpointer data)
 
   g_clear_pointer (&analysis->matches, g_array_unref);
   g_clear_pointer (&analysis->expressions, g_ptr_array_unref);
+  g_clear_pointer (&analysis->happenings, g_ptr_array_unref);
 }
 
 static gboolean
@@ -92,6 +96,7 @@ analyse_chunk (DossierImportPipeline *self,
       dossier_article_get_text_hash (article);
       analysis.matches = dossier_entity_matcher_find (self->matcher, text, -1);
       analysis.expressions = dossier_date_extract (text, dossier_article_get_published (article));
+      analysis.happenings = dossier_event_store_guess_happenings (text, analysis.expressions);
       g_array_append_val (analyses, analysis);
     }
 

@@ -17,6 +17,7 @@ typedef struct
 {
   GArray    *matches;      /* DossierEntityMatch, of the pipeline's matcher */
   GPtrArray *expressions;  /* DossierDateExpression, owned */
+  GPtrArray *happenings;   /* static strings or NULL, one per expression */
 } DossierImportAnalysis;
 
 typedef struct _DossierImportPipeline DossierImportPipeline;

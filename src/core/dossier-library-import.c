@@ -262,13 +262,13 @@ analyse (Batch           *batch,
 /* What the worker found in the article, stored. */
 static gboolean
 store_analysis (Batch                  *batch,
-                DossierArticle         *article,
                 gint64                  rowid,
                 DossierImportAnalysis  *analysis,
                 GError                **error)
 {
   return dossier_mention_store_save (batch->db, rowid, analysis->matches, error)
-         && dossier_event_store_save (batch->db, rowid, article, analysis->expressions, error);
+         && dossier_event_store_save (batch->db, rowid, analysis->expressions,
+                                      analysis->happenings, error);
 }
 
 /* Articles are saved a chunk at a time: the chunk's rows in one statement, which the
@@ -418,7 +418,7 @@ save_chunk (Batch                    *batch,
                                                         position - chunk->first);
 
       if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
-          || !store_analysis (batch, article, rowids[i], analysis, error))
+          || !store_analysis (batch, rowids[i], analysis, error))
         return FALSE;
 
       if (g_array_index (chunk->outcomes, Outcome, i) == OUTCOME_REPLACED)
