@@ -822,23 +822,34 @@ append_article (GString    *json,
                           "in Yangon on 2 March 2021.\"}", comma, id, word, word);
 }
 
+/* A file of @n stories, "story-0" about "@prefix0" and on, without its closing "]}". */
+static GString *
+stories (guint       n,
+         const char *prefix)
+{
+  GString *json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
+                                "\"articles\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("story-%u", i);
+      g_autofree char *word = g_strdup_printf ("%s%u", prefix, i);
+
+      append_article (json, id, word);
+    }
+
+  return json;
+}
+
 /* Articles are saved a few hundred at a time: a story given twice in one file, under two
  * ids, is still one story, in the same chunk of the file or in another. */
 static void
 test_same_story_in_one_file (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(GString) json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
-                                          "\"articles\": [\n");
+  g_autoptr(GString) json = stories (600, "zebra");
   g_autoptr(DossierImportSummary) summary = NULL;
 
-  for (guint i = 0; i < 600; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("story-%u", i);
-      g_autofree char *word = g_strdup_printf ("zebra%u", i);
-
-      append_article (json, id, word);
-    }
   append_article (json, "story-0-again", "zebra0");     /* the chunk after story-0's */
   append_article (json, "story-599-again", "zebra599"); /* story-599's own chunk */
   g_string_append (json, "]}\n");
@@ -852,6 +863,33 @@ test_same_story_in_one_file (Fixture       *fixture,
   /* The index taken in bulk agrees with the articles it indexes. */
   g_assert_cmpint (sqlite3_exec (handle (fixture), "INSERT INTO articles_fts (articles_fts)"
                                  " VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+/* The file's own entity, listed after the articles, is found in every chunk of them: the
+ * worker that matches a chunk while the previous one is saved uses the whole catalogue. */
+static void
+test_own_entity_in_every_chunk (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GString) json = stories (600, "Quillon Varga and zebra");
+  g_autoptr(DossierImportSummary) summary = NULL;
+  const char *ids[] = { "story-0", "story-255", "story-256", "story-511", "story-512",
+                        "story-599" };
+
+  g_string_append (json, "],\n \"entities\": [{\"name\": \"Quillon Varga\", "
+                   "\"kind\": \"person\"}]}\n");
+
+  summary = import_text (fixture, "own-entity.json", json->str);
+  assert_counts (summary, 600, 0, 0, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpuint (count_mentions_of (fixture, ids[i], "Quillon Varga"), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT m.article) FROM mentions m"
+                                       " JOIN entities e ON e.id = m.entity"
+                                       " WHERE e.name = 'Quillon Varga'"), ==, 600);
+  /* and the events of their sentences know it */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event_entities ee"
+                                       " JOIN entities e ON e.id = ee.entity"
+                                       " WHERE e.name = 'Quillon Varga'"), ==, 600);
 }
 
 /* A file that changes the text of one article and brings the old text under another id:
@@ -973,6 +1011,97 @@ test_cancelled (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The threads of this process now. */
+static guint
+count_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  guint n = 0;
+
+  if (dir == NULL)
+    return 0;
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        at;            /* cancels once the progress is this far */
+  guint         n_after;       /* progress reports after the cancel */
+} CancelAt;
+
+static void
+cancel_at (const char *path,
+           double      fraction,
+           gpointer    user_data)
+{
+  CancelAt *cancel = user_data;
+
+  if (g_cancellable_is_cancelled (cancel->cancellable))
+    cancel->n_after++;
+  else if (fraction >= cancel->at)
+    g_cancellable_cancel (cancel->cancellable);
+}
+
+/* Cancelled while its articles are being saved, a chunk of them written and the worker
+ * analysing the next ones: the file imports nothing and the worker is gone. */
+static void
+test_cancelled_midway (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) json = stories (1000, "zebra");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelAt cancel = { cancellable, 0.65, 0 };
+  g_autofree char *before = library_checksum (fixture);
+  g_autofree char *after = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierImportSummary) summary = NULL;
+  const char *paths[2] = { NULL, NULL };
+  guint threads = count_threads ();
+
+  g_string_append (json, "]}\n");
+  paths[0] = path = write_file (fixture, "many.json", json->str, -1);
+
+  summary = dossier_library_import_files (fixture->library, paths, cancel_at, &cancel,
+                                          cancellable, NULL);
+  g_assert_nonnull (summary);
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_true (summary->cancelled);
+  g_assert_error (file_result (summary, 0)->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_counts (summary, 0, 0, 0, 0);
+  /* the batch's last report, and nothing of the file after the cancel */
+  g_assert_cmpuint (cancel.n_after, <=, 1);
+  after = library_checksum (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_threads (), ==, threads);
+}
+
+/* A bad article in the second chunk, the worker ahead waiting to hand over the next ones:
+ * the file imports nothing and the worker is gone. */
+static void
+test_bad_article_in_a_later_chunk (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GString) json = stories (1200, "zebra");
+  g_autofree char *before = library_checksum (fixture);
+  g_autofree char *after = NULL;
+  g_autoptr(DossierImportSummary) summary = NULL;
+  guint threads = count_threads ();
+
+  g_string_replace (json, "\"story-300\"", "\"" POLYGRAPH "\"", 1);
+  g_string_append (json, "]}\n");
+
+  summary = import_text (fixture, "bundled-id.json", json->str);
+  g_assert_error (file_result (summary, 0)->error, DOSSIER_IMPORT_ERROR,
+                  DOSSIER_IMPORT_ERROR_INVALID_VALUE);
+  assert_counts (summary, 0, 0, 0, 1);
+  after = library_checksum (fixture);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (count_threads (), ==, threads);
+}
+
 typedef struct
 {
   GMainLoop            *loop;
@@ -1053,10 +1182,13 @@ main (int   argc,
   ADD ("/import/load-reanchors-a-changed-text", test_load_reanchors);
   ADD ("/import/generated-1000", test_generated);
   ADD ("/import/same-story-twice-in-one-file", test_same_story_in_one_file);
+  ADD ("/import/own-entity-in-every-chunk", test_own_entity_in_every_chunk);
   ADD ("/import/old-text-under-a-new-id", test_old_text_under_new_id);
   ADD ("/import/remove-imported", test_remove_imported);
   ADD ("/import/hide-bundled", test_hide_bundled);
   ADD ("/import/cancelled", test_cancelled);
+  ADD ("/import/cancelled-midway-with-the-worker", test_cancelled_midway);
+  ADD ("/import/bad-article-in-a-later-chunk", test_bad_article_in_a_later_chunk);
   ADD ("/import/async-with-progress", test_async);
 #undef ADD
 

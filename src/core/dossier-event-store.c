@@ -124,18 +124,73 @@ cursor_seek (TextCursor *cursor,
   return cursor->pointer;
 }
 
-static gboolean
-save_expression (DossierDatabase              *db,
-                 gint64                        article_rowid,
-                 TextCursor                   *cursor,
-                 const DossierDateExpression  *e,
-                 GError                      **error)
+static const char *
+guess_happening (TextCursor                  *cursor,
+                 const DossierDateExpression *e)
 {
   const char *start = cursor_seek (cursor, e->sentence_start);
   const char *end = g_utf8_offset_to_pointer (start, e->sentence_end - e->sentence_start);
   g_autofree char *sentence = g_strndup (start, end - start);
 
-  return insert_event (db, article_rowid, e, dossier_event_guess_happening (sentence), error);
+  return dossier_event_guess_happening (sentence);
+}
+
+/**
+ * dossier_event_store_guess_happenings:
+ * @text: the article's flat text
+ * @expressions: (element-type DossierDateExpression): what dossier_date_extract() found
+ *   in @text
+ *
+ * Needs no database, so an import does it on another thread with the extraction.
+ *
+ * Returns: (transfer container) (element-type utf8): for each expression, the kind of
+ *   happening its sentence names (see dossier_event_guess_happening()), or %NULL
+ */
+GPtrArray *
+dossier_event_store_guess_happenings (const char *text,
+                                      GPtrArray  *expressions)
+{
+  GPtrArray *happenings = g_ptr_array_sized_new (expressions->len);
+  TextCursor cursor = { text, text, 0 };
+
+  for (guint i = 0; i < expressions->len; i++)
+    g_ptr_array_add (happenings, (char *) guess_happening (&cursor,
+                                                           g_ptr_array_index (expressions, i)));
+
+  return happenings;
+}
+
+/**
+ * dossier_event_store_save:
+ * @article_rowid: the article's row (see dossier_article_store_save())
+ * @expressions: (element-type DossierDateExpression): what dossier_date_extract() found in
+ *   the article's flat text, against its publication date
+ * @happenings: (element-type utf8): what dossier_event_store_guess_happenings() gave for
+ *   @expressions
+ *
+ * Replaces the events of the article with @expressions, inside the caller's transaction.
+ * Run it after the article's mentions are stored.
+ */
+gboolean
+dossier_event_store_save (DossierDatabase  *db,
+                          gint64            article_rowid,
+                          GPtrArray        *expressions,
+                          GPtrArray        *happenings,
+                          GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (expressions != NULL && happenings != NULL, FALSE);
+  g_return_val_if_fail (expressions->len == happenings->len, FALSE);
+
+  if (!delete_events (db, article_rowid, error))
+    return FALSE;
+
+  for (guint i = 0; i < expressions->len; i++)
+    if (!insert_event (db, article_rowid, g_ptr_array_index (expressions, i),
+                       g_ptr_array_index (happenings, i), error))
+      return FALSE;
+
+  return expressions->len == 0 || insert_event_entities (db, article_rowid, error);
 }
 
 /**
@@ -152,28 +207,16 @@ dossier_event_store_rebuild (DossierDatabase  *db,
                              DossierArticle   *article,
                              GError          **error)
 {
-  g_autoptr(GPtrArray) expressions = NULL;
-  TextCursor cursor;
   const char *text;
+  g_autoptr(GPtrArray) expressions = NULL;
+  g_autoptr(GPtrArray) happenings = NULL;
 
-  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
 
-  if (!delete_events (db, article_rowid, error))
-    return FALSE;
-
   text = dossier_article_get_text (article);
-  if (text == NULL)
-    return TRUE;
-
   expressions = dossier_date_extract (text, dossier_article_get_published (article));
-  cursor = (TextCursor) { text, text, 0 };
-  for (guint i = 0; i < expressions->len; i++)
-    if (!save_expression (db, article_rowid, &cursor, g_ptr_array_index (expressions, i),
-                          error))
-      return FALSE;
-
-  return expressions->len == 0 || insert_event_entities (db, article_rowid, error);
+  happenings = dossier_event_store_guess_happenings (text, expressions);
+  return dossier_event_store_save (db, article_rowid, expressions, happenings, error);
 }
 
 /* Grouping

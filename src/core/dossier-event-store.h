@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+GPtrArray *dossier_event_store_guess_happenings (const char     *text,
+                                                 GPtrArray      *expressions);
+gboolean   dossier_event_store_save       (DossierDatabase    *db,
+                                           gint64              article_rowid,
+                                           GPtrArray          *expressions,
+                                           GPtrArray          *happenings,
+                                           GError            **error);
 gboolean   dossier_event_store_rebuild    (DossierDatabase    *db,
                                            gint64              article_rowid,
                                            DossierArticle     *article,

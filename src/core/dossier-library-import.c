@@ -27,6 +27,7 @@
 #include "dossier-entity-matcher.h"
 #include "dossier-entity-store.h"
 #include "dossier-event-store.h"
+#include "dossier-import-pipeline.h"
 #include "dossier-importer.h"
 #include "dossier-library.h"
 #include "dossier-mention-store.h"
@@ -258,14 +259,29 @@ analyse (Batch           *batch,
          && dossier_event_store_rebuild (batch->db, rowid, article, error);
 }
 
+/* What the worker found in the article, stored. */
+static gboolean
+store_analysis (Batch                  *batch,
+                gint64                  rowid,
+                DossierImportAnalysis  *analysis,
+                GError                **error)
+{
+  return dossier_mention_store_save (batch->db, rowid, analysis->matches, error)
+         && dossier_event_store_save (batch->db, rowid, analysis->expressions,
+                                      analysis->happenings, error);
+}
+
 /* Articles are saved a chunk at a time: the chunk's rows in one statement, which the
  * search index takes in one go (see dossier_article_store_save_all()), then each one's
  * mentions and events. A chunk is about as much text as FTS5 gathers before it writes an
- * index segment anyway, and keeps the progress moving. */
+ * index segment anyway, and keeps the progress moving. The mentions and events of the
+ * next chunk are found meanwhile on another thread (see dossier-import-pipeline.c). */
 #define CHUNK_ARTICLES 256
 
 typedef struct
 {
+  guint       first;       /* the position of its first article in the file */
+  GArray     *analyses;    /* DossierImportAnalysis of each article from first on */
   GPtrArray  *articles;    /* to save, new or replaced; borrowed */
   GArray     *outcomes;    /* Outcome, one per article */
   GArray     *positions;   /* guint, each one's index in the file */
@@ -274,8 +290,12 @@ typedef struct
 } Chunk;
 
 static void
-chunk_init (Chunk *chunk)
+chunk_init (Chunk  *chunk,
+            guint   first,
+            GArray *analyses)
 {
+  chunk->first = first;
+  chunk->analyses = analyses;
   chunk->articles = g_ptr_array_new ();
   chunk->outcomes = g_array_new (FALSE, FALSE, sizeof (Outcome));
   chunk->positions = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -286,6 +306,7 @@ chunk_init (Chunk *chunk)
 static void
 chunk_clear (Chunk *chunk)
 {
+  g_clear_pointer (&chunk->analyses, g_array_unref);
   g_clear_pointer (&chunk->articles, g_ptr_array_unref);
   g_clear_pointer (&chunk->outcomes, g_array_unref);
   g_clear_pointer (&chunk->positions, g_array_unref);
@@ -393,9 +414,11 @@ save_chunk (Batch                    *batch,
     {
       DossierArticle *article = g_ptr_array_index (chunk->articles, i);
       guint position = g_array_index (chunk->positions, guint, i);
+      DossierImportAnalysis *analysis = &g_array_index (chunk->analyses, DossierImportAnalysis,
+                                                        position - chunk->first);
 
       if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
-          || !analyse (batch, article, rowids[i], error))
+          || !store_analysis (batch, rowids[i], analysis, error))
         return FALSE;
 
       if (g_array_index (chunk->outcomes, Outcome, i) == OUTCOME_REPLACED)
@@ -446,6 +469,17 @@ reanalyse_others (Batch       *batch,
   return TRUE;
 }
 
+/* The pipeline gives no chunk only when the import was cancelled. */
+static gboolean
+set_cancelled (Batch   *batch,
+               GError **error)
+{
+  if (!g_cancellable_set_error_if_cancelled (batch->cancellable, error))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled"));
+  return FALSE;
+}
+
+/* The worker's pipeline is stopped and joined on every way out, a cancelled one too. */
 static gboolean
 save_articles (Batch                    *batch,
                GPtrArray                *articles,
@@ -455,11 +489,21 @@ save_articles (Batch                    *batch,
                GPtrArray                *saved,
                GError                  **error)
 {
+  g_autoptr(DossierImportPipeline) pipeline = NULL;
+
+  if (articles->len == 0)
+    return TRUE;
+
+  pipeline = dossier_import_pipeline_start (articles, CHUNK_ARTICLES, batch->matcher,
+                                            batch->cancellable);
   for (guint first = 0; first < articles->len; first += CHUNK_ARTICLES)
     {
+      GArray *analyses = dossier_import_pipeline_next_chunk (pipeline);
       g_auto(Chunk) chunk = { 0 };
 
-      chunk_init (&chunk);
+      if (analyses == NULL)
+        return set_cancelled (batch, error);
+      chunk_init (&chunk, first, analyses);
       for (guint i = first; i < MIN (first + CHUNK_ARTICLES, articles->len); i++)
         if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
             || !stage_article (batch, &chunk, g_ptr_array_index (articles, i), i, result,

@@ -111,6 +111,28 @@ insert_mentions (DossierDatabase  *db,
 }
 
 /**
+ * dossier_mention_store_save:
+ * @article_rowid: the row dossier_article_store_save() gave the article
+ * @matches: (element-type DossierEntityMatch): what a matcher found in the article's flat
+ *   text; the matcher must outlive the call. Entities the database lacks are skipped.
+ *
+ * Replaces the stored mentions of the article with @matches, inside the caller's
+ * transaction. Finding them needs no database, so an import does it on another thread.
+ */
+gboolean
+dossier_mention_store_save (DossierDatabase  *db,
+                            gint64            article_rowid,
+                            GArray           *matches,
+                            GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (matches != NULL, FALSE);
+
+  return delete_mentions (db, article_rowid, error)
+         && (matches->len == 0 || insert_mentions (db, article_rowid, matches, error));
+}
+
+/**
  * dossier_mention_store_rebuild:
  * @article_rowid: the row dossier_article_store_save() gave @article
  * @matcher: the catalogue to look for; entities the database lacks are skipped
@@ -127,15 +149,11 @@ dossier_mention_store_rebuild (DossierDatabase       *db,
 {
   g_autoptr(GArray) matches = NULL;
 
-  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
   g_return_val_if_fail (DOSSIER_IS_ENTITY_MATCHER (matcher), FALSE);
 
-  if (!delete_mentions (db, article_rowid, error))
-    return FALSE;
-
   matches = dossier_entity_matcher_find (matcher, dossier_article_get_text (article), -1);
-  return matches->len == 0 || insert_mentions (db, article_rowid, matches, error);
+  return dossier_mention_store_save (db, article_rowid, matches, error);
 }
 
 static gboolean

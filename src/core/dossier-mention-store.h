@@ -32,6 +32,10 @@ typedef struct
 void       dossier_mention_free                (DossierMention       *mention);
 void       dossier_mention_count_free          (DossierMentionCount  *count);
 
+gboolean   dossier_mention_store_save          (DossierDatabase       *db,
+                                                gint64                 article_rowid,
+                                                GArray                *matches,
+                                                GError               **error);
 gboolean   dossier_mention_store_rebuild       (DossierDatabase       *db,
                                                 gint64                 article_rowid,
                                                 DossierArticle        *article,
