@@ -191,6 +191,14 @@ describe_notes (DossierLibrary *library)
 }
 
 /* The folder's files and their contents, to see that nothing was written. */
+/* g_ptr_array_sort() hands the comparison pointers to the elements. */
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static char *
 describe_folder (const char *folder)
 {
@@ -202,13 +210,14 @@ describe_folder (const char *folder)
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
       g_autofree char *contents = NULL;
+      g_autofree char *checksum = NULL;
       gsize length = 0;
 
       g_file_get_contents (path, &contents, &length, NULL);
-      g_ptr_array_add (lines, g_strdup_printf ("%s %s", name,
-        g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length)));
+      checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) contents, length);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s", name, checksum));
     }
-  g_ptr_array_sort (lines, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (lines, compare_lines);
   return g_strjoinv ("\n", (char **) lines->pdata);
 }
 

@@ -28,6 +28,14 @@ replay_file (const char *path)
   LLVMFuzzerTestOneInput (data, length);
 }
 
+/* g_ptr_array_sort() hands the comparison pointers to the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static guint
 replay_folder (const char *folder)
 {
@@ -40,7 +48,7 @@ replay_folder (const char *folder)
     g_error ("%s", error->message);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_build_filename (folder, name, NULL));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {
