@@ -632,6 +632,27 @@ test_keys_follow_list (void)
   dossier_test_remove_tree (dir);
 }
 
+/* The keys join every event to its article through an index that holds what they read:
+ * reading the article's row instead reads its body, which made the keys of 100,000
+ * articles take minutes. */
+static void
+test_keys_plan (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autoptr(DossierLibrary) library = open_bundled (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan = _dossier_event_store_explain_keys (dossier_library_get_database (library),
+                                                             &error);
+
+  g_assert_no_error (error);
+  g_test_message ("%s", plan);
+  g_assert_nonnull (strstr (plan, "SEARCH a USING COVERING INDEX articles_for_timeline"));
+  g_assert_null (strstr (plan, "SEARCH a USING INTEGER PRIMARY KEY"));
+  g_assert_null (strstr (plan, "SCAN a\n"));
+  g_assert_null (strstr (plan, "count(DISTINCT)"));
+  dossier_test_remove_tree (dir);
+}
+
 /* A page of keys loads its events whole, in the keys' order, whatever order is asked. */
 static void
 test_load_page (void)
@@ -720,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/timeline/bundled-dossier", test_bundled_dossier);
   g_test_add_func ("/timeline/keys-follow-list", test_keys_follow_list);
   g_test_add_func ("/timeline/load-page", test_load_page);
+  g_test_add_func ("/timeline/keys-plan", test_keys_plan);
   g_test_add_func ("/timeline/keys-in-background", test_keys_in_background);
   g_test_add_func ("/timeline/cli-json", test_cli_json);
   g_test_add_func ("/timeline/cli-text", test_cli_text);

@@ -43,4 +43,8 @@ GPtrArray *dossier_event_store_load       (DossierDatabase        *db,
                                            guint                   n_keys,
                                            GError                **error);
 
+/* For tests: the plan SQLite chooses for dossier_event_store_list_keys(), one line a step. */
+char      *_dossier_event_store_explain_keys (DossierDatabase  *db,
+                                              GError          **error);
+
 G_END_DECLS

@@ -196,8 +196,15 @@ static const char migration_1[] =
    * outlet and date: the hash narrows that to a row or two. */
   "CREATE INDEX articles_by_text_hash ON articles (text_hash);";
 
+/* The timeline's keys join every event to its article for hidden, published_key and
+ * uid: this index holds those whole, so the join never reads a row, and with it the body
+ * that comes before hidden. */
+static const char migration_2[] =
+  "CREATE INDEX articles_for_timeline ON articles (id, hidden, published_key, uid);";
+
 const char * const _dossier_migrations[] = {
   migration_1,
+  migration_2,
 };
 
 const guint _dossier_n_migrations = G_N_ELEMENTS (_dossier_migrations);
