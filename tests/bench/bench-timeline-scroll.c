@@ -21,6 +21,8 @@
 
 #include <adwaita.h>
 
+#include "bench-stats.h"
+
 #include "dossier-event.h"
 #include "dossier-library.h"
 #include "dossier-timeline-pane.h"
@@ -59,15 +61,6 @@ make_events (guint n)
 
   g_rand_free (rand);
   return events;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 static gboolean
@@ -125,13 +118,10 @@ static void
 print_times (const char *what,
              GArray     *array)
 {
-  double *times = (double *) array->data;
-  guint n = array->len;
-
-  qsort (times, n, sizeof (double), compare_doubles);
-  if (n > 0)
-    g_print ("%s: %u; median %.1f ms, p95 %.1f ms, worst %.1f ms\n", what, n, times[n / 2],
-             times[n * 95 / 100], times[n - 1]);
+  if (array->len > 0)
+    g_print ("%s: %u; median %.1f ms, p95 %.1f ms, worst %.1f ms\n", what, array->len,
+             bench_percentile (array, 0.5), bench_percentile (array, 0.95),
+             bench_percentile (array, 1.0));
 }
 
 static guint
