@@ -414,6 +414,9 @@ test_query_plan (Fixture *fixture, gconstpointer data)
       g_assert_nonnull (strstr (plan, "SCAN f VIRTUAL TABLE"));
       g_assert_null (strstr (plan, "TEMP B-TREE"));
       g_assert_null (strstr (plan, "SCAN a\n"));
+      /* The hidden articles come from their partial index, not from all the rows. */
+      g_assert_nonnull (strstr (plan, "SCAN articles USING INDEX articles_hidden"));
+      g_assert_null (strstr (plan, "articles_for_timeline"));
     }
 }
 

@@ -48,11 +48,13 @@ G_STATIC_ASSERT (DOSSIER_SEARCH_MAX_ENTITIES == PARAM_LIMIT - PARAM_ENTITIES);
 
 /* Hidden articles are looked up in their own small index rather than read from each row:
  * the hidden column sits after the body, and reading it would walk the body's overflow
- * pages for every result. A date known to the month or year matches when its period
+ * pages for every result. The index is named: without statistics SQLite preferred the
+ * timeline's covering index (migration 2) and read all of it, 5 ms a search at 100k and
+ * 15–25 ms with a filter. A date known to the month or year matches when its period
  * overlaps the range. An entity group is the JSON array of the ids one entity: filter
  * stands for; the article must mention one of each group's. */
 #define FILTERS \
-  " AND a.id NOT IN (SELECT id FROM articles WHERE hidden = 1)" \
+  " AND a.id NOT IN (SELECT id FROM articles INDEXED BY articles_hidden WHERE hidden = 1)" \
   " AND (?4 IS NULL OR (a.precision > 0 AND CASE a.precision" \
   "        WHEN 1 THEN a.published_key + 1231 WHEN 2 THEN a.published_key + 31" \
   "        ELSE a.published_key END >= ?4))" \
@@ -95,7 +97,8 @@ static const char collect_top_sql[] =
   " WHERE articles_fts MATCH ?1";
 
 /* The collector leaves the hidden articles out itself, so that it sees every match. */
-static const char hidden_sql[] = "SELECT id FROM articles WHERE hidden = 1 ORDER BY id";
+static const char hidden_sql[] =
+  "SELECT id FROM articles INDEXED BY articles_hidden WHERE hidden = 1 ORDER BY id";
 
 #define READ_TOP \
   "SELECT a.uid, a.title, a.outlet, a.published_key, a.precision, f.rowid," \
@@ -1110,6 +1113,7 @@ _dossier_search_store_explain (DossierDatabase     *db,
   if (can_collect_top (&search))
     {
       if (!register_top_function (db, error)
+          || !explain (db, hidden_sql, &search, plan, error)
           || !explain (db, collect_top_sql, &search, plan, error)
           || (is_filtered (&search)
               && !explain (db, check_filters_sql, &search, plan, error))
