@@ -30,6 +30,7 @@ struct _DossierLibrary
 
   DossierDatabase *db;
   gboolean         read_only;
+  DossierDatabasePool *search_pool;   /* NULL until the first search */
 };
 
 G_DEFINE_FINAL_TYPE (DossierLibrary, dossier_library, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ dossier_library_finalize (GObject *object)
 {
   DossierLibrary *self = (DossierLibrary *) object;
 
+  g_clear_object (&self->search_pool);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (dossier_library_parent_class)->finalize (object);
@@ -376,6 +378,33 @@ dossier_library_is_read_only (DossierLibrary *self)
   return self->read_only;
 }
 
+/* How a worker opens its own connection: as the library was opened, so that a library
+ * that cannot be written is still read. */
+static DossierDatabaseMode
+reader_mode (DossierLibrary *self)
+{
+  return self->read_only ? DOSSIER_DATABASE_READ_ONLY_LIBRARY : DOSSIER_DATABASE_WRITABLE;
+}
+
+/**
+ * dossier_library_get_search_pool:
+ *
+ * The connections searches run on in worker threads: one is kept between searches, with
+ * its page cache and the lengths ranking reads (see dossier-database-pool.c).
+ *
+ * Returns: (transfer none): the pool, made at the first call (main thread)
+ */
+DossierDatabasePool *
+dossier_library_get_search_pool (DossierLibrary *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  if (self->search_pool == NULL)
+    self->search_pool = dossier_database_pool_new (dossier_database_get_path (self->db),
+                                                   reader_mode (self), 1);
+  return self->search_pool;
+}
+
 DossierLibrary *
 dossier_library_open_default (GError **error)
 {
@@ -599,7 +628,7 @@ typedef struct
 {
   char           *path;
   char           *arg;
-  gboolean        read_only;
+  DossierDatabaseMode mode;
   ReadFunc        func;
   GDestroyNotify  free_result;
 } Read;
@@ -623,11 +652,7 @@ read_thread (GTask        *task,
   GError *error = NULL;
   gpointer result = NULL;
 
-  /* Opened as the library was: a library that cannot be written is read as it is. */
-  reader->db = dossier_database_open (read->path,
-                                      read->read_only ? DOSSIER_DATABASE_READ_ONLY_LIBRARY
-                                                      : DOSSIER_DATABASE_WRITABLE,
-                                      &error);
+  reader->db = dossier_database_open (read->path, read->mode, &error);
   if (reader->db != NULL)
     result = read->func (reader, read->arg, cancellable, &error);
 
@@ -652,7 +677,7 @@ read_async (DossierLibrary      *self,
 
   read->path = g_strdup (dossier_database_get_path (self->db));
   read->arg = g_strdup (arg);
-  read->read_only = self->read_only;
+  read->mode = reader_mode (self);
   read->func = func;
   read->free_result = free_result;
   g_task_set_source_tag (task, source_tag);

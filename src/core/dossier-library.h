@@ -9,6 +9,7 @@
 
 #include "dossier-article-list.h"
 #include "dossier-database.h"
+#include "dossier-database-pool.h"
 #include "dossier-event.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,7 @@ DossierLibrary     *dossier_library_open_default             (GError         **e
 DossierLibrary     *dossier_library_open_default_or_recover  (char           **notice,
                                                               GError         **error);
 gboolean            dossier_library_is_read_only             (DossierLibrary  *self);
+DossierDatabasePool *dossier_library_get_search_pool        (DossierLibrary  *self);
 DossierDatabase    *dossier_library_get_database             (DossierLibrary  *self);
 DossierArticleList *dossier_library_list_articles            (DossierLibrary  *self,
                                                               GError         **error);
