@@ -80,6 +80,9 @@ GHashTable         *dossier_library_articles_mentioning      (DossierLibrary  *s
                                                               const char      *entity,
                                                               GError         **error);
 
+GPtrArray          *dossier_library_count_entity_articles    (DossierLibrary  *self,
+                                                              const char      *entity,
+                                                              GError         **error);
 GPtrArray          *dossier_library_list_companions          (DossierLibrary  *self,
                                                               const char      *entity,
                                                               GError         **error);
@@ -116,6 +119,22 @@ void                dossier_library_list_entities_async      (DossierLibrary    
 GPtrArray          *dossier_library_list_entities_finish     (DossierLibrary       *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
+void                dossier_library_count_entity_articles_async  (DossierLibrary      *self,
+                                                                  const char          *entity,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+GPtrArray          *dossier_library_count_entity_articles_finish (DossierLibrary       *self,
+                                                                  GAsyncResult         *result,
+                                                                  GError              **error);
+void                dossier_library_list_companions_async  (DossierLibrary      *self,
+                                                            const char          *entity,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GPtrArray          *dossier_library_list_companions_finish (DossierLibrary       *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
 void                  dossier_import_summary_free        (DossierImportSummary       *summary);
 char                 *dossier_import_summary_describe    (const DossierImportSummary *summary);
