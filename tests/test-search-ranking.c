@@ -8,6 +8,7 @@
 
 #include "dossier-article-store.h"
 #include "dossier-corpus.h"
+#include "dossier-search-halves.h"
 #include "dossier-search-store.h"
 #include "dossier-test-util.h"
 
@@ -44,10 +45,21 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* With data, every scan is split in two halves (dossier-search-halves.c) whatever the
+ * library's size. */
+static void
+fixture_set_up_halves (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  fixture_set_up (fixture, data);
+  _dossier_search_store_set_split_rows (1);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  _dossier_search_store_set_split_rows (20000);
   g_clear_object (&fixture->db);
   dossier_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -308,6 +320,129 @@ test_pages_are_consistent (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count, >, 10 * PAGE);
 }
 
+/* The same page, exactly: the same articles in the same order, ties included. */
+static void
+assert_identical_pages (GPtrArray *a,
+                        GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpstr (dossier_search_result_get_article_id (a->pdata[i]), ==,
+                       dossier_search_result_get_article_id (b->pdata[i]));
+      g_assert_cmpfloat (score_at (a, i), ==, score_at (b, i));
+    }
+}
+
+/* One page, the scan split in two halves (or not); asserts which it was. */
+static GPtrArray *
+find_split (DossierDatabase *db,
+            const char      *text,
+            gboolean         split,
+            guint            offset,
+            gboolean        *has_more)
+{
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
+  g_autoptr(GError) error = NULL;
+  guint n_split = _dossier_search_halves_get_n_split ();
+  GPtrArray *results;
+
+  _dossier_search_store_set_split_rows (split ? 1 : G_MAXUINT);
+  results = dossier_search_store_find (db, query, offset, PAGE, has_more, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (_dossier_search_halves_get_n_split (), ==, n_split + (split ? 1 : 0));
+  return results;
+}
+
+static void
+assert_halves_same_as_one_scan (DossierDatabase *db)
+{
+  static const char *const texts[] = {
+    "the", "military", "junta", "Russia weapons", "typhoon", "\"the military\"",
+    "heli*", "drone OR helicopter", "junta -Russia", "junta NEAR Russia", "of the and to",
+    "junta after:2020", "military outlet:Reuters", "the outlet:TASS after:2024-10",
+  };
+  static const guint offsets[] = { 0, PAGE, 7 * PAGE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (offsets); j++)
+      {
+        gboolean more_one = FALSE, more_halves = FALSE;
+        g_autoptr(GPtrArray) one = NULL;
+        g_autoptr(GPtrArray) halves = NULL;
+
+        /* The first search brings the lengths up to date, which a split needs. */
+        one = find_split (db, texts[i], FALSE, offsets[j], &more_one);
+        halves = find_split (db, texts[i], TRUE, offsets[j], &more_halves);
+        g_test_message ("%s @%u: %u results", texts[i], offsets[j], one->len);
+        assert_identical_pages (halves, one);
+        g_assert_cmpint (more_halves, ==, more_one);
+      }
+}
+
+/* Two halves read on two threads give what one scan gives, page for page, with hidden
+ * articles, on a rollback journal and in WAL. */
+static void
+test_halves_same_as_one_scan (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GPtrArray) best = find_split (fixture->db, "military", FALSE, 0, NULL);
+  g_autofree char *path = g_strdup (dossier_database_get_path (fixture->db));
+  g_autoptr(DossierDatabase) wal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_halves_same_as_one_scan (fixture->db);
+
+  for (guint i = 0; i < best->len; i += 3)
+    g_assert_true (dossier_article_store_set_hidden (fixture->db,
+      dossier_search_result_get_article_id (best->pdata[i]), TRUE, &error));
+  g_assert_no_error (error);
+  assert_halves_same_as_one_scan (fixture->db);
+
+  g_clear_object (&fixture->db);
+  wal = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_no_error (error);
+  assert_halves_same_as_one_scan (wal);
+}
+
+/* A search cancelled at any moment, in either half, stops with G_IO_ERROR_CANCELLED or
+ * finishes with the right page; it never hangs. */
+static gpointer
+cancel_later (gpointer data)
+{
+  g_usleep (g_random_int_range (0, 3000));
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+static void
+test_halves_cancelled (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GPtrArray) expected = find_split (fixture->db, "the", FALSE, 0, NULL);
+  guint n_cancelled = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(DossierSearchQuery) query = dossier_search_query_new (i % 2 ? "the" : "of the");
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      GThread *thread = g_thread_new ("cancel", cancel_later, cancellable);
+
+      _dossier_search_store_set_split_rows (1);
+      results = dossier_search_store_find (fixture->db, query, 0, PAGE, NULL, cancellable,
+                                           &error);
+      g_thread_join (thread);
+      if (results == NULL)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          n_cancelled++;
+        }
+      else if (i % 2)
+        assert_identical_pages (results, expected);
+    }
+  g_test_message ("%u of 40 cancelled", n_cancelled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +457,16 @@ main (int   argc,
               test_tidy_index, fixture_tear_down);
   g_test_add ("/search-ranking/pages-are-consistent", Fixture, NULL, fixture_set_up,
               test_pages_are_consistent, fixture_tear_down);
+  g_test_add ("/search-ranking/halves/same-as-one-scan", Fixture, NULL, fixture_set_up,
+              test_halves_same_as_one_scan, fixture_tear_down);
+  g_test_add ("/search-ranking/halves/cancelled", Fixture, NULL, fixture_set_up,
+              test_halves_cancelled, fixture_tear_down);
+  g_test_add ("/search-ranking/halves/same-as-order-by-rank", Fixture, NULL,
+              fixture_set_up_halves, test_same_as_order_by_rank, fixture_tear_down);
+  g_test_add ("/search-ranking/halves/same-after-changes", Fixture, NULL,
+              fixture_set_up_halves, test_same_after_changes, fixture_tear_down);
+  g_test_add ("/search-ranking/halves/pages-are-consistent", Fixture, NULL,
+              fixture_set_up_halves, test_pages_are_consistent, fixture_tear_down);
 
   return g_test_run ();
 }

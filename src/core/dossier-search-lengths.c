@@ -185,3 +185,17 @@ _dossier_search_lengths_lookup (DossierSearchLengths *self,
   *n_tokens = (int) length;
   return TRUE;
 }
+
+/* The rowids the lengths were read for, first and last; FALSE when none were read. */
+gboolean
+_dossier_search_lengths_get_range (DossierSearchLengths *self,
+                                   gint64               *first,
+                                   gint64               *last)
+{
+  if (self->lengths == NULL || self->lengths->len == 0)
+    return FALSE;
+
+  *first = self->first;
+  *last = self->first + self->lengths->len - 1;
+  return TRUE;
+}
