@@ -5,10 +5,11 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include "dossier-article-store.h"
 #include "dossier-corpus.h"
-#include "dossier-search-halves.h"
+#include "dossier-search-split.h"
 #include "dossier-search-store.h"
 #include "dossier-test-util.h"
 
@@ -45,21 +46,21 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-/* With data, every scan is split in two halves (dossier-search-halves.c) whatever the
- * library's size. */
+/* Every scan is shared with a second thread (dossier-search-split.c) whatever the
+ * library's size and the scan's length. */
 static void
-fixture_set_up_halves (Fixture       *fixture,
+fixture_set_up_split (Fixture       *fixture,
                        gconstpointer  data)
 {
   fixture_set_up (fixture, data);
-  _dossier_search_store_set_split_rows (1);
+  _dossier_search_store_set_split (1, 0);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  _dossier_search_store_set_split_rows (20000);
+  _dossier_search_store_reset_split ();
   g_clear_object (&fixture->db);
   dossier_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -334,7 +335,7 @@ assert_identical_pages (GPtrArray *a,
     }
 }
 
-/* One page, the scan split in two halves (or not); asserts which it was. */
+/* One page, the scan shared with a second thread (or not); asserts which it was. */
 static GPtrArray *
 find_split (DossierDatabase *db,
             const char      *text,
@@ -344,18 +345,20 @@ find_split (DossierDatabase *db,
 {
   g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
   g_autoptr(GError) error = NULL;
-  guint n_split = _dossier_search_halves_get_n_split ();
+  guint n_shared = _dossier_search_split_get_n_shared ();
   GPtrArray *results;
 
-  _dossier_search_store_set_split_rows (split ? 1 : G_MAXUINT);
+  _dossier_search_store_set_split (split ? 1 : G_MAXUINT, 0);
   results = dossier_search_store_find (db, query, offset, PAGE, has_more, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (_dossier_search_halves_get_n_split (), ==, n_split + (split ? 1 : 0));
+  /* A prefix would be expanded again for every part: never shared. */
+  g_assert_cmpuint (_dossier_search_split_get_n_shared (), ==,
+                    n_shared + (split && strchr (text, '*') == NULL ? 1 : 0));
   return results;
 }
 
 static void
-assert_halves_same_as_one_scan (DossierDatabase *db)
+assert_split_same_as_one_scan (DossierDatabase *db)
 {
   static const char *const texts[] = {
     "the", "military", "junta", "Russia weapons", "typhoon", "\"the military\"",
@@ -367,44 +370,44 @@ assert_halves_same_as_one_scan (DossierDatabase *db)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     for (guint j = 0; j < G_N_ELEMENTS (offsets); j++)
       {
-        gboolean more_one = FALSE, more_halves = FALSE;
+        gboolean more_one = FALSE, more_split = FALSE;
         g_autoptr(GPtrArray) one = NULL;
-        g_autoptr(GPtrArray) halves = NULL;
+        g_autoptr(GPtrArray) split = NULL;
 
         /* The first search brings the lengths up to date, which a split needs. */
         one = find_split (db, texts[i], FALSE, offsets[j], &more_one);
-        halves = find_split (db, texts[i], TRUE, offsets[j], &more_halves);
+        split = find_split (db, texts[i], TRUE, offsets[j], &more_split);
         g_test_message ("%s @%u: %u results", texts[i], offsets[j], one->len);
-        assert_identical_pages (halves, one);
-        g_assert_cmpint (more_halves, ==, more_one);
+        assert_identical_pages (split, one);
+        g_assert_cmpint (more_split, ==, more_one);
       }
 }
 
-/* Two halves read on two threads give what one scan gives, page for page, with hidden
- * articles, on a rollback journal and in WAL. */
+/* A scan shared between two threads gives what one scan gives, page for page, with
+ * hidden articles, on a rollback journal and in WAL. */
 static void
-test_halves_same_as_one_scan (Fixture *fixture, gconstpointer data)
+test_split_same_as_one_scan (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GPtrArray) best = find_split (fixture->db, "military", FALSE, 0, NULL);
   g_autofree char *path = g_strdup (dossier_database_get_path (fixture->db));
   g_autoptr(DossierDatabase) wal = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_halves_same_as_one_scan (fixture->db);
+  assert_split_same_as_one_scan (fixture->db);
 
   for (guint i = 0; i < best->len; i += 3)
     g_assert_true (dossier_article_store_set_hidden (fixture->db,
       dossier_search_result_get_article_id (best->pdata[i]), TRUE, &error));
   g_assert_no_error (error);
-  assert_halves_same_as_one_scan (fixture->db);
+  assert_split_same_as_one_scan (fixture->db);
 
   g_clear_object (&fixture->db);
   wal = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
   g_assert_no_error (error);
-  assert_halves_same_as_one_scan (wal);
+  assert_split_same_as_one_scan (wal);
 }
 
-/* A search cancelled at any moment, in either half, stops with G_IO_ERROR_CANCELLED or
+/* A search cancelled at any moment, on either thread, stops with G_IO_ERROR_CANCELLED or
  * finishes with the right page; it never hangs. */
 static gpointer
 cancel_later (gpointer data)
@@ -415,7 +418,7 @@ cancel_later (gpointer data)
 }
 
 static void
-test_halves_cancelled (Fixture *fixture, gconstpointer data)
+test_split_cancelled (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GPtrArray) expected = find_split (fixture->db, "the", FALSE, 0, NULL);
   guint n_cancelled = 0;
@@ -428,7 +431,7 @@ test_halves_cancelled (Fixture *fixture, gconstpointer data)
       g_autoptr(GError) error = NULL;
       GThread *thread = g_thread_new ("cancel", cancel_later, cancellable);
 
-      _dossier_search_store_set_split_rows (1);
+      _dossier_search_store_set_split (1, 0);
       results = dossier_search_store_find (fixture->db, query, 0, PAGE, NULL, cancellable,
                                            &error);
       g_thread_join (thread);
@@ -457,16 +460,16 @@ main (int   argc,
               test_tidy_index, fixture_tear_down);
   g_test_add ("/search-ranking/pages-are-consistent", Fixture, NULL, fixture_set_up,
               test_pages_are_consistent, fixture_tear_down);
-  g_test_add ("/search-ranking/halves/same-as-one-scan", Fixture, NULL, fixture_set_up,
-              test_halves_same_as_one_scan, fixture_tear_down);
-  g_test_add ("/search-ranking/halves/cancelled", Fixture, NULL, fixture_set_up,
-              test_halves_cancelled, fixture_tear_down);
-  g_test_add ("/search-ranking/halves/same-as-order-by-rank", Fixture, NULL,
-              fixture_set_up_halves, test_same_as_order_by_rank, fixture_tear_down);
-  g_test_add ("/search-ranking/halves/same-after-changes", Fixture, NULL,
-              fixture_set_up_halves, test_same_after_changes, fixture_tear_down);
-  g_test_add ("/search-ranking/halves/pages-are-consistent", Fixture, NULL,
-              fixture_set_up_halves, test_pages_are_consistent, fixture_tear_down);
+  g_test_add ("/search-ranking/split/same-as-one-scan", Fixture, NULL, fixture_set_up,
+              test_split_same_as_one_scan, fixture_tear_down);
+  g_test_add ("/search-ranking/split/cancelled", Fixture, NULL, fixture_set_up,
+              test_split_cancelled, fixture_tear_down);
+  g_test_add ("/search-ranking/split/same-as-order-by-rank", Fixture, NULL,
+              fixture_set_up_split, test_same_as_order_by_rank, fixture_tear_down);
+  g_test_add ("/search-ranking/split/same-after-changes", Fixture, NULL,
+              fixture_set_up_split, test_same_after_changes, fixture_tear_down);
+  g_test_add ("/search-ranking/split/pages-are-consistent", Fixture, NULL,
+              fixture_set_up_split, test_pages_are_consistent, fixture_tear_down);
 
   return g_test_run ();
 }

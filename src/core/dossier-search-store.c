@@ -22,7 +22,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "dossier-search-halves.h"
+#include "dossier-search-split.h"
 #include "dossier-search-store.h"
 #include "dossier-search-store-private.h"
 #include "dossier-search-top.h"
@@ -96,7 +96,7 @@ static const char count_matches_sql[] =
  * with bench-search --compare-sorting: twice as slow on dates and outlets). */
 /* Called from WHERE, the function runs inside one step: 6 % fewer instructions for a word
  * in 76,000 articles than a row handed back to C for each match (callgrind). */
-/* ?3 ?4: the rowids to scan, all of them or a half (dossier-search-halves.c). */
+/* ?3 ?4: the rowids to scan, all of them or a part (dossier-search-split.c). */
 static const char collect_top_sql[] =
   "SELECT count(*) FROM articles_fts f"
   " WHERE articles_fts MATCH ?1 AND f.rowid BETWEEN ?3 AND ?4"
@@ -130,9 +130,13 @@ static const char check_filters_sql[] =
 
 static gboolean collect_top = TRUE;
 
-/* Libraries of fewer articles are scanned in one piece: at 20,000 the commonest word
- * takes some 3 ms, which a second thread would not shorten by much. */
-static guint split_rows = 20000;
+/* Libraries of fewer articles are scanned by one thread: at 20,000 the commonest word
+ * takes some 3 ms, which a second thread would not shorten by much. Nor is a scan whose
+ * first sixteenth took less than SPLIT_USEC of CPU time (a rare word: 2 ms in all). */
+#define SPLIT_ROWS 20000
+#define SPLIT_USEC 150
+static guint split_rows = SPLIT_ROWS;
+static guint split_usec = SPLIT_USEC;
 
 /* ?1 is what the query excludes, or NULL. */
 #define FROM_FILTERED \
@@ -594,6 +598,14 @@ read_hidden (DossierDatabase  *db,
   return g_steal_pointer (&hidden);
 }
 
+/* Whether the MATCH expression has a prefix term, which dossier-search-query.c writes as
+ * "text" *. A phrase holding those characters only costs the scan. */
+static gboolean
+has_prefix (const Search *search)
+{
+  return strstr (search->match, "\" *") != NULL;
+}
+
 /* Feeds @top the matches of @match between rowids @first and @last. Called on the
  * connection's own thread, @db being the searching connection or the second one a split
  * scan reads the other half with. */
@@ -625,8 +637,8 @@ _dossier_search_store_scan (DossierDatabase   *db,
   return check_step (db, rc, cancellable, error);
 }
 
-/* A common word's scan is split in two halves read at once on two threads when it can
- * be (dossier-search-halves.c), else made in one. */
+/* A common word's scan is shared between two threads when it can be
+ * (dossier-search-split.c), else made in one piece. */
 static gboolean
 collect (DossierDatabase   *db,
          const Search      *search,
@@ -641,8 +653,9 @@ collect (DossierDatabase   *db,
     return FALSE;
 
   _dossier_search_top_set_hidden (top, (const gint64 *) hidden->data, hidden->len);
-  if (!_dossier_search_halves_collect (db, search->match, top, lengths_for (db), split_rows,
-                                       cancellable, &done, error))
+  if (!_dossier_search_split_collect (db, search->match, has_prefix (search), top,
+                                      lengths_for (db), split_rows, split_usec, cancellable,
+                                      &done, error))
     return FALSE;
 
   return done || _dossier_search_store_scan (db, search->match, top, G_MININT64, G_MAXINT64,
@@ -692,14 +705,6 @@ json_rowids (const gint64 *rowids,
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", rowids[i]);
   g_string_append_c (ids, ']');
   return g_string_free (ids, FALSE);
-}
-
-/* Whether the MATCH expression has a prefix term, which dossier-search-query.c writes as
- * "text" *. A phrase holding those characters only costs the scan. */
-static gboolean
-has_prefix (const Search *search)
-{
-  return strstr (search->match, "\" *") != NULL;
 }
 
 /* Reads the rows of the page, which come in rowid order, into their place by score. */
@@ -886,12 +891,21 @@ find_top (DossierDatabase     *db,
   return read_top (db, query, search, &ranked, offset, to, results, error);
 }
 
-/* For tests and the benchmark: a scan is split in two from @n_rows articles, G_MAXUINT
- * for never. */
+/* For tests and the benchmark: a scan is shared with a second thread on libraries of
+ * @n_rows articles or more (G_MAXUINT: never) when its first part took @usec of CPU time
+ * or more (0: always). */
 void
-_dossier_search_store_set_split_rows (guint n_rows)
+_dossier_search_store_set_split (guint n_rows,
+                                 guint usec)
 {
   split_rows = n_rows;
+  split_usec = usec;
+}
+
+void
+_dossier_search_store_reset_split (void)
+{
+  _dossier_search_store_set_split (SPLIT_ROWS, SPLIT_USEC);
 }
 
 /* For tests and the benchmark: FALSE makes every search sort with ORDER BY rank. */
