@@ -199,3 +199,16 @@ _dossier_search_lengths_get_range (DossierSearchLengths *self,
   *last = self->first + self->lengths->len - 1;
   return TRUE;
 }
+
+/* The lengths as they are now, sharing their array, for collectors on other threads that
+ * may outlive this search while this connection reads them again: only lookups and the
+ * range may be asked of the copy. */
+DossierSearchLengths *
+_dossier_search_lengths_copy (DossierSearchLengths *self)
+{
+  DossierSearchLengths *copy = _dossier_search_lengths_new (NULL);
+
+  copy->lengths = self->lengths ? g_array_ref (self->lengths) : NULL;
+  copy->first = self->first;
+  return copy;
+}

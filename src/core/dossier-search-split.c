@@ -3,23 +3,28 @@
  * A word found in most articles spends nearly all its search in one scan of its matches
  * (dossier-search-top.c), on one core. On a large library the rowids are cut into
  * N_PARTS parts. This thread scans the first; if that took long enough to be worth a
- * second core, a second thread, on a second connection to the same file (WAL lets both
+ * second core, a helper thread, on a second connection to the same file (WAL lets both
  * read at once), takes parts as this one does, each the next part nobody has taken, each
- * thread into its own collector, and the two collectors are merged. A busy second core
- * (an import, a build) costs at most the part it is slow on: this thread takes all the
- * others. A short scan (a rare word) is finished in one statement by this thread alone.
- * A prefix query is not split: FTS5 would expand the prefix again for every part.
+ * part into a collector of its own, and the collectors are merged. A short scan (a rare
+ * word) is finished in one statement by this thread alone. A prefix query is not shared:
+ * FTS5 would expand the prefix again for every part.
+ *
+ * This thread never waits for the helper: a helper without a core (an import, a build)
+ * would hold the search up. Once no part is left to take, this thread takes back the
+ * parts the helper has not finished, interrupts it and scans them itself; what the helper
+ * finished is merged, the rest of its work thrown away. The helper is joined at the next
+ * search that needs it, or when the connection is closed, and owns (or holds a reference
+ * to) everything it reads.
  *
  * The merge gives exactly what one scan gives: the scores are computed the same way with
  * the same figures, ties are broken by rowid, a lone phrase's idf waits for the sum of
  * the counts, and several phrases' idf are counted once for both threads.
  *
  * Both reads must see the same library. SQLite 3.40 as Debian builds it has no snapshot
- * API, so the second thread first compares FTS5's averages and structure records, which
- * every write to the index changes, with those this thread's read sees; if an import
- * committed in between, it leaves every part to this thread. The article lengths are
- * brought up to date beforehand: neither thread reads them again while the other uses
- * them.
+ * API, so the helper first compares FTS5's averages and structure records, which every
+ * write to the index changes, with those this thread's read sees; if an import committed
+ * in between, it takes no part. The article lengths are made current beforehand, and
+ * both threads use a copy of them that no later search changes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +33,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <time.h>
 
 #include "dossier-search-split.h"
@@ -42,34 +48,57 @@
 static const char index_state_sql[] =
   "SELECT group_concat (hex (block), ':') FROM articles_fts_data WHERE id IN (1, 10)";
 
-/* Scans shared with a second thread, for the tests. */
+/* Kept on the searching connection until the helper is joined. */
+static const char pending_key[] = "dossier-search-split-pending";
+
+/* Scans a helper was started for, for the tests. */
 static guint n_shared;
+
+typedef enum
+{
+  PART_FREE,
+  PART_MINE,       /* taken by the searching thread */
+  PART_HELPER,     /* taken by the helper, not finished */
+  PART_HELPED,     /* finished by the helper, merged into its collector */
+  PART_TAKEN_BACK, /* taken back from the helper, scanned by the searching thread */
+} PartState;
 
 typedef struct
 {
-  /* Set before the second thread starts */
-  DossierDatabase  *reader;       /* the second connection, borrowed */
-  const char       *match;
-  const char       *state;        /* the index as this thread's read sees it */
-  gint64            bounds[N_PARTS + 1];   /* part i: bounds[i] to bounds[i + 1] - 1 */
-  GCancellable     *cancellable;
+  /* Set before the helper starts, owned */
+  DossierDatabase      *reader;    /* the second connection */
+  char                 *match;
+  char                 *state;     /* the index as the searching thread's read sees it */
+  gint64                bounds[N_PARTS + 1];  /* part i: bounds[i] to bounds[i + 1] - 1 */
+  GCancellable         *cancellable;
+  GArray               *hidden;    /* the collectors point into it */
+  DossierSearchLengths *lengths;   /* a copy, the collectors' */
+  DossierSearchIdf     *idf;
+  DossierSearchTop     *model;     /* what a part's collector is made like */
+  GThread              *thread;
 
-  gint              next_part;    /* atomic: the next part nobody has taken */
-
-  /* The second thread's */
-  DossierSearchTop *top;
-  GError           *error;
-  gboolean          failed;       /* a part it took is unread */
+  GMutex                mutex;     /* guards what follows */
+  PartState             parts[N_PARTS];
+  DossierSearchTop     *helped;    /* the parts the helper finished */
 } Split;
 
 static void
-split_clear (Split *split)
+split_free (Split *split)
 {
-  g_clear_pointer (&split->top, _dossier_search_top_free);
-  g_clear_error (&split->error);
+  if (split->thread != NULL)
+    g_thread_join (split->thread);
+  g_clear_object (&split->reader);
+  g_free (split->match);
+  g_free (split->state);
+  g_clear_object (&split->cancellable);
+  g_clear_pointer (&split->hidden, g_array_unref);
+  g_clear_pointer (&split->model, _dossier_search_top_free);
+  g_clear_pointer (&split->helped, _dossier_search_top_free);
+  g_clear_pointer (&split->idf, _dossier_search_idf_free);
+  g_clear_pointer (&split->lengths, _dossier_search_lengths_free);
+  g_mutex_clear (&split->mutex);
+  g_free (split);
 }
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Split, split_clear)
 
 static char *
 read_index_state (DossierDatabase  *db,
@@ -89,39 +118,82 @@ read_index_state (DossierDatabase  *db,
   return g_strdup (dossier_statement_column_text (stmt, 0));
 }
 
-/* Scans the parts nobody has taken yet, one at a time, into @top. */
-static gboolean
-take_parts (Split             *split,
-            DossierDatabase   *db,
-            DossierSearchTop  *top,
-            GError           **error)
+/* The first part nobody has taken, now @state's, or -1. */
+static int
+take_part (Split     *split,
+           PartState  state)
 {
-  for (;;)
-    {
-      int i = g_atomic_int_add (&split->next_part, 1);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&split->mutex);
 
-      if (i >= N_PARTS)
-        return TRUE;
-      if (!_dossier_search_store_scan (db, split->match, top, split->bounds[i],
-                                       split->bounds[i + 1] - 1, split->cancellable, error))
-        return FALSE;
+  for (int i = 0; i < N_PARTS; i++)
+    if (split->parts[i] == PART_FREE)
+      {
+        split->parts[i] = state;
+        return i;
+      }
+
+  return -1;
+}
+
+static gboolean
+scan_part (Split             *split,
+           DossierDatabase   *db,
+           DossierSearchTop  *top,
+           int                i,
+           GError           **error)
+{
+  return _dossier_search_store_scan (db, split->match, top, split->bounds[i],
+                                     split->bounds[i + 1] - 1, split->cancellable, error);
+}
+
+/* A part the helper finished counts, unless it was taken back meanwhile. */
+static void
+hand_in (Split            *split,
+         int               i,
+         DossierSearchTop *part)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&split->mutex);
+
+  if (split->parts[i] != PART_HELPER)
+    return;
+  _dossier_search_top_merge (split->helped, part);
+  split->parts[i] = PART_HELPED;
+}
+
+static void
+help_with_parts (Split *split)
+{
+  int i;
+
+  while ((i = take_part (split, PART_HELPER)) >= 0)
+    {
+      g_autoptr(DossierSearchTop) part = _dossier_search_top_new_like (split->model);
+      g_autoptr(GError) error = NULL;
+
+      if (!scan_part (split, split->reader, part, i, &error))
+        {
+          g_debug ("Part %d left to the searching thread: %s", i, error->message);
+          return;
+        }
+      hand_in (split, i, part);
     }
 }
 
-/* The second thread, inside one read of its own. */
+/* The helper thread, inside one read of its own. */
 static gpointer
 help_scan (gpointer data)
 {
   Split *split = data;
+  g_autoptr(GError) error = NULL;
   g_autofree char *state = NULL;
 
-  if (!dossier_database_exec (split->reader, "BEGIN", &split->error)
-      || (state = read_index_state (split->reader, &split->error)) == NULL)
-    g_debug ("Scanning on one thread: %s", split->error->message);
+  if (!dossier_database_exec (split->reader, "BEGIN", &error)
+      || (state = read_index_state (split->reader, &error)) == NULL)
+    g_debug ("Scanning on one thread: %s", error->message);
   else if (!g_str_equal (state, split->state))
     g_debug ("Scanning on one thread: the library changed since the search began");
   else
-    split->failed = !take_parts (split, split->reader, split->top, &split->error);
+    help_with_parts (split);
 
   dossier_database_rollback (split->reader);
   return NULL;
@@ -145,6 +217,9 @@ reader_for (DossierDatabase *db)
       return NULL;
     }
 
+  /* A read that has to wait (a rollback journal, a writer about to commit) would hold
+   * the helper to no purpose: it gives up at once and leaves its parts. */
+  sqlite3_busy_timeout (dossier_database_get_handle (reader), 0);
   g_object_set_data_full (G_OBJECT (db), key, reader, g_object_unref);
   return reader;
 }
@@ -158,53 +233,73 @@ thread_cpu_usec (void)
   return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
-/* Starts the second thread, if there can be one; NULL if not. */
-static GThread *
-start_helper (DossierDatabase  *db,
-              Split            *split,
-              char            **state)
+/* Starts the helper, if there can be one. */
+static gboolean
+start_helper (DossierDatabase *db,
+              Split           *split)
 {
   g_autoptr(GError) error = NULL;
-  GThread *thread;
+  DossierDatabase *reader = reader_for (db);
 
-  if ((split->reader = reader_for (db)) == NULL
-      || (*state = read_index_state (db, &error)) == NULL)
-    return NULL;
+  if (reader == NULL || (split->state = read_index_state (db, &error)) == NULL)
+    return FALSE;
 
-  split->state = *state;
-  thread = g_thread_try_new ("dossier-search", help_scan, split, &error);
-  if (thread == NULL)
-    g_debug ("Scanning on one thread: %s", error->message);
-  return thread;
-}
-
-/* After the first part: the rest shared with a second thread when the first part took
- * @min_usec or more, else in one statement. */
-static gboolean
-scan_rest (DossierDatabase   *db,
-           Split             *split,
-           DossierSearchTop  *top,
-           gboolean           worth_sharing,
-           GError           **error)
-{
-  g_autofree char *state = NULL;
-  GThread *thread = worth_sharing ? start_helper (db, split, &state) : NULL;
-  gboolean ok;
-
-  if (thread == NULL)
+  split->reader = g_object_ref (reader);
+  split->thread = g_thread_try_new ("dossier-search", help_scan, split, &error);
+  if (split->thread == NULL)
     {
-      g_atomic_int_set (&split->next_part, N_PARTS);
-      return _dossier_search_store_scan (db, split->match, top, split->bounds[1], G_MAXINT64,
-                                         split->cancellable, error);
+      g_debug ("Scanning on one thread: %s", error->message);
+      return FALSE;
     }
 
-  ok = take_parts (split, db, top, error);
-  if (!ok)
-    g_atomic_int_set (&split->next_part, N_PARTS);  /* the other thread stops too */
-  g_thread_join (thread);
-  if (ok)
-    g_atomic_int_inc (&n_shared);
-  return ok;
+  g_atomic_int_inc (&n_shared);
+  return TRUE;
+}
+
+/* Once no part is free: what the helper finished, and the parts it has not, which the
+ * searching thread then scans. */
+static void
+take_back (Split            *split,
+           DossierSearchTop *mine,
+           gboolean          taken_back[N_PARTS])
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&split->mutex);
+  gboolean any = FALSE;
+
+  _dossier_search_top_merge (mine, split->helped);
+  for (int i = 0; i < N_PARTS; i++)
+    {
+      taken_back[i] = split->parts[i] == PART_HELPER;
+      if (taken_back[i])
+        split->parts[i] = PART_TAKEN_BACK;
+      any |= taken_back[i];
+    }
+
+  /* Its statement stops at its next step, whatever the helper does with it. */
+  if (any)
+    sqlite3_interrupt (dossier_database_get_handle (split->reader));
+}
+
+/* Every part but the first, with the helper. */
+static gboolean
+share_parts (DossierDatabase   *db,
+             Split             *split,
+             DossierSearchTop  *mine,
+             GError           **error)
+{
+  gboolean taken_back[N_PARTS];
+  int i;
+
+  while ((i = take_part (split, PART_MINE)) >= 0)
+    if (!scan_part (split, db, mine, i, error))
+      return FALSE;
+
+  take_back (split, mine, taken_back);
+  for (i = 0; i < N_PARTS; i++)
+    if (taken_back[i] && !scan_part (split, db, mine, i, error))
+      return FALSE;
+
+  return TRUE;
 }
 
 static void
@@ -218,58 +313,85 @@ cut_in_parts (Split  *split,
   split->bounds[N_PARTS] = G_MAXINT64;
 }
 
+/* Made like @top, with a copy of the current @lengths. */
+static Split *
+split_new (const char           *match,
+           DossierSearchTop     *top,
+           GArray               *hidden,
+           DossierSearchLengths *lengths,
+           GCancellable         *cancellable)
+{
+  Split *split = g_new0 (Split, 1);
+  gint64 first = 0, last = 0;
+
+  g_mutex_init (&split->mutex);
+  split->match = g_strdup (match);
+  split->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  split->hidden = g_array_ref (hidden);
+  split->lengths = _dossier_search_lengths_copy (lengths);
+  split->idf = _dossier_search_idf_new ();
+  split->model = _dossier_search_top_new_like (top);
+  _dossier_search_top_fix_lengths (split->model, split->lengths);
+  _dossier_search_top_share_idf (split->model, split->idf);
+  split->helped = _dossier_search_top_new_like (split->model);
+
+  _dossier_search_lengths_get_range (lengths, &first, &last);
+  cut_in_parts (split, first, last);
+  return split;
+}
+
 /* Inside this connection's read: every match into @top, or *@done FALSE. */
 static gboolean
 collect_in_parts (DossierDatabase       *db,
                   const char            *match,
                   DossierSearchTop      *top,
+                  GArray                *hidden,
                   DossierSearchLengths  *lengths,
                   guint                  min_usec,
                   GCancellable          *cancellable,
                   gboolean              *done,
                   GError               **error)
 {
-  g_autoptr(DossierSearchIdf) idf = _dossier_search_idf_new ();
-  g_autoptr(DossierSearchTop) mine = _dossier_search_top_new_like (top);
-  g_auto(Split) split = { NULL, match, NULL, { 0 }, cancellable, 1, NULL, NULL, FALSE };
+  g_autoptr(DossierSearchTop) mine = NULL;
   gint64 first, last, start;
+  Split *split;
 
   /* Current as this read sees the library, or left for a scan in one piece to update. */
   if (!_dossier_search_lengths_is_current (lengths)
       || !_dossier_search_lengths_get_range (lengths, &first, &last))
     return TRUE;
 
-  _dossier_search_top_fix_lengths (mine, TRUE);
-  _dossier_search_top_share_idf (mine, idf);
-  split.top = _dossier_search_top_new_like (mine);
-  cut_in_parts (&split, first, last);
+  /* The connection keeps it until the helper, if any, is joined: by the next search
+   * shared with one, which replaces it, or when the connection is closed. */
+  split = split_new (match, top, hidden, lengths, cancellable);
+  g_object_set_data_full (G_OBJECT (db), pending_key, split, (GDestroyNotify) split_free);
+  mine = _dossier_search_top_new_like (split->model);
 
   start = thread_cpu_usec ();
-  if (!_dossier_search_store_scan (db, match, mine, split.bounds[0], split.bounds[1] - 1,
-                                   cancellable, error)
-      || !scan_rest (db, &split, mine, thread_cpu_usec () - start >= min_usec, error))
+  split->parts[0] = PART_MINE;
+  if (!scan_part (split, db, mine, 0, error))
+    return FALSE;
+  if (thread_cpu_usec () - start >= min_usec && start_helper (db, split))
+    {
+      if (!share_parts (db, split, mine, error))
+        return FALSE;
+    }
+  else if (!_dossier_search_store_scan (db, match, mine, split->bounds[1], G_MAXINT64,
+                                        cancellable, error))
     return FALSE;
 
-  if (split.failed)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      g_debug ("Scanning again in one piece: %s", split.error->message);
-      return TRUE;
-    }
-
   _dossier_search_top_merge (top, mine);
-  _dossier_search_top_merge (top, split.top);
   *done = TRUE;
   return TRUE;
 }
 
 /**
  * _dossier_search_split_collect:
+ * @hidden: the sorted rowids @top leaves out, which it points into
  * @lengths: the searching connection's article lengths
  * @prefix: whether @match has a prefix term
  * @min_rows: the fewest articles worth cutting the scan in parts for
- * @min_usec: the CPU time of the first part from which a second thread helps
+ * @min_usec: the CPU time of the first part from which a helper thread joins in
  * @done: (out): whether @top now holds every match; if not, the caller scans in one piece
  *
  * Feeds @top every match of @match, on two threads when the scan is long enough.
@@ -281,6 +403,7 @@ _dossier_search_split_collect (DossierDatabase       *db,
                                const char            *match,
                                gboolean               prefix,
                                DossierSearchTop      *top,
+                               GArray                *hidden,
                                DossierSearchLengths  *lengths,
                                guint                  min_rows,
                                guint                  min_usec,
@@ -303,12 +426,13 @@ _dossier_search_split_collect (DossierDatabase       *db,
 
   if (!dossier_database_exec (db, "BEGIN", error))
     return FALSE;
-  ok = collect_in_parts (db, match, top, lengths, min_usec, cancellable, done, error);
+  ok = collect_in_parts (db, match, top, hidden, lengths, min_usec, cancellable, done,
+                         error);
   dossier_database_rollback (db);
   return ok;
 }
 
-/* For the tests: how many scans a second thread helped with so far. */
+/* For the tests: how many scans a helper thread was started for so far. */
 guint
 _dossier_search_split_get_n_shared (void)
 {

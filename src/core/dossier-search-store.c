@@ -653,7 +653,7 @@ collect (DossierDatabase   *db,
     return FALSE;
 
   _dossier_search_top_set_hidden (top, (const gint64 *) hidden->data, hidden->len);
-  if (!_dossier_search_split_collect (db, search->match, has_prefix (search), top,
+  if (!_dossier_search_split_collect (db, search->match, has_prefix (search), top, hidden,
                                       lengths_for (db), split_rows, split_usec, cancellable,
                                       &done, error))
     return FALSE;

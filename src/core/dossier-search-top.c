@@ -39,9 +39,9 @@ typedef struct
   gint64 rowid;
 } Entry;
 
-/* The idf of a query of several phrases, shared by the collectors of the two halves of
- * a split scan (dossier-search-halves.c): each phrase's articles are counted once, by
- * whichever collector claims it first, and the other waits for what it did not claim. */
+/* The idf of a query of several phrases, shared by the collectors of the parts of a
+ * shared scan (dossier-search-split.c): each phrase's articles are counted once, by
+ * whichever collector claims it first, and the others wait for what they did not claim. */
 typedef enum
 {
   PHRASE_UNCLAIMED,
@@ -489,18 +489,18 @@ _dossier_search_top_set_hidden (DossierSearchTop *self,
   self->n_hidden = n_hidden;
 }
 
-/* For a scan split in two (dossier-search-halves.c), run on two threads: the lengths
- * were brought up to date before, and are used as they are if @use, or not at all, so
- * that neither thread reads them again under the other. */
+/* For a scan shared between threads (dossier-search-split.c): @fixed, not owned, is a
+ * copy of current lengths (_dossier_search_lengths_copy()), used as it is. */
 void
-_dossier_search_top_fix_lengths (DossierSearchTop *self,
-                                 gboolean          use)
+_dossier_search_top_fix_lengths (DossierSearchTop     *self,
+                                 DossierSearchLengths *fixed)
 {
+  self->lengths = fixed;
   self->lengths_fixed = TRUE;
-  self->reading_lengths = use && self->lengths != NULL;
+  self->reading_lengths = fixed != NULL;
 }
 
-/* A collector for the other half of a split scan: same capacity, lengths, hidden rowids
+/* A collector for another part of a shared scan: same capacity, lengths, hidden rowids
  * and shared idf. */
 DossierSearchTop *
 _dossier_search_top_new_like (DossierSearchTop *self)
@@ -522,8 +522,8 @@ _dossier_search_top_share_idf (DossierSearchTop *self,
   self->shared_idf = shared;
 }
 
-/* Takes in what @other kept scanning the other part of the rowids, as if this collector
- * had seen every match: the idf of a lone phrase waits for both counts. */
+/* Takes in what @other kept scanning another part of the rowids, as if this collector
+ * had seen every match: the idf of a lone phrase waits for the sum of the counts. */
 void
 _dossier_search_top_merge (DossierSearchTop *self,
                            DossierSearchTop *other)

@@ -28,8 +28,8 @@ void              _dossier_search_top_free      (DossierSearchTop *self);
 void              _dossier_search_top_set_hidden (DossierSearchTop *self,
                                                   const gint64     *hidden,
                                                   guint             n_hidden);
-void              _dossier_search_top_fix_lengths (DossierSearchTop *self,
-                                                   gboolean          use);
+void              _dossier_search_top_fix_lengths (DossierSearchTop     *self,
+                                                   DossierSearchLengths *fixed);
 void              _dossier_search_top_share_idf (DossierSearchTop *self,
                                                  DossierSearchIdf *shared);
 void              _dossier_search_top_merge     (DossierSearchTop *self,
