@@ -345,8 +345,12 @@ find_split (DossierDatabase *db,
 {
   g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
   g_autoptr(GError) error = NULL;
-  guint n_shared = _dossier_search_split_get_n_shared ();
+  guint n_shared;
   GPtrArray *results;
+
+  /* A helper still at work makes the next search scan in one piece. */
+  _dossier_search_split_join (db);
+  n_shared = _dossier_search_split_get_n_shared ();
 
   _dossier_search_store_set_split (split ? 1 : G_MAXUINT, 0);
   results = dossier_search_store_find (db, query, offset, PAGE, has_more, NULL, &error);
@@ -407,6 +411,50 @@ test_split_same_as_one_scan (Fixture *fixture, gconstpointer data)
   assert_split_same_as_one_scan (wal);
 }
 
+/* Like find_split (), without asserting how the scan was made. */
+static GPtrArray *
+find_any_way (DossierDatabase *db,
+              const char      *text,
+              guint            offset)
+{
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  results = dossier_search_store_find (db, query, offset, PAGE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return results;
+}
+
+/* A helper without a core (here, one that waits 200 ms before each part) holds no search
+ * up, neither its own nor the next: the searching thread takes its parts back, the next
+ * search is made in one piece, and the pages are still exact. */
+static void
+test_split_slow_helper (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = { "the", "military", "Russia weapons", "junta after:2020" };
+  guint n_taken_back = _dossier_search_split_get_n_taken_back ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GPtrArray) one = find_split (fixture->db, texts[i], FALSE, PAGE, NULL);
+      g_autoptr(GPtrArray) shared = NULL;
+      g_autoptr(GPtrArray) next = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      _dossier_search_split_set_helper_delay (200000);
+      shared = find_split (fixture->db, texts[i], TRUE, PAGE, NULL);
+      next = find_any_way (fixture->db, texts[i], PAGE);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 150000);
+      _dossier_search_split_set_helper_delay (0);
+      assert_identical_pages (shared, one);
+      assert_identical_pages (next, one);
+    }
+
+  /* Unless the helper started after the searching thread had taken every part. */
+  g_assert_cmpuint (_dossier_search_split_get_n_taken_back (), >, n_taken_back);
+}
+
 /* A search cancelled at any moment, on either thread, stops with G_IO_ERROR_CANCELLED or
  * finishes with the right page; it never hangs. */
 static gpointer
@@ -464,6 +512,8 @@ main (int   argc,
               test_split_same_as_one_scan, fixture_tear_down);
   g_test_add ("/search-ranking/split/cancelled", Fixture, NULL, fixture_set_up,
               test_split_cancelled, fixture_tear_down);
+  g_test_add ("/search-ranking/split/slow-helper", Fixture, NULL, fixture_set_up,
+              test_split_slow_helper, fixture_tear_down);
   g_test_add ("/search-ranking/split/same-as-order-by-rank", Fixture, NULL,
               fixture_set_up_split, test_same_as_order_by_rank, fixture_tear_down);
   g_test_add ("/search-ranking/split/same-after-changes", Fixture, NULL,

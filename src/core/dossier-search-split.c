@@ -13,8 +13,8 @@
  * would hold the search up. Once no part is left to take, this thread takes back the
  * parts the helper has not finished, interrupts it and scans them itself; what the helper
  * finished is merged, the rest of its work thrown away. The helper is joined at the next
- * search that needs it, or when the connection is closed, and owns (or holds a reference
- * to) everything it reads.
+ * shared search (a search while it is still at work is made in one piece), or when the
+ * connection is closed, and owns (or holds a reference to) everything it reads.
  *
  * The merge gives exactly what one scan gives: the scores are computed the same way with
  * the same figures, ties are broken by rowid, a lone phrase's idf waits for the sum of
@@ -51,8 +51,11 @@ static const char index_state_sql[] =
 /* Kept on the searching connection until the helper is joined. */
 static const char pending_key[] = "dossier-search-split-pending";
 
-/* Scans a helper was started for, for the tests. */
+/* For the tests: scans a helper was started for, parts taken back from it, and how long
+ * it waits before each part it takes. */
 static guint n_shared;
+static guint n_taken_back;
+static guint helper_delay_usec;
 
 typedef enum
 {
@@ -76,6 +79,7 @@ typedef struct
   DossierSearchIdf     *idf;
   DossierSearchTop     *model;     /* what a part's collector is made like */
   GThread              *thread;
+  gint                  finished;  /* atomic: the helper has returned */
 
   GMutex                mutex;     /* guards what follows */
   PartState             parts[N_PARTS];
@@ -170,6 +174,8 @@ help_with_parts (Split *split)
       g_autoptr(DossierSearchTop) part = _dossier_search_top_new_like (split->model);
       g_autoptr(GError) error = NULL;
 
+      if (helper_delay_usec > 0)
+        g_usleep (helper_delay_usec);
       if (!scan_part (split, split->reader, part, i, &error))
         {
           g_debug ("Part %d left to the searching thread: %s", i, error->message);
@@ -196,6 +202,7 @@ help_scan (gpointer data)
     help_with_parts (split);
 
   dossier_database_rollback (split->reader);
+  g_atomic_int_set (&split->finished, TRUE);
   return NULL;
 }
 
@@ -271,7 +278,10 @@ take_back (Split            *split,
     {
       taken_back[i] = split->parts[i] == PART_HELPER;
       if (taken_back[i])
-        split->parts[i] = PART_TAKEN_BACK;
+        {
+          split->parts[i] = PART_TAKEN_BACK;
+          g_atomic_int_inc (&n_taken_back);
+        }
       any |= taken_back[i];
     }
 
@@ -340,6 +350,16 @@ split_new (const char           *match,
   return split;
 }
 
+/* Whether the last helper is still at work on the second connection (it has no core):
+ * this search is then made in one piece rather than wait for it. */
+static gboolean
+is_helping (DossierDatabase *db)
+{
+  Split *pending = g_object_get_data (G_OBJECT (db), pending_key);
+
+  return pending != NULL && pending->thread != NULL && !g_atomic_int_get (&pending->finished);
+}
+
 /* Inside this connection's read: every match into @top, or *@done FALSE. */
 static gboolean
 collect_in_parts (DossierDatabase       *db,
@@ -359,6 +379,8 @@ collect_in_parts (DossierDatabase       *db,
   /* Current as this read sees the library, or left for a scan in one piece to update. */
   if (!_dossier_search_lengths_is_current (lengths)
       || !_dossier_search_lengths_get_range (lengths, &first, &last))
+    return TRUE;
+  if (is_helping (db))
     return TRUE;
 
   /* The connection keeps it until the helper, if any, is joined: by the next search
@@ -437,4 +459,25 @@ guint
 _dossier_search_split_get_n_shared (void)
 {
   return g_atomic_int_get (&n_shared);
+}
+
+/* For the tests: how many parts the searching thread took back from a helper so far. */
+guint
+_dossier_search_split_get_n_taken_back (void)
+{
+  return g_atomic_int_get (&n_taken_back);
+}
+
+/* For the tests: waits for the last shared search's helper to finish. */
+void
+_dossier_search_split_join (DossierDatabase *db)
+{
+  g_object_set_data (G_OBJECT (db), pending_key, NULL);
+}
+
+/* For the tests: a helper that waits @usec before each part, as one without a core. */
+void
+_dossier_search_split_set_helper_delay (guint usec)
+{
+  helper_delay_usec = usec;
 }

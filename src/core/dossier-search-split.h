@@ -25,5 +25,8 @@ gboolean _dossier_search_split_collect      (DossierDatabase       *db,
                                              gboolean              *done,
                                              GError               **error);
 guint    _dossier_search_split_get_n_shared (void);
+guint    _dossier_search_split_get_n_taken_back (void);
+void     _dossier_search_split_set_helper_delay (guint usec);
+void     _dossier_search_split_join             (DossierDatabase *db);
 
 G_END_DECLS
