@@ -335,6 +335,22 @@ assert_identical_pages (GPtrArray *a,
     }
 }
 
+/* One page, however the scan is made. */
+static GPtrArray *
+find_any_way (DossierDatabase *db,
+              const char      *text,
+              guint            offset,
+              gboolean        *has_more)
+{
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  results = dossier_search_store_find (db, query, offset, PAGE, has_more, NULL, &error);
+  g_assert_no_error (error);
+  return results;
+}
+
 /* One page, the scan shared with a second thread (or not); asserts which it was. */
 static GPtrArray *
 find_split (DossierDatabase *db,
@@ -343,8 +359,6 @@ find_split (DossierDatabase *db,
             guint            offset,
             gboolean        *has_more)
 {
-  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
-  g_autoptr(GError) error = NULL;
   guint n_shared;
   GPtrArray *results;
 
@@ -353,8 +367,7 @@ find_split (DossierDatabase *db,
   n_shared = _dossier_search_split_get_n_shared ();
 
   _dossier_search_store_set_split (split ? 1 : G_MAXUINT, 0);
-  results = dossier_search_store_find (db, query, offset, PAGE, has_more, NULL, &error);
-  g_assert_no_error (error);
+  results = find_any_way (db, text, offset, has_more);
   /* A prefix would be expanded again for every part: never shared. */
   g_assert_cmpuint (_dossier_search_split_get_n_shared (), ==,
                     n_shared + (split && strchr (text, '*') == NULL ? 1 : 0));
@@ -387,6 +400,32 @@ assert_split_same_as_one_scan (DossierDatabase *db)
       }
 }
 
+/* A library large enough to cut in parts, a first part too short to share: the scan
+ * stops after the first part and goes on from exactly there, alone. */
+static void
+test_split_first_part_alone (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = {
+    "the", "military", "typhoon", "\"the military\"", "drone NEAR/5 helicopter",
+    "junta after:2020",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint offset = 0; offset <= PAGE; offset += PAGE)
+      {
+        gboolean more_one = FALSE, more_alone = FALSE;
+        g_autoptr(GPtrArray) one = find_split (fixture->db, texts[i], FALSE, offset, &more_one);
+        g_autoptr(GPtrArray) alone = NULL;
+        guint n_shared = _dossier_search_split_get_n_shared ();
+
+        _dossier_search_store_set_split (1, G_MAXUINT);
+        alone = find_any_way (fixture->db, texts[i], offset, &more_alone);
+        g_assert_cmpuint (_dossier_search_split_get_n_shared (), ==, n_shared);
+        assert_identical_pages (alone, one);
+        g_assert_cmpint (more_alone, ==, more_one);
+      }
+}
+
 /* A scan shared between two threads gives what one scan gives, page for page, with
  * hidden articles, on a rollback journal and in WAL. */
 static void
@@ -411,47 +450,34 @@ test_split_same_as_one_scan (Fixture *fixture, gconstpointer data)
   assert_split_same_as_one_scan (wal);
 }
 
-/* Like find_split (), without asserting how the scan was made. */
-static GPtrArray *
-find_any_way (DossierDatabase *db,
-              const char      *text,
-              guint            offset)
-{
-  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *results;
-
-  results = dossier_search_store_find (db, query, offset, PAGE, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return results;
-}
-
 /* A helper without a core (here, one that waits 200 ms before each part) holds no search
  * up, neither its own nor the next: the searching thread takes its parts back, the next
- * search is made in one piece, and the pages are still exact. */
+ * search is made in one piece, and the pages are still exact. The helper may start only
+ * once the searching thread has taken every part of so small a library: searches are
+ * made until one had a part taken back. */
 static void
 test_split_slow_helper (Fixture *fixture, gconstpointer data)
 {
   static const char *const texts[] = { "the", "military", "Russia weapons", "junta after:2020" };
   guint n_taken_back = _dossier_search_split_get_n_taken_back ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  for (guint i = 0; i < 40 && _dossier_search_split_get_n_taken_back () == n_taken_back; i++)
     {
-      g_autoptr(GPtrArray) one = find_split (fixture->db, texts[i], FALSE, PAGE, NULL);
+      const char *text = texts[i % G_N_ELEMENTS (texts)];
+      g_autoptr(GPtrArray) one = find_split (fixture->db, text, FALSE, PAGE, NULL);
       g_autoptr(GPtrArray) shared = NULL;
       g_autoptr(GPtrArray) next = NULL;
       gint64 start = g_get_monotonic_time ();
 
       _dossier_search_split_set_helper_delay (200000);
-      shared = find_split (fixture->db, texts[i], TRUE, PAGE, NULL);
-      next = find_any_way (fixture->db, texts[i], PAGE);
+      shared = find_split (fixture->db, text, TRUE, PAGE, NULL);
+      next = find_any_way (fixture->db, text, PAGE, NULL);
       g_assert_cmpint (g_get_monotonic_time () - start, <, 150000);
       _dossier_search_split_set_helper_delay (0);
       assert_identical_pages (shared, one);
       assert_identical_pages (next, one);
     }
 
-  /* Unless the helper started after the searching thread had taken every part. */
   g_assert_cmpuint (_dossier_search_split_get_n_taken_back (), >, n_taken_back);
 }
 
@@ -514,6 +540,8 @@ main (int   argc,
               test_split_cancelled, fixture_tear_down);
   g_test_add ("/search-ranking/split/slow-helper", Fixture, NULL, fixture_set_up,
               test_split_slow_helper, fixture_tear_down);
+  g_test_add ("/search-ranking/split/first-part-alone", Fixture, NULL, fixture_set_up,
+              test_split_first_part_alone, fixture_tear_down);
   g_test_add ("/search-ranking/split/same-as-order-by-rank", Fixture, NULL,
               fixture_set_up_split, test_same_as_order_by_rank, fixture_tear_down);
   g_test_add ("/search-ranking/split/same-after-changes", Fixture, NULL,

@@ -34,7 +34,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <time.h>
 
 #include "dossier-search-split.h"
 #include "dossier-search-store-private.h"
@@ -42,6 +41,10 @@
 /* Few enough that the statement's start (the MATCH expression parsed, each term looked
  * up) is small beside a part of a common word's scan; enough that a part is short. */
 #define N_PARTS 16
+
+/* The fewest matches in the first part for a second thread to help, see
+ * is_worth_sharing (). */
+#define MIN_PART_MATCHES 32
 
 /* The averages record (id 1: rows and tokens) and the structure record (id 10: the
  * segments, written again by every transaction that changes the index). */
@@ -231,15 +234,6 @@ reader_for (DossierDatabase *db)
   return reader;
 }
 
-static gint64
-thread_cpu_usec (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 /* Starts the helper, if there can be one. */
 static gboolean
 start_helper (DossierDatabase *db,
@@ -312,14 +306,17 @@ share_parts (DossierDatabase   *db,
   return TRUE;
 }
 
+/* Part 0 is the first sixteenth of the rowids, the others share what is left from
+ * @from, where the scan of part 0 stopped. */
 static void
 cut_in_parts (Split  *split,
-              gint64  first,
+              gint64  from,
               gint64  last)
 {
   split->bounds[0] = G_MININT64;
-  for (int i = 1; i < N_PARTS; i++)
-    split->bounds[i] = first + (last - first + 1) * i / N_PARTS;
+  split->bounds[1] = from;
+  for (int i = 2; i < N_PARTS; i++)
+    split->bounds[i] = from + MAX (last - from + 1, 0) * (i - 1) / (N_PARTS - 1);
   split->bounds[N_PARTS] = G_MAXINT64;
 }
 
@@ -332,7 +329,6 @@ split_new (const char           *match,
            GCancellable         *cancellable)
 {
   Split *split = g_new0 (Split, 1);
-  gint64 first = 0, last = 0;
 
   g_mutex_init (&split->mutex);
   split->match = g_strdup (match);
@@ -344,10 +340,41 @@ split_new (const char           *match,
   _dossier_search_top_fix_lengths (split->model, split->lengths);
   _dossier_search_top_share_idf (split->model, split->idf);
   split->helped = _dossier_search_top_new_like (split->model);
-
-  _dossier_search_lengths_get_range (lengths, &first, &last);
-  cut_in_parts (split, first, last);
   return split;
+}
+
+/* A second thread pays for a scan whose first part took @min_usec of CPU time, the
+ * idf's counts left out, and had matches enough: with few, FTS5 would scan each part up
+ * to the next match beyond it, which may be far. @min_usec 0: always, for the tests. */
+static gboolean
+is_worth_sharing (DossierSearchTop *mine,
+                  gint64            spent,
+                  guint             min_usec)
+{
+  return min_usec == 0
+         || (spent >= min_usec && _dossier_search_top_get_n_matches (mine) >= MIN_PART_MATCHES);
+}
+
+/* After part 0, what is left from @resume: shared with the helper if @share and one can
+ * start, else in one statement. */
+static gboolean
+scan_rest (DossierDatabase   *db,
+           Split             *split,
+           DossierSearchTop  *mine,
+           gint64             resume,
+           gint64             last,
+           gboolean           share,
+           GError           **error)
+{
+  if (share)
+    {
+      cut_in_parts (split, resume, last);
+      if (start_helper (db, split))
+        return share_parts (db, split, mine, error);
+    }
+
+  return _dossier_search_store_scan (db, split->match, mine, resume, G_MAXINT64,
+                                     split->cancellable, error);
 }
 
 /* Whether the last helper is still at work on the second connection (it has no core):
@@ -373,7 +400,7 @@ collect_in_parts (DossierDatabase       *db,
                   GError               **error)
 {
   g_autoptr(DossierSearchTop) mine = NULL;
-  gint64 first, last, start;
+  gint64 first, last, start, spent, resume;
   Split *split;
 
   /* Current as this read sees the library, or left for a scan in one piece to update. */
@@ -389,17 +416,22 @@ collect_in_parts (DossierDatabase       *db,
   g_object_set_data_full (G_OBJECT (db), pending_key, split, (GDestroyNotify) split_free);
   mine = _dossier_search_top_new_like (split->model);
 
-  start = thread_cpu_usec ();
+  /* Part 0, the probe: scanned up to the first match from the second part on. */
+  start = _dossier_search_thread_cpu_usec ();
   split->parts[0] = PART_MINE;
-  if (!scan_part (split, db, mine, 0, error))
+  _dossier_search_top_stop_from (mine, first + (last - first + 1) / N_PARTS);
+  if (!_dossier_search_store_scan (db, match, mine, G_MININT64, G_MAXINT64, cancellable,
+                                   error))
     return FALSE;
-  if (thread_cpu_usec () - start >= min_usec && start_helper (db, split))
-    {
-      if (!share_parts (db, split, mine, error))
-        return FALSE;
-    }
-  else if (!_dossier_search_store_scan (db, match, mine, split->bounds[1], G_MAXINT64,
-                                        cancellable, error))
+  resume = _dossier_search_top_get_stopped_at (mine);
+  _dossier_search_top_stop_from (mine, G_MAXINT64);
+  spent = _dossier_search_thread_cpu_usec () - start
+          - _dossier_search_top_get_prepare_usec (mine);
+  if (resume < 0 && min_usec == 0)
+    resume = last + 1;  /* for the tests: a helper even with nothing left */
+  if (resume >= 0
+      && !scan_rest (db, split, mine, resume, last, is_worth_sharing (mine, spent, min_usec),
+                     error))
     return FALSE;
 
   _dossier_search_top_merge (top, mine);

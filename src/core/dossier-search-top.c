@@ -19,6 +19,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "dossier-search-top.h"
 
@@ -84,6 +85,11 @@ struct _DossierSearchTop
   double       *frequencies;
 
   gint64        n_matches;        /* so far, hidden ones included */
+  gint64        prepare_usec;     /* CPU time, mostly the idf's counts */
+
+  /* The scan stops at the first match from this rowid on, noted in stopped_at */
+  gint64        stop_from;
+  gint64        stopped_at;
   gboolean      reading_lengths;
 };
 
@@ -97,6 +103,8 @@ _dossier_search_top_new (guint                 capacity,
   self->capacity = capacity;
   self->allocated = capacity;
   self->heap = g_new (Entry, self->allocated);
+  self->stop_from = G_MAXINT64;
+  self->stopped_at = -1;
   return self;
 }
 
@@ -110,6 +118,39 @@ _dossier_search_top_free (DossierSearchTop *self)
   g_free (self->idf);
   g_free (self->frequencies);
   g_free (self);
+}
+
+/* The CPU time the first match took before its scoring (the idf's counts), which tells
+ * nothing of how long the scan of the other matches takes. */
+gint64
+_dossier_search_top_get_prepare_usec (DossierSearchTop *self)
+{
+  return self->prepare_usec;
+}
+
+/* FTS5 checks a scan's last rowid only once it has found the next match, which for a
+ * phrase or NEAR with few matches may be far beyond; a scan that stops at the first match
+ * from @rowid on lets the next scan start exactly there. G_MAXINT64: never stops. */
+void
+_dossier_search_top_stop_from (DossierSearchTop *self,
+                               gint64            rowid)
+{
+  self->stop_from = rowid;
+  self->stopped_at = -1;
+}
+
+/* Where the last scan stopped (see above), or -1 if it went to its end. */
+gint64
+_dossier_search_top_get_stopped_at (DossierSearchTop *self)
+{
+  return self->stopped_at;
+}
+
+/* The matches seen so far, hidden ones included. */
+gint64
+_dossier_search_top_get_n_matches (DossierSearchTop *self)
+{
+  return self->n_matches;
 }
 
 /* An SQLite error code from the scan, or SQLITE_OK. */
@@ -432,6 +473,16 @@ score_row (DossierSearchTop       *self,
   return rc;
 }
 
+/* This thread's CPU time so far: what a scan costs whatever else the machine runs. */
+gint64
+_dossier_search_thread_cpu_usec (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
 static void
 top_function (const Fts5ExtensionApi  *api,
               Fts5Context             *fts,
@@ -450,9 +501,21 @@ top_function (const Fts5ExtensionApi  *api,
       sqlite3_result_error (context, "dossier_top: no collector", -1);
       return;
     }
+  /* Uncounted: the scan that goes on from there sees it. */
+  if (rowid >= self->stop_from)
+    {
+      self->stopped_at = rowid;
+      sqlite3_result_error (context, "dossier_top: stopped", -1);
+      return;
+    }
 
   if (!self->ready)
-    rc = prepare (self, api, fts);
+    {
+      gint64 start = _dossier_search_thread_cpu_usec ();
+
+      rc = prepare (self, api, fts);
+      self->prepare_usec = _dossier_search_thread_cpu_usec () - start;
+    }
   if (++self->n_matches * MANY_MATCHES >= self->n_rows && !self->reading_lengths
       && self->lengths != NULL && !self->lengths_fixed)
     use_lengths (self);

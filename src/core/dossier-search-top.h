@@ -35,6 +35,11 @@ void              _dossier_search_top_share_idf (DossierSearchTop *self,
 void              _dossier_search_top_merge     (DossierSearchTop *self,
                                                  DossierSearchTop *other);
 int               _dossier_search_top_get_error (DossierSearchTop *self);
+gint64            _dossier_search_top_get_prepare_usec (DossierSearchTop *self);
+void              _dossier_search_top_stop_from (DossierSearchTop *self,
+                                                 gint64            rowid);
+gint64            _dossier_search_top_get_stopped_at (DossierSearchTop *self);
+gint64            _dossier_search_top_get_n_matches (DossierSearchTop *self);
 guint             _dossier_search_top_finish    (DossierSearchTop *self);
 gboolean          _dossier_search_top_pop       (DossierSearchTop *self,
                                                  gint64           *rowid,
@@ -43,6 +48,8 @@ gint64            _dossier_search_top_get_rowid (DossierSearchTop *self,
                                                  guint             index);
 double            _dossier_search_top_get_score (DossierSearchTop *self,
                                                  guint             index);
+
+gint64            _dossier_search_thread_cpu_usec (void);
 
 DossierSearchIdf *_dossier_search_idf_new       (void);
 void              _dossier_search_idf_free      (DossierSearchIdf *self);
