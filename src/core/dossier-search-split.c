@@ -196,6 +196,8 @@ help_scan (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autofree char *state = NULL;
 
+  /* An interruption that came during the last helper's ROLLBACK left its read open. */
+  dossier_database_rollback (split->reader);
   if (!dossier_database_exec (split->reader, "BEGIN", &error)
       || (state = read_index_state (split->reader, &error)) == NULL)
     g_debug ("Scanning on one thread: %s", error->message);
@@ -204,6 +206,9 @@ help_scan (gpointer data)
   else
     help_with_parts (split);
 
+  /* The searching thread's sqlite3_interrupt () may come during the ROLLBACK itself;
+   * the second goes through (the flag is cleared when no statement runs). */
+  dossier_database_rollback (split->reader);
   dossier_database_rollback (split->reader);
   g_atomic_int_set (&split->finished, TRUE);
   return NULL;
