@@ -5,9 +5,11 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include "dossier-article-store.h"
 #include "dossier-corpus.h"
+#include "dossier-search-split.h"
 #include "dossier-search-store.h"
 #include "dossier-test-util.h"
 
@@ -44,10 +46,21 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* Every scan is shared with a second thread (dossier-search-split.c) whatever the
+ * library's size and the scan's length. */
+static void
+fixture_set_up_split (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  fixture_set_up (fixture, data);
+  _dossier_search_store_set_split (1, 0);
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  _dossier_search_store_reset_split ();
   g_clear_object (&fixture->db);
   dossier_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
@@ -308,6 +321,205 @@ test_pages_are_consistent (Fixture *fixture, gconstpointer data)
   g_assert_cmpint (count, >, 10 * PAGE);
 }
 
+/* The same page, exactly: the same articles in the same order, ties included. */
+static void
+assert_identical_pages (GPtrArray *a,
+                        GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpstr (dossier_search_result_get_article_id (a->pdata[i]), ==,
+                       dossier_search_result_get_article_id (b->pdata[i]));
+      g_assert_cmpfloat (score_at (a, i), ==, score_at (b, i));
+    }
+}
+
+/* One page, however the scan is made. */
+static GPtrArray *
+find_any_way (DossierDatabase *db,
+              const char      *text,
+              guint            offset,
+              gboolean        *has_more)
+{
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  results = dossier_search_store_find (db, query, offset, PAGE, has_more, NULL, &error);
+  g_assert_no_error (error);
+  return results;
+}
+
+/* One page, the scan shared with a second thread (or not); asserts which it was. */
+static GPtrArray *
+find_split (DossierDatabase *db,
+            const char      *text,
+            gboolean         split,
+            guint            offset,
+            gboolean        *has_more)
+{
+  guint n_shared;
+  GPtrArray *results;
+
+  /* A helper still at work makes the next search scan in one piece. */
+  _dossier_search_split_join (db);
+  n_shared = _dossier_search_split_get_n_shared ();
+
+  _dossier_search_store_set_split (split ? 1 : G_MAXUINT, 0);
+  results = find_any_way (db, text, offset, has_more);
+  /* A prefix would be expanded again for every part: never shared. */
+  g_assert_cmpuint (_dossier_search_split_get_n_shared (), ==,
+                    n_shared + (split && strchr (text, '*') == NULL ? 1 : 0));
+  return results;
+}
+
+static void
+assert_split_same_as_one_scan (DossierDatabase *db)
+{
+  static const char *const texts[] = {
+    "the", "military", "junta", "Russia weapons", "typhoon", "\"the military\"",
+    "heli*", "drone OR helicopter", "junta -Russia", "junta NEAR Russia", "of the and to",
+    "junta after:2020", "military outlet:Reuters", "the outlet:TASS after:2024-10",
+  };
+  static const guint offsets[] = { 0, PAGE, 7 * PAGE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (offsets); j++)
+      {
+        gboolean more_one = FALSE, more_split = FALSE;
+        g_autoptr(GPtrArray) one = NULL;
+        g_autoptr(GPtrArray) split = NULL;
+
+        /* The first search brings the lengths up to date, which a split needs. */
+        one = find_split (db, texts[i], FALSE, offsets[j], &more_one);
+        split = find_split (db, texts[i], TRUE, offsets[j], &more_split);
+        g_test_message ("%s @%u: %u results", texts[i], offsets[j], one->len);
+        assert_identical_pages (split, one);
+        g_assert_cmpint (more_split, ==, more_one);
+      }
+}
+
+/* A library large enough to cut in parts, a first part too short to share: the scan
+ * stops after the first part and goes on from exactly there, alone. */
+static void
+test_split_first_part_alone (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = {
+    "the", "military", "typhoon", "\"the military\"", "drone NEAR/5 helicopter",
+    "junta after:2020",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint offset = 0; offset <= PAGE; offset += PAGE)
+      {
+        gboolean more_one = FALSE, more_alone = FALSE;
+        g_autoptr(GPtrArray) one = find_split (fixture->db, texts[i], FALSE, offset, &more_one);
+        g_autoptr(GPtrArray) alone = NULL;
+        guint n_shared = _dossier_search_split_get_n_shared ();
+
+        _dossier_search_store_set_split (1, G_MAXUINT);
+        alone = find_any_way (fixture->db, texts[i], offset, &more_alone);
+        g_assert_cmpuint (_dossier_search_split_get_n_shared (), ==, n_shared);
+        assert_identical_pages (alone, one);
+        g_assert_cmpint (more_alone, ==, more_one);
+      }
+}
+
+/* A scan shared between two threads gives what one scan gives, page for page, with
+ * hidden articles, on a rollback journal and in WAL. */
+static void
+test_split_same_as_one_scan (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GPtrArray) best = find_split (fixture->db, "military", FALSE, 0, NULL);
+  g_autofree char *path = g_strdup (dossier_database_get_path (fixture->db));
+  g_autoptr(DossierDatabase) wal = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_split_same_as_one_scan (fixture->db);
+
+  for (guint i = 0; i < best->len; i += 3)
+    g_assert_true (dossier_article_store_set_hidden (fixture->db,
+      dossier_search_result_get_article_id (best->pdata[i]), TRUE, &error));
+  g_assert_no_error (error);
+  assert_split_same_as_one_scan (fixture->db);
+
+  g_clear_object (&fixture->db);
+  wal = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_no_error (error);
+  assert_split_same_as_one_scan (wal);
+}
+
+/* A helper without a core (here, one that waits 200 ms before each part) holds no search
+ * up, neither its own nor the next: the searching thread takes its parts back, the next
+ * search is made in one piece, and the pages are still exact. The helper may start only
+ * once the searching thread has taken every part of so small a library: searches are
+ * made until one had a part taken back. */
+static void
+test_split_slow_helper (Fixture *fixture, gconstpointer data)
+{
+  static const char *const texts[] = { "the", "military", "Russia weapons", "junta after:2020" };
+  guint n_taken_back = _dossier_search_split_get_n_taken_back ();
+
+  for (guint i = 0; i < 40 && _dossier_search_split_get_n_taken_back () == n_taken_back; i++)
+    {
+      const char *text = texts[i % G_N_ELEMENTS (texts)];
+      g_autoptr(GPtrArray) one = find_split (fixture->db, text, FALSE, PAGE, NULL);
+      g_autoptr(GPtrArray) shared = NULL;
+      g_autoptr(GPtrArray) next = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      _dossier_search_split_set_helper_delay (200000);
+      shared = find_split (fixture->db, text, TRUE, PAGE, NULL);
+      next = find_any_way (fixture->db, text, PAGE, NULL);
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 150000);
+      _dossier_search_split_set_helper_delay (0);
+      assert_identical_pages (shared, one);
+      assert_identical_pages (next, one);
+    }
+
+  g_assert_cmpuint (_dossier_search_split_get_n_taken_back (), >, n_taken_back);
+}
+
+/* A search cancelled at any moment, on either thread, stops with G_IO_ERROR_CANCELLED or
+ * finishes with the right page; it never hangs. */
+static gpointer
+cancel_later (gpointer data)
+{
+  g_usleep (g_random_int_range (0, 3000));
+  g_cancellable_cancel (data);
+  return NULL;
+}
+
+static void
+test_split_cancelled (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GPtrArray) expected = find_split (fixture->db, "the", FALSE, 0, NULL);
+  guint n_cancelled = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(DossierSearchQuery) query = dossier_search_query_new (i % 2 ? "the" : "of the");
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      GThread *thread = g_thread_new ("cancel", cancel_later, cancellable);
+
+      _dossier_search_store_set_split (1, 0);
+      results = dossier_search_store_find (fixture->db, query, 0, PAGE, NULL, cancellable,
+                                           &error);
+      g_thread_join (thread);
+      if (results == NULL)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          n_cancelled++;
+        }
+      else if (i % 2)
+        assert_identical_pages (results, expected);
+    }
+  g_test_message ("%u of 40 cancelled", n_cancelled);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +534,20 @@ main (int   argc,
               test_tidy_index, fixture_tear_down);
   g_test_add ("/search-ranking/pages-are-consistent", Fixture, NULL, fixture_set_up,
               test_pages_are_consistent, fixture_tear_down);
+  g_test_add ("/search-ranking/split/same-as-one-scan", Fixture, NULL, fixture_set_up,
+              test_split_same_as_one_scan, fixture_tear_down);
+  g_test_add ("/search-ranking/split/cancelled", Fixture, NULL, fixture_set_up,
+              test_split_cancelled, fixture_tear_down);
+  g_test_add ("/search-ranking/split/slow-helper", Fixture, NULL, fixture_set_up,
+              test_split_slow_helper, fixture_tear_down);
+  g_test_add ("/search-ranking/split/first-part-alone", Fixture, NULL, fixture_set_up,
+              test_split_first_part_alone, fixture_tear_down);
+  g_test_add ("/search-ranking/split/same-as-order-by-rank", Fixture, NULL,
+              fixture_set_up_split, test_same_as_order_by_rank, fixture_tear_down);
+  g_test_add ("/search-ranking/split/same-after-changes", Fixture, NULL,
+              fixture_set_up_split, test_same_after_changes, fixture_tear_down);
+  g_test_add ("/search-ranking/split/pages-are-consistent", Fixture, NULL,
+              fixture_set_up_split, test_pages_are_consistent, fixture_tear_down);
 
   return g_test_run ();
 }

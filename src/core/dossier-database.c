@@ -354,6 +354,22 @@ dossier_database_open (const char           *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * dossier_database_open_reader:
+ *
+ * Opens a second connection to the same file, in the same mode, for reading on another
+ * thread while this one reads too (WAL lets both read at once). The schema is already
+ * current, so nothing is written.
+ */
+DossierDatabase *
+dossier_database_open_reader (DossierDatabase  *self,
+                              GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), NULL);
+
+  return dossier_database_open (self->path, self->mode, error);
+}
+
 const char *
 dossier_database_get_path (DossierDatabase *self)
 {

@@ -47,6 +47,8 @@ GQuark            dossier_db_error_quark           (void);
 DossierDatabase  *dossier_database_open            (const char           *path,
                                                     DossierDatabaseMode   mode,
                                                     GError              **error);
+DossierDatabase  *dossier_database_open_reader     (DossierDatabase      *self,
+                                                    GError              **error);
 const char       *dossier_database_get_path        (DossierDatabase      *self);
 sqlite3          *dossier_database_get_handle      (DossierDatabase      *self);
 int               dossier_database_get_schema_version (DossierDatabase   *self);

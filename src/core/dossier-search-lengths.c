@@ -185,3 +185,30 @@ _dossier_search_lengths_lookup (DossierSearchLengths *self,
   *n_tokens = (int) length;
   return TRUE;
 }
+
+/* The rowids the lengths were read for, first and last; FALSE when none were read. */
+gboolean
+_dossier_search_lengths_get_range (DossierSearchLengths *self,
+                                   gint64               *first,
+                                   gint64               *last)
+{
+  if (self->lengths == NULL || self->lengths->len == 0)
+    return FALSE;
+
+  *first = self->first;
+  *last = self->first + self->lengths->len - 1;
+  return TRUE;
+}
+
+/* The lengths as they are now, sharing their array, for collectors on other threads that
+ * may outlive this search while this connection reads them again: only lookups and the
+ * range may be asked of the copy. */
+DossierSearchLengths *
+_dossier_search_lengths_copy (DossierSearchLengths *self)
+{
+  DossierSearchLengths *copy = _dossier_search_lengths_new (NULL);
+
+  copy->lengths = self->lengths ? g_array_ref (self->lengths) : NULL;
+  copy->first = self->first;
+  return copy;
+}

@@ -21,6 +21,10 @@ gboolean              _dossier_search_lengths_update (DossierSearchLengths *self
 gboolean              _dossier_search_lengths_lookup (DossierSearchLengths *self,
                                                       gint64                rowid,
                                                       int                  *n_tokens);
+gboolean              _dossier_search_lengths_get_range (DossierSearchLengths *self,
+                                                         gint64               *first,
+                                                         gint64               *last);
+DossierSearchLengths *_dossier_search_lengths_copy   (DossierSearchLengths *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSearchLengths, _dossier_search_lengths_free)
 

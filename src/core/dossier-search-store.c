@@ -22,7 +22,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "dossier-search-split.h"
 #include "dossier-search-store.h"
+#include "dossier-search-store-private.h"
 #include "dossier-search-top.h"
 
 /* Parameters: ?1 the MATCH (or exclusion) expression, ?2 ?3 the marks, ?4 after, ?5 before,
@@ -94,9 +96,11 @@ static const char count_matches_sql[] =
  * with bench-search --compare-sorting: twice as slow on dates and outlets). */
 /* Called from WHERE, the function runs inside one step: 6 % fewer instructions for a word
  * in 76,000 articles than a row handed back to C for each match (callgrind). */
+/* ?3 ?4: the rowids to scan, all of them or a part (dossier-search-split.c). */
 static const char collect_top_sql[] =
   "SELECT count(*) FROM articles_fts f"
-  " WHERE articles_fts MATCH ?1 AND " DOSSIER_SEARCH_TOP_FUNCTION " (articles_fts, ?2) NOT NULL";
+  " WHERE articles_fts MATCH ?1 AND f.rowid BETWEEN ?3 AND ?4"
+  "   AND " DOSSIER_SEARCH_TOP_FUNCTION " (articles_fts, ?2) NOT NULL";
 
 /* The collector leaves the hidden articles out itself, so that it sees every match. */
 static const char hidden_sql[] =
@@ -125,6 +129,16 @@ static const char check_filters_sql[] =
   " WHERE 1" FILTERS;
 
 static gboolean collect_top = TRUE;
+
+/* Libraries of fewer articles are scanned by one thread: at 20,000 the commonest word
+ * takes some 3 ms, which a second thread would not shorten by much. Nor is a scan whose
+ * first sixteenth took less than SPLIT_USEC of CPU time (the idf's counts left out), so
+ * under 5 ms in all: sharing costs 1–2 ms of CPU time in all (a thread, a read, a
+ * statement a part), which "drone NEAR/5 helicopter" (2 ms) did not win back. */
+#define SPLIT_ROWS 20000
+#define SPLIT_USEC 300
+static guint split_rows = SPLIT_ROWS;
+static guint split_usec = SPLIT_USEC;
 
 /* ?1 is what the query excludes, or NULL. */
 #define FROM_FILTERED \
@@ -586,6 +600,50 @@ read_hidden (DossierDatabase  *db,
   return g_steal_pointer (&hidden);
 }
 
+/* Whether the MATCH expression has a prefix term, which dossier-search-query.c writes as
+ * "text" *. A phrase holding those characters only costs the scan. */
+static gboolean
+has_prefix (const Search *search)
+{
+  return strstr (search->match, "\" *") != NULL;
+}
+
+/* Feeds @top the matches of @match between rowids @first and @last. Called on the
+ * connection's own thread, @db being the searching connection or the second one a split
+ * scan reads the other half with. */
+gboolean
+_dossier_search_store_scan (DossierDatabase   *db,
+                            const char        *match,
+                            DossierSearchTop  *top,
+                            gint64             first,
+                            gint64             last,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  if (!register_top_function (db, error)
+      || (stmt = dossier_database_prepare (db, collect_top_sql, error)) == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, match);
+  sqlite3_bind_pointer (stmt, 2, top, DOSSIER_SEARCH_TOP_POINTER, NULL);
+  sqlite3_bind_int64 (stmt, 3, first);
+  sqlite3_bind_int64 (stmt, 4, last);
+  watch_cancellable (db, cancellable);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+  unwatch_cancellable (db, cancellable);
+
+  /* Stopped on purpose (_dossier_search_top_stop_from ()). */
+  if (rc == SQLITE_ERROR && _dossier_search_top_get_stopped_at (top) >= 0)
+    return TRUE;
+  return check_step (db, rc, cancellable, error);
+}
+
+/* A common word's scan is shared between two threads when it can be
+ * (dossier-search-split.c), else made in one piece. */
 static gboolean
 collect (DossierDatabase   *db,
          const Search      *search,
@@ -593,25 +651,20 @@ collect (DossierDatabase   *db,
          GCancellable      *cancellable,
          GError           **error)
 {
-  g_autoptr(DossierStatement) stmt = NULL;
-  int rc;
-
   g_autoptr(GArray) hidden = NULL;
+  gboolean done = FALSE;
 
-  if (!register_top_function (db, error)
-      || (hidden = read_hidden (db, error)) == NULL
-      || (stmt = dossier_database_prepare (db, collect_top_sql, error)) == NULL)
+  if ((hidden = read_hidden (db, error)) == NULL)
     return FALSE;
 
   _dossier_search_top_set_hidden (top, (const gint64 *) hidden->data, hidden->len);
-  dossier_statement_bind_text (stmt, 1, search->match);
-  sqlite3_bind_pointer (stmt, 2, top, DOSSIER_SEARCH_TOP_POINTER, NULL);
-  watch_cancellable (db, cancellable);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    ;
-  unwatch_cancellable (db, cancellable);
+  if (!_dossier_search_split_collect (db, search->match, has_prefix (search), top, hidden,
+                                      lengths_for (db), split_rows, split_usec, cancellable,
+                                      &done, error))
+    return FALSE;
 
-  return check_step (db, rc, cancellable, error);
+  return done || _dossier_search_store_scan (db, search->match, top, G_MININT64, G_MAXINT64,
+                                             cancellable, error);
 }
 
 /* Matches best first, as many as the page needs. */
@@ -657,14 +710,6 @@ json_rowids (const gint64 *rowids,
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", rowids[i]);
   g_string_append_c (ids, ']');
   return g_string_free (ids, FALSE);
-}
-
-/* Whether the MATCH expression has a prefix term, which dossier-search-query.c writes as
- * "text" *. A phrase holding those characters only costs the scan. */
-static gboolean
-has_prefix (const Search *search)
-{
-  return strstr (search->match, "\" *") != NULL;
 }
 
 /* Reads the rows of the page, which come in rowid order, into their place by score. */
@@ -849,6 +894,23 @@ find_top (DossierDatabase     *db,
     return TRUE;
 
   return read_top (db, query, search, &ranked, offset, to, results, error);
+}
+
+/* For tests and the benchmark: a scan is shared with a second thread on libraries of
+ * @n_rows articles or more (G_MAXUINT: never) when its first part took @usec of CPU time
+ * or more (0: always). */
+void
+_dossier_search_store_set_split (guint n_rows,
+                                 guint usec)
+{
+  split_rows = n_rows;
+  split_usec = usec;
+}
+
+void
+_dossier_search_store_reset_split (void)
+{
+  _dossier_search_store_set_split (SPLIT_ROWS, SPLIT_USEC);
 }
 
 /* For tests and the benchmark: FALSE makes every search sort with ORDER BY rank. */

@@ -35,6 +35,9 @@ gboolean   dossier_search_store_tidy_index    (DossierDatabase     *db,
 
 /* For tests and the benchmark */
 void       _dossier_search_store_set_collect_top (gboolean           enabled);
+void       _dossier_search_store_set_split       (guint              n_rows,
+                                                  guint              usec);
+void       _dossier_search_store_reset_split     (void);
 /* For tests: the plan SQLite chooses for the page query, one line per step. */
 char      *_dossier_search_store_explain      (DossierDatabase     *db,
                                                DossierSearchQuery  *query,

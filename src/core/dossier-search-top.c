@@ -19,6 +19,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "dossier-search-top.h"
 
@@ -39,6 +40,26 @@ typedef struct
   gint64 rowid;
 } Entry;
 
+/* The idf of a query of several phrases, shared by the collectors of the parts of a
+ * shared scan (dossier-search-split.c): each phrase's articles are counted once, by
+ * whichever collector claims it first, and the others wait for what they did not claim. */
+typedef enum
+{
+  PHRASE_UNCLAIMED,
+  PHRASE_COUNTING,
+  PHRASE_COUNTED,
+} PhraseState;
+
+struct _DossierSearchIdf
+{
+  GMutex       mutex;
+  GCond        counted;
+  int          n_phrases;   /* 0 until the first collector is ready */
+  PhraseState *states;
+  double      *idf;
+  int          error;
+};
+
 struct _DossierSearchTop
 {
   Entry   *heap;          /* see keep () */
@@ -48,6 +69,8 @@ struct _DossierSearchTop
   gboolean popping;
   int      error;
   DossierSearchLengths *lengths;  /* not owned; NULL: FTS5's own lookup for each match */
+  gboolean lengths_fixed;         /* read before the scan, used as they are, or not */
+  DossierSearchIdf *shared_idf;   /* not owned, or NULL */
 
   const gint64 *hidden;   /* sorted rowids the search leaves out, not owned */
   guint         n_hidden;
@@ -62,6 +85,11 @@ struct _DossierSearchTop
   double       *frequencies;
 
   gint64        n_matches;        /* so far, hidden ones included */
+  gint64        prepare_usec;     /* CPU time, mostly the idf's counts */
+
+  /* The scan stops at the first match from this rowid on, noted in stopped_at */
+  gint64        stop_from;
+  gint64        stopped_at;
   gboolean      reading_lengths;
 };
 
@@ -75,6 +103,8 @@ _dossier_search_top_new (guint                 capacity,
   self->capacity = capacity;
   self->allocated = capacity;
   self->heap = g_new (Entry, self->allocated);
+  self->stop_from = G_MAXINT64;
+  self->stopped_at = -1;
   return self;
 }
 
@@ -88,6 +118,39 @@ _dossier_search_top_free (DossierSearchTop *self)
   g_free (self->idf);
   g_free (self->frequencies);
   g_free (self);
+}
+
+/* The CPU time the first match took before its scoring (the idf's counts), which tells
+ * nothing of how long the scan of the other matches takes. */
+gint64
+_dossier_search_top_get_prepare_usec (DossierSearchTop *self)
+{
+  return self->prepare_usec;
+}
+
+/* FTS5 checks a scan's last rowid only once it has found the next match, which for a
+ * phrase or NEAR with few matches may be far beyond; a scan that stops at the first match
+ * from @rowid on lets the next scan start exactly there. G_MAXINT64: never stops. */
+void
+_dossier_search_top_stop_from (DossierSearchTop *self,
+                               gint64            rowid)
+{
+  self->stop_from = rowid;
+  self->stopped_at = -1;
+}
+
+/* Where the last scan stopped (see above), or -1 if it went to its end. */
+gint64
+_dossier_search_top_get_stopped_at (DossierSearchTop *self)
+{
+  return self->stopped_at;
+}
+
+/* The matches seen so far, hidden ones included. */
+gint64
+_dossier_search_top_get_n_matches (DossierSearchTop *self)
+{
+  return self->n_matches;
 }
 
 /* An SQLite error code from the scan, or SQLITE_OK. */
@@ -224,6 +287,86 @@ count_row (const Fts5ExtensionApi *api,
   return SQLITE_OK;
 }
 
+/* The idf of phrase @i: a scan of its articles. */
+static int
+count_phrase_articles (DossierSearchTop       *self,
+                       const Fts5ExtensionApi *api,
+                       Fts5Context            *fts,
+                       int                     i,
+                       double                 *idf)
+{
+  gint64 n_hits = 0;
+  int rc = api->xQueryPhrase (fts, i, &n_hits, count_row);
+
+  *idf = idf_for (self->n_rows, n_hits);
+  return rc;
+}
+
+/* Under the mutex: a phrase nobody counts yet, or -1. */
+static int
+claim_phrase (DossierSearchIdf *shared)
+{
+  for (int i = 0; shared->error == SQLITE_OK && i < shared->n_phrases; i++)
+    if (shared->states[i] == PHRASE_UNCLAIMED)
+      {
+        shared->states[i] = PHRASE_COUNTING;
+        return i;
+      }
+
+  return -1;
+}
+
+static gboolean
+is_counting (DossierSearchIdf *shared)
+{
+  for (int i = 0; i < shared->n_phrases; i++)
+    if (shared->states[i] == PHRASE_COUNTING)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Counts the phrases the other half has not claimed, then waits for those it has: a
+ * collector only waits for a count under way, so neither waits for ever. */
+static int
+share_idf (DossierSearchTop       *self,
+           const Fts5ExtensionApi *api,
+           Fts5Context            *fts)
+{
+  DossierSearchIdf *shared = self->shared_idf;
+  int i, rc;
+
+  g_mutex_lock (&shared->mutex);
+  if (shared->n_phrases == 0)
+    {
+      shared->n_phrases = self->n_phrases;
+      shared->states = g_new0 (PhraseState, self->n_phrases);
+      shared->idf = g_new0 (double, self->n_phrases);
+    }
+  g_assert (shared->n_phrases == self->n_phrases);
+
+  while ((i = claim_phrase (shared)) >= 0)
+    {
+      double idf = 0.0;
+
+      g_mutex_unlock (&shared->mutex);
+      rc = count_phrase_articles (self, api, fts, i, &idf);
+      g_mutex_lock (&shared->mutex);
+      shared->idf[i] = idf;
+      shared->states[i] = PHRASE_COUNTED;
+      if (rc != SQLITE_OK)
+        shared->error = rc;
+      g_cond_broadcast (&shared->counted);
+    }
+  while (is_counting (shared))
+    g_cond_wait (&shared->counted, &shared->mutex);
+
+  memcpy (self->idf, shared->idf, self->n_phrases * sizeof (double));
+  rc = shared->error;
+  g_mutex_unlock (&shared->mutex);
+  return rc;
+}
+
 /* Reading every article's length pays once many articles match; an error only leaves the
  * lookups to FTS5. */
 static void
@@ -261,19 +404,18 @@ prepare (DossierSearchTop       *self,
   self->average_length = self->n_rows > 0 ? (double) n_tokens / (double) self->n_rows : 1.0;
 
   /* Read for an earlier search and still current: they cost nothing more. */
-  self->reading_lengths = self->lengths != NULL
-                          && _dossier_search_lengths_is_current (self->lengths);
+  if (!self->lengths_fixed)
+    self->reading_lengths = self->lengths != NULL
+                            && _dossier_search_lengths_is_current (self->lengths);
 
   self->idf_deferred = self->n_phrases == 1;
   if (self->idf_deferred)
     self->idf[0] = 1.0;
-  for (int i = 0; rc == SQLITE_OK && !self->idf_deferred && i < self->n_phrases; i++)
-    {
-      gint64 n_hits = 0;
-
-      rc = api->xQueryPhrase (fts, i, &n_hits, count_row);
-      self->idf[i] = idf_for (self->n_rows, n_hits);
-    }
+  else if (rc == SQLITE_OK && self->shared_idf != NULL)
+    rc = share_idf (self, api, fts);
+  for (int i = 0; rc == SQLITE_OK && !self->idf_deferred && self->shared_idf == NULL
+                  && i < self->n_phrases; i++)
+    rc = count_phrase_articles (self, api, fts, i, &self->idf[i]);
 
   self->ready = TRUE;
   return rc;
@@ -331,6 +473,16 @@ score_row (DossierSearchTop       *self,
   return rc;
 }
 
+/* This thread's CPU time so far: what a scan costs whatever else the machine runs. */
+gint64
+_dossier_search_thread_cpu_usec (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
+
 static void
 top_function (const Fts5ExtensionApi  *api,
               Fts5Context             *fts,
@@ -349,11 +501,23 @@ top_function (const Fts5ExtensionApi  *api,
       sqlite3_result_error (context, "dossier_top: no collector", -1);
       return;
     }
+  /* Uncounted: the scan that goes on from there sees it. */
+  if (rowid >= self->stop_from)
+    {
+      self->stopped_at = rowid;
+      sqlite3_result_error (context, "dossier_top: stopped", -1);
+      return;
+    }
 
   if (!self->ready)
-    rc = prepare (self, api, fts);
+    {
+      gint64 start = _dossier_search_thread_cpu_usec ();
+
+      rc = prepare (self, api, fts);
+      self->prepare_usec = _dossier_search_thread_cpu_usec () - start;
+    }
   if (++self->n_matches * MANY_MATCHES >= self->n_rows && !self->reading_lengths
-      && self->lengths != NULL)
+      && self->lengths != NULL && !self->lengths_fixed)
     use_lengths (self);
   if (rc == SQLITE_OK && !is_hidden (self, rowid))
     {
@@ -386,6 +550,83 @@ _dossier_search_top_set_hidden (DossierSearchTop *self,
 {
   self->hidden = hidden;
   self->n_hidden = n_hidden;
+}
+
+/* For a scan shared between threads (dossier-search-split.c): @fixed, not owned, is a
+ * copy of current lengths (_dossier_search_lengths_copy()), used as it is. */
+void
+_dossier_search_top_fix_lengths (DossierSearchTop     *self,
+                                 DossierSearchLengths *fixed)
+{
+  self->lengths = fixed;
+  self->lengths_fixed = TRUE;
+  self->reading_lengths = fixed != NULL;
+}
+
+/* A collector for another part of a shared scan: same capacity, lengths, hidden rowids
+ * and shared idf. */
+DossierSearchTop *
+_dossier_search_top_new_like (DossierSearchTop *self)
+{
+  DossierSearchTop *other = _dossier_search_top_new (self->capacity, self->lengths);
+
+  _dossier_search_top_set_hidden (other, self->hidden, self->n_hidden);
+  other->lengths_fixed = self->lengths_fixed;
+  other->reading_lengths = self->reading_lengths;
+  other->shared_idf = self->shared_idf;
+  return other;
+}
+
+/* The idf @shared, not owned, is worked out by whichever collector needs it first. */
+void
+_dossier_search_top_share_idf (DossierSearchTop *self,
+                               DossierSearchIdf *shared)
+{
+  self->shared_idf = shared;
+}
+
+/* Takes in what @other kept scanning another part of the rowids, as if this collector
+ * had seen every match: the idf of a lone phrase waits for the sum of the counts. */
+void
+_dossier_search_top_merge (DossierSearchTop *self,
+                           DossierSearchTop *other)
+{
+  g_assert (!self->popping && !other->popping);
+
+  if (!self->ready && other->ready)
+    {
+      self->n_rows = other->n_rows;
+      self->idf_deferred = other->idf_deferred;
+      self->ready = TRUE;
+    }
+  self->n_matches += other->n_matches;
+  if (self->error == SQLITE_OK)
+    self->error = other->error;
+  for (guint i = 0; i < other->n_entries; i++)
+    keep (self, other->heap[i].score, other->heap[i].rowid);
+}
+
+DossierSearchIdf *
+_dossier_search_idf_new (void)
+{
+  DossierSearchIdf *self = g_new0 (DossierSearchIdf, 1);
+
+  g_mutex_init (&self->mutex);
+  g_cond_init (&self->counted);
+  return self;
+}
+
+void
+_dossier_search_idf_free (DossierSearchIdf *self)
+{
+  if (self == NULL)
+    return;
+
+  g_mutex_clear (&self->mutex);
+  g_cond_clear (&self->counted);
+  g_free (self->states);
+  g_free (self->idf);
+  g_free (self);
 }
 
 /* A lone phrase's scores, kept without its idf, get it now: the same factor for all. */
