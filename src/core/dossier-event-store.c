@@ -48,6 +48,19 @@ bind_date (DossierStatement  *stmt,
   sqlite3_bind_int (stmt, index + 1, date->precision);
 }
 
+/* The date part of the key of a group whose first event has @date (see group_key()). */
+static char *
+group_date (const DossierDate *date)
+{
+  DossierDate stored;
+
+  dossier_date_from_key (dossier_date_to_key (date), date->precision, &stored);
+  return dossier_date_to_iso (&stored);
+}
+
+/* An event starts as a group of its own, with the key regrouping gives an event alone, so
+ * that regrouping a large import rewrites only the events that joined another (a fifth of
+ * them at 100,000 articles): the row's id is the one SQLite would give it. */
 static gboolean
 insert_event (DossierDatabase              *db,
               gint64                        article_rowid,
@@ -56,10 +69,11 @@ insert_event (DossierDatabase              *db,
               GError                      **error)
 {
   g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
-    "INSERT INTO events (article, date_key, precision, end_key, end_precision, qualifier,"
+    "INSERT INTO events (id, article, date_key, precision, end_key, end_precision, qualifier,"
     "                    phrase, phrase_start, phrase_length, sentence_start, sentence_end,"
-    "                    happening)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
+    "                    happening, group_key)"
+    " SELECT n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 || '#' || n"
+    " FROM (SELECT coalesce (max (id), 0) + 1 AS n FROM events)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -74,6 +88,7 @@ insert_event (DossierDatabase              *db,
   sqlite3_bind_int (stmt, 10, e->sentence_start);
   sqlite3_bind_int (stmt, 11, e->sentence_end);
   dossier_statement_bind_text (stmt, 12, happening);
+  sqlite3_bind_text (stmt, 13, group_date (&e->date), -1, g_free);
 
   return dossier_database_step_done (db, stmt, error);
 }
