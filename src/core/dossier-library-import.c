@@ -1,10 +1,11 @@
 /* dossier-library-import.c: growing the library from the user's files, and shrinking it
  *
- * Each file is read whole, then saved in one transaction: a bad file imports nothing and
- * the batch goes on with the next. Imported articles go through the same chain as the
- * bundled ones (blocks and search index, entity mentions, dated events), against the whole
- * catalogue: the bundled entities, those of earlier imports and the file's own, which merge
- * with known ones by name or alias. Events are regrouped once, after the batch.
+ * Each file is checked whole, then saved in one transaction while its articles are read
+ * (see save_articles()): a bad file imports nothing and the batch goes on with the next.
+ * Imported articles go through the same chain as the bundled ones (blocks and search
+ * index, entity mentions, dated events), against the whole catalogue: the bundled
+ * entities, those of earlier imports and the file's own, which merge with known ones by
+ * name or alias. Events are regrouped once, after the batch.
  *
  * An article the library already has — the same id, or the same title, outlet, date and
  * text under another id — is not imported twice; a changed article under a known id
@@ -51,6 +52,7 @@ typedef struct
   guint64                    total_bytes;
   guint64                    done_bytes;
   gboolean                   saved_any;
+  GHashTable                *annotated;     /* ids of the articles with annotations */
 } Batch;
 
 typedef enum
@@ -425,7 +427,9 @@ save_chunk (Batch                    *batch,
         result->n_replaced++;
       else
         result->n_imported++;
-      g_ptr_array_add (saved, g_object_ref (article));
+      /* Only these are kept to the end of the file: a large file's are not all held. */
+      if (g_hash_table_contains (batch->annotated, dossier_article_get_id (article)))
+        g_ptr_array_add (saved, g_object_ref (article));
       report (batch, result->path, 0.5 + 0.5 * (position + 1) / n_articles, bytes, FALSE);
     }
 
@@ -469,20 +473,43 @@ reanalyse_others (Batch       *batch,
   return TRUE;
 }
 
-/* The pipeline gives no chunk only when the import was cancelled. */
+/* Stages the articles of @next, which start at @first in the file, and saves them. */
 static gboolean
-set_cancelled (Batch   *batch,
-               GError **error)
+save_next (Batch                    *batch,
+           DossierImportChunk       *next,
+           guint                     first,
+           guint                     n_articles,
+           GHashTable               *own,
+           DossierImportFileResult  *result,
+           const char               *display,
+           guint64                   bytes,
+           GPtrArray                *saved,
+           GError                  **error)
 {
-  if (!g_cancellable_set_error_if_cancelled (batch->cancellable, error))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled"));
-  return FALSE;
+  g_auto(Chunk) chunk = { 0 };
+
+  chunk_init (&chunk, first, g_array_ref (next->analyses));
+  for (guint i = 0; i < next->articles->len; i++)
+    {
+      DossierArticle *article = g_ptr_array_index (next->articles, i);
+
+      g_hash_table_add (own, g_strdup (dossier_article_get_id (article)));
+      if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
+          || !stage_article (batch, &chunk, article, first + i, result, display, error))
+        return FALSE;
+    }
+
+  return save_chunk (batch, &chunk, result, n_articles, bytes, saved, error);
 }
 
-/* The worker's pipeline is stopped and joined on every way out, a cancelled one too. */
+/* The articles are read from the file on the worker's thread too, a chunk ahead, so the
+ * JSON of a large file is parsed while the first articles are saved. The worker's
+ * pipeline is stopped and joined on every way out, a cancelled one too. @own: the ids of
+ * the file's articles, for reanalyse_others(). */
 static gboolean
 save_articles (Batch                    *batch,
-               GPtrArray                *articles,
+               DossierImporter          *importer,
+               GHashTable               *own,
                DossierImportFileResult  *result,
                const char               *display,
                guint64                   bytes,
@@ -490,42 +517,28 @@ save_articles (Batch                    *batch,
                GError                  **error)
 {
   g_autoptr(DossierImportPipeline) pipeline = NULL;
+  guint first = 0, n_articles;
 
-  if (articles->len == 0)
+  if (dossier_importer_get_articles (importer)->len + dossier_importer_get_n_unread (importer)
+      == 0)
     return TRUE;
 
-  pipeline = dossier_import_pipeline_start (articles, CHUNK_ARTICLES, batch->matcher,
+  pipeline = dossier_import_pipeline_start (importer, CHUNK_ARTICLES, batch->matcher,
                                             batch->cancellable);
-  for (guint first = 0; first < articles->len; first += CHUNK_ARTICLES)
+  n_articles = dossier_import_pipeline_get_n_articles (pipeline);
+  while (TRUE)
     {
-      GArray *analyses = dossier_import_pipeline_next_chunk (pipeline);
-      g_auto(Chunk) chunk = { 0 };
+      g_autoptr(DossierImportChunk) next = NULL;
 
-      if (analyses == NULL)
-        return set_cancelled (batch, error);
-      chunk_init (&chunk, first, analyses);
-      for (guint i = first; i < MIN (first + CHUNK_ARTICLES, articles->len); i++)
-        if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
-            || !stage_article (batch, &chunk, g_ptr_array_index (articles, i), i, result,
-                               display, error))
-          return FALSE;
-
-      if (!save_chunk (batch, &chunk, result, articles->len, bytes, saved, error))
+      if (!dossier_import_pipeline_next_chunk (pipeline, &next, error))
         return FALSE;
+      if (next == NULL)
+        return TRUE;
+      if (!save_next (batch, next, first, n_articles, own, result, display, bytes, saved,
+                      error))
+        return FALSE;
+      first += next->articles->len;
     }
-
-  return TRUE;
-}
-
-static GHashTable *
-ids_of (GPtrArray *articles)
-{
-  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < articles->len; i++)
-    g_hash_table_add (ids, (char *) dossier_article_get_id (g_ptr_array_index (articles, i)));
-
-  return ids;
 }
 
 /* Everything of one file, inside its transaction. */
@@ -538,17 +551,15 @@ save_file (Batch                    *batch,
            GPtrArray                *saved,
            GError                  **error)
 {
-  GPtrArray *articles = dossier_importer_get_articles (importer);
   GPtrArray *entities = dossier_importer_get_entities (importer);
   g_autoptr(GPtrArray) learnt = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) own = NULL;
+  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!save_entities (batch, entities, learnt, error)
-      || !save_articles (batch, articles, result, display, bytes, saved, error))
+      || !save_articles (batch, importer, own, result, display, bytes, saved, error))
     return FALSE;
 
   result->n_entities = entities->len;
-  own = ids_of (articles);
   return learnt->len == 0 || reanalyse_others (batch, learnt, own, error);
 }
 
@@ -577,26 +588,19 @@ anchor_annotations (DossierDatabase  *db,
   return changed->len == 0 || dossier_annotation_store_save_all (db, changed, error);
 }
 
-/* After the file's transaction: each annotation change is a transaction of its own. An
- * annotation this misses is anchored when its article is next loaded (its hash differs). */
+/* After the file's transaction, the saved articles that have annotations: each
+ * annotation change is a transaction of its own. An annotation this misses is anchored
+ * when its article is next loaded (its hash differs). */
 static gboolean
 anchor_saved (DossierDatabase  *db,
               GPtrArray        *saved,
               GError          **error)
 {
-  g_autoptr(GHashTable) annotated = NULL;
-
-  if (saved->len == 0)
-    return TRUE;
-  if ((annotated = dossier_annotation_store_count_by_article (db, error)) == NULL)
-    return FALSE;
-
   for (guint i = 0; i < saved->len; i++)
     {
       DossierArticle *article = g_ptr_array_index (saved, i);
 
-      if (g_hash_table_contains (annotated, dossier_article_get_id (article))
-          && !anchor_annotations (db, dossier_article_get_id (article), article, error))
+      if (!anchor_annotations (db, dossier_article_get_id (article), article, error))
         return FALSE;
     }
 
@@ -626,7 +630,8 @@ import_file (Batch      *batch,
 
   result->path = g_strdup (path);
   report (batch, path, 0, bytes, TRUE);
-  if (!dossier_importer_add_file (importer, path, &error)
+  g_clear_pointer (&batch->annotated, g_hash_table_unref);
+  if (!dossier_importer_open_file (importer, path, &error)
       || g_cancellable_set_error_if_cancelled (batch->cancellable, &error)
       || !dossier_database_begin (batch->db, &error))
     {
@@ -634,7 +639,8 @@ import_file (Batch      *batch,
       return result;
     }
 
-  if (!save_file (batch, importer, result, display, bytes, saved, &error)
+  if ((batch->annotated = dossier_annotation_store_count_by_article (batch->db, &error)) == NULL
+      || !save_file (batch, importer, result, display, bytes, saved, &error)
       || !dossier_database_commit (batch->db, &error))
     {
       dossier_database_rollback (batch->db);
@@ -642,7 +648,7 @@ import_file (Batch      *batch,
       return result;
     }
 
-  batch->saved_any = batch->saved_any || saved->len > 0;
+  batch->saved_any = batch->saved_any || result->n_imported + result->n_replaced > 0;
   if (!anchor_saved (batch->db, saved, &error))
     {
       g_warning ("%s", error->message);
@@ -720,7 +726,7 @@ dossier_library_import_files (DossierLibrary             *self,
 {
   g_autoptr(DossierImportSummary) summary = g_new0 (DossierImportSummary, 1);
   Batch batch = { dossier_library_get_database (self), NULL, cancellable, progress,
-                  progress_data, 0, 0, 0, FALSE };
+                  progress_data, 0, 0, 0, FALSE, NULL };
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
@@ -738,6 +744,7 @@ dossier_library_import_files (DossierLibrary             *self,
     }
 
   g_clear_object (&batch.matcher);
+  g_clear_pointer (&batch.annotated, g_hash_table_unref);
   dossier_database_exec (batch.db, "PRAGMA cache_size = -2000", NULL);
   if (batch.saved_any && !regroup (batch.db, error))
     return NULL;
