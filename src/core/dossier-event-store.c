@@ -48,32 +48,54 @@ bind_date (DossierStatement  *stmt,
   sqlite3_bind_int (stmt, index + 1, date->precision);
 }
 
-/* The date part of the key of a group whose first event has @date (see group_key()). */
+/* The key of the group of an event alone, the same as group_key() gives it. */
 static char *
-group_date (const DossierDate *date)
+lone_group_key (gint64             id,
+                const DossierDate *date)
 {
+  g_autofree char *iso = NULL;
   DossierDate stored;
 
   dossier_date_from_key (dossier_date_to_key (date), date->precision, &stored);
-  return dossier_date_to_iso (&stored);
+  iso = dossier_date_to_iso (&stored);
+  return g_strdup_printf ("%s#%" G_GINT64_FORMAT, iso, id);
+}
+
+/* The last event's id, 0 for none: the next ones are given the ids SQLite would give. */
+static gboolean
+last_event_id (DossierDatabase  *db,
+               gint64           *id,
+               GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
+    "SELECT coalesce (max (id), 0) FROM events", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return dossier_database_set_error (db, rc, error);
+
+  *id = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
 }
 
 /* An event starts as a group of its own, with the key regrouping gives an event alone, so
  * that regrouping a large import rewrites only the events that joined another (a fifth of
- * them at 100,000 articles): the row's id is the one SQLite would give it. */
+ * them at 100,000 articles). @id is the row's own. */
 static gboolean
 insert_event (DossierDatabase              *db,
               gint64                        article_rowid,
+              gint64                        id,
               const DossierDateExpression  *e,
               const char                   *happening,
               GError                      **error)
 {
   g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
-    "INSERT INTO events (id, article, date_key, precision, end_key, end_precision, qualifier,"
+    "INSERT INTO events (article, date_key, precision, end_key, end_precision, qualifier,"
     "                    phrase, phrase_start, phrase_length, sentence_start, sentence_end,"
-    "                    happening, group_key)"
-    " SELECT n, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 || '#' || n"
-    " FROM (SELECT coalesce (max (id), 0) + 1 AS n FROM events)", error);
+    "                    happening, id, group_key)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -88,7 +110,8 @@ insert_event (DossierDatabase              *db,
   sqlite3_bind_int (stmt, 10, e->sentence_start);
   sqlite3_bind_int (stmt, 11, e->sentence_end);
   dossier_statement_bind_text (stmt, 12, happening);
-  sqlite3_bind_text (stmt, 13, group_date (&e->date), -1, g_free);
+  sqlite3_bind_int64 (stmt, 13, id);
+  sqlite3_bind_text (stmt, 14, lone_group_key (id, &e->date), -1, g_free);
 
   return dossier_database_step_done (db, stmt, error);
 }
@@ -193,15 +216,18 @@ dossier_event_store_save (DossierDatabase  *db,
                           GPtrArray        *happenings,
                           GError          **error)
 {
+  gint64 last = 0;
+
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (expressions != NULL && happenings != NULL, FALSE);
   g_return_val_if_fail (expressions->len == happenings->len, FALSE);
 
-  if (!delete_events (db, article_rowid, error))
+  if (!delete_events (db, article_rowid, error)
+      || (expressions->len > 0 && !last_event_id (db, &last, error)))
     return FALSE;
 
   for (guint i = 0; i < expressions->len; i++)
-    if (!insert_event (db, article_rowid, g_ptr_array_index (expressions, i),
+    if (!insert_event (db, article_rowid, last + 1 + i, g_ptr_array_index (expressions, i),
                        g_ptr_array_index (happenings, i), error))
       return FALSE;
 
