@@ -582,6 +582,50 @@ save_groups (DossierDatabase  *db,
 }
 
 /**
+ * dossier_event_store_group:
+ *
+ * Reads every event of the library and works out its group and conflict flag, which
+ * dossier_event_store_save_groups() stores: the reading needs no write lock, so another
+ * connection may write meanwhile (an import merges the search index then).
+ *
+ * Returns: (transfer full): the grouping, or %NULL with @error set
+ */
+GArray *
+dossier_event_store_group (DossierDatabase  *db,
+                           GError          **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  g_array_set_clear_func (rows, row_clear);
+  if (!load_rows (db, rows, error))
+    return NULL;
+
+  group_same_dates (rows);
+  attach_months_to_days (rows);
+  flag_conflicts (rows);
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * dossier_event_store_save_groups:
+ * @grouping: what dossier_event_store_group() gave
+ *
+ * Stores the groups that changed, inside the caller's transaction.
+ */
+gboolean
+dossier_event_store_save_groups (DossierDatabase  *db,
+                                 GArray           *grouping,
+                                 GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (grouping != NULL, FALSE);
+
+  return save_groups (db, grouping, error);
+}
+
+/**
  * dossier_event_store_regroup:
  *
  * Recomputes every event's group and conflict flag across the library.
@@ -590,18 +634,12 @@ gboolean
 dossier_event_store_regroup (DossierDatabase  *db,
                              GError          **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  g_autoptr(GArray) grouping = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
 
-  g_array_set_clear_func (rows, row_clear);
-  if (!load_rows (db, rows, error))
-    return FALSE;
-
-  group_same_dates (rows);
-  attach_months_to_days (rows);
-  flag_conflicts (rows);
-  return save_groups (db, rows, error);
+  return (grouping = dossier_event_store_group (db, error)) != NULL
+         && save_groups (db, grouping, error);
 }
 
 /* Listing */
