@@ -67,17 +67,8 @@ last_event_id (DossierDatabase  *db,
                gint64           *id,
                GError          **error)
 {
-  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
-    "SELECT coalesce (max (id), 0) FROM events", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return dossier_database_set_error (db, rc, error);
-
-  *id = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return dossier_database_query_int64 (db, "SELECT coalesce (max (id), 0) FROM events", id,
+                                       error);
 }
 
 /* An event starts as a group of its own, with the key regrouping gives an event alone, so

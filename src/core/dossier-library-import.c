@@ -473,18 +473,24 @@ reanalyse_others (Batch       *batch,
   return TRUE;
 }
 
+/* One file being saved, for its chunks. */
+typedef struct
+{
+  DossierImportFileResult *result;
+  const char              *display;
+  guint64                  bytes;
+  guint                    n_articles;
+  GPtrArray               *saved;       /* see save_chunk() */
+  GHashTable              *own;         /* the ids of its articles */
+} FileSave;
+
 /* Stages the articles of @next, which start at @first in the file, and saves them. */
 static gboolean
-save_next (Batch                    *batch,
-           DossierImportChunk       *next,
-           guint                     first,
-           guint                     n_articles,
-           GHashTable               *own,
-           DossierImportFileResult  *result,
-           const char               *display,
-           guint64                   bytes,
-           GPtrArray                *saved,
-           GError                  **error)
+save_next (Batch               *batch,
+           FileSave            *file,
+           DossierImportChunk  *next,
+           guint                first,
+           GError             **error)
 {
   g_auto(Chunk) chunk = { 0 };
 
@@ -493,31 +499,28 @@ save_next (Batch                    *batch,
     {
       DossierArticle *article = g_ptr_array_index (next->articles, i);
 
-      g_hash_table_add (own, g_strdup (dossier_article_get_id (article)));
+      g_hash_table_add (file->own, g_strdup (dossier_article_get_id (article)));
       if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
-          || !stage_article (batch, &chunk, article, first + i, result, display, error))
+          || !stage_article (batch, &chunk, article, first + i, file->result, file->display,
+                             error))
         return FALSE;
     }
 
-  return save_chunk (batch, &chunk, result, n_articles, bytes, saved, error);
+  return save_chunk (batch, &chunk, file->result, file->n_articles, file->bytes, file->saved,
+                     error);
 }
 
 /* The articles are read from the file on the worker's thread too, a chunk ahead, so the
  * JSON of a large file is parsed while the first articles are saved. The worker's
- * pipeline is stopped and joined on every way out, a cancelled one too. @own: the ids of
- * the file's articles, for reanalyse_others(). */
+ * pipeline is stopped and joined on every way out, a cancelled one too. */
 static gboolean
-save_articles (Batch                    *batch,
-               DossierImporter          *importer,
-               GHashTable               *own,
-               DossierImportFileResult  *result,
-               const char               *display,
-               guint64                   bytes,
-               GPtrArray                *saved,
-               GError                  **error)
+save_articles (Batch            *batch,
+               DossierImporter  *importer,
+               FileSave         *file,
+               GError          **error)
 {
   g_autoptr(DossierImportPipeline) pipeline = NULL;
-  guint first = 0, n_articles;
+  guint first = 0;
 
   if (dossier_importer_get_articles (importer)->len + dossier_importer_get_n_unread (importer)
       == 0)
@@ -525,7 +528,7 @@ save_articles (Batch                    *batch,
 
   pipeline = dossier_import_pipeline_start (importer, CHUNK_ARTICLES, batch->matcher,
                                             batch->cancellable);
-  n_articles = dossier_import_pipeline_get_n_articles (pipeline);
+  file->n_articles = dossier_import_pipeline_get_n_articles (pipeline);
   while (TRUE)
     {
       g_autoptr(DossierImportChunk) next = NULL;
@@ -534,8 +537,7 @@ save_articles (Batch                    *batch,
         return FALSE;
       if (next == NULL)
         return TRUE;
-      if (!save_next (batch, next, first, n_articles, own, result, display, bytes, saved,
-                      error))
+      if (!save_next (batch, file, next, first, error))
         return FALSE;
       first += next->articles->len;
     }
@@ -554,9 +556,10 @@ save_file (Batch                    *batch,
   GPtrArray *entities = dossier_importer_get_entities (importer);
   g_autoptr(GPtrArray) learnt = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  FileSave file = { result, display, bytes, 0, saved, own };
 
   if (!save_entities (batch, entities, learnt, error)
-      || !save_articles (batch, importer, own, result, display, bytes, saved, error))
+      || !save_articles (batch, importer, &file, error))
     return FALSE;
 
   result->n_entities = entities->len;
