@@ -4,6 +4,11 @@
  * note the byte offset of every object, array, member and element as it goes by, so that
  * "wrong type" and "missing field" errors found later can name a line and a column.
  *
+ * An import file can also be parsed as an outline (dossier_json_document_new_outline()):
+ * its articles are checked but left out of the tree, each parsed later on its own, so
+ * that a large file is never one tree and its articles can be read on another thread.
+ * What json-glib then reads is not the file itself; Cuts map its offsets back.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
