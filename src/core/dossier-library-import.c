@@ -681,16 +681,28 @@ typedef struct
 } Tidy;
 
 /* Searches read a merged full-text index faster; a failure here loses nothing. */
+static void
+tidy_index (DossierDatabase *db,
+            gint64           n_new)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_search_store_tidy_index (db, n_new, &error))
+    g_warning ("Could not merge the search index: %s", error->message);
+}
+
 static gpointer
-tidy_index (gpointer data)
+tidy_in_thread (gpointer data)
 {
   Tidy *tidy = data;
   g_autoptr(DossierDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
 
   db = dossier_database_open (tidy->path, DOSSIER_DATABASE_WRITABLE, &error);
-  if (db == NULL || !dossier_search_store_tidy_index (db, tidy->n_new, &error))
+  if (db == NULL)
     g_warning ("Could not merge the search index: %s", error->message);
+  else
+    tidy_index (db, tidy->n_new);
 
   g_free (tidy->path);
   g_free (tidy);
@@ -706,15 +718,26 @@ regroup_and_tidy (Batch                 *batch,
                   DossierImportSummary  *summary,
                   GError               **error)
 {
-  Tidy *tidy = g_new0 (Tidy, 1);
+  const char *path = dossier_database_get_path (batch->db);
+  gint64 n_new = summary->n_imported + summary->n_replaced;
   g_autoptr(GArray) grouping = NULL;
-  GThread *thread;
+  GThread *thread = NULL;
 
-  tidy->path = g_strdup (dossier_database_get_path (batch->db));
-  tidy->n_new = summary->n_imported + summary->n_replaced;
-  thread = g_thread_new ("dossier-tidy", tidy_index, tidy);
+  /* A database that is not a file of its own (":memory:") has no second connection. */
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      Tidy *tidy = g_new0 (Tidy, 1);
+
+      tidy->path = g_strdup (path);
+      tidy->n_new = n_new;
+      thread = g_thread_new ("dossier-tidy", tidy_in_thread, tidy);
+    }
+  else
+    tidy_index (batch->db, n_new);
+
   grouping = dossier_event_store_group (batch->db, error);
-  g_thread_join (thread);
+  if (thread != NULL)
+    g_thread_join (thread);
   if (grouping == NULL || !dossier_database_begin (batch->db, error))
     return FALSE;
 
