@@ -63,6 +63,7 @@ static const char *debris[] = {
 static const char *structured[] = {
   "Video producer Nik Yarst",                 /* a credit */
   "Spokeswoman, Russian Foreign Ministry",    /* the claim's attribution */
+  NULL,                                       /* g_strv_contains() reads up to it */
 };
 
 static DossierDatabase *

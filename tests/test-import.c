@@ -1102,6 +1102,43 @@ test_bad_article_in_a_later_chunk (Fixture       *fixture,
   g_assert_cmpuint (count_threads (), ==, threads);
 }
 
+/* The articles of a large file are read on the worker's thread while the first chunks are
+ * saved: one it cannot read, far into the file, still rejects the whole file, with its line
+ * (each story is on a line of its own, story-0 on the second). */
+static void
+test_unreadable_article_in_a_later_chunk (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  static const struct
+  {
+    const char *from, *to, *message;
+  } cases[] = {
+    { "\"title\": \"On zebra700\"", "\"title\": 700", "late.json:702:" },
+    { "\"title\": \"On zebra701\",", "\"title\": \"On zebra701\"", "late.json:703:" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) json = stories (1200, "zebra");
+      g_autofree char *before = library_checksum (fixture);
+      g_autofree char *after = NULL;
+      g_autoptr(DossierImportSummary) summary = NULL;
+      const GError *error;
+
+      g_assert_cmpuint (g_string_replace (json, cases[i].from, cases[i].to, 1), ==, 1);
+      g_string_append (json, "]}\n");
+
+      summary = import_text (fixture, "late.json", json->str);
+      assert_counts (summary, 0, 0, 0, 1);
+      error = file_result (summary, 0)->error;
+      g_assert_true (error != NULL && error->domain == DOSSIER_IMPORT_ERROR);
+      if (strstr (error->message, cases[i].message) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, cases[i].message);
+      after = library_checksum (fixture);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
 typedef struct
 {
   GMainLoop            *loop;
@@ -1189,6 +1226,8 @@ main (int   argc,
   ADD ("/import/cancelled", test_cancelled);
   ADD ("/import/cancelled-midway-with-the-worker", test_cancelled_midway);
   ADD ("/import/bad-article-in-a-later-chunk", test_bad_article_in_a_later_chunk);
+  ADD ("/import/unreadable-article-in-a-later-chunk",
+       test_unreadable_article_in_a_later_chunk);
   ADD ("/import/async-with-progress", test_async);
 #undef ADD
 

@@ -118,6 +118,26 @@ static const InvalidCase invalid_cases[] = {
     "\"published\": \"2021\", \"body\": \"x\"},\n  {\"id\": \"same\", \"title\": \"u\", "
     "\"published\": \"2021\", \"body\": \"y\"}]}", DOSSIER_IMPORT_ERROR_INVALID_VALUE,
     "bad.json:4:3: the id “same” is used twice in this file" },
+  /* Each article is parsed apart from the rest of the file, its places still the file's;
+   * json-glib puts a missing comma at the end of the value before it, as it does in a
+   * whole file. */
+  { "syntax-in-a-later-article", HEADER " \"articles\": [\n  {\"title\": \"t\", "
+    "\"published\": \"2021\", \"body\": \"x\"},\n  {\"title\": \"u\",\n   \"published\" "
+    "\"2021\"}]}", DOSSIER_IMPORT_ERROR_SYNTAX, "bad.json:5:" },
+  { "type-in-a-later-article", HEADER " \"articles\": [\n  {\"title\": \"t\", "
+    "\"published\": \"2021\", \"body\": \"x\"}, {\"published\": \"2021\", \"body\": \"y\",\n"
+    "   \"title\": 42}]}", DOSSIER_IMPORT_ERROR_WRONG_TYPE,
+    "bad.json:4:4: “title” must be a string, not a number" },
+  { "article-not-object", HEADER " \"articles\": [\n  {\"title\": \"t\", "
+    "\"published\": \"2021\", \"body\": \"x\"},\n  7]}", DOSSIER_IMPORT_ERROR_WRONG_TYPE,
+    "bad.json:4:4: article 2 must be an object, not a number" },
+  { "missing-comma-between-articles", HEADER " \"articles\": [\n  {\"title\": \"t\", "
+    "\"published\": \"2021\", \"body\": \"x\"}\n  {\"title\": \"u\"}]}",
+    DOSSIER_IMPORT_ERROR_SYNTAX, "bad.json:3:50: Parse error: unexpected character `}'" },
+  /* json-glib reads both "articles": the file is parsed whole, not apart */
+  { "articles-twice", HEADER " \"articles\": [],\n \"articles\": [{\"title\": 42,"
+    " \"published\": \"2021\", \"body\": \"x\"}]}", DOSSIER_IMPORT_ERROR_WRONG_TYPE,
+    "bad.json:3:16: “title” must be a string, not a number" },
   { "entity-kind", HEADER " \"entities\": [\n  {\"name\": \"X\", \"kind\": \"planet\"}]}",
     DOSSIER_IMPORT_ERROR_INVALID_VALUE, "bad.json:3:17: an entity’s “kind” must be" },
   { "alias-type", HEADER " \"entities\": [\n  {\"name\": \"X\", \"aliases\": [\"ok\", 7]}]}",

@@ -484,6 +484,27 @@ dossier_database_exec (DossierDatabase  *self,
   return TRUE;
 }
 
+/* The first column of the first row @sql gives, as an integer: a count, a largest id. */
+gboolean
+dossier_database_query_int64 (DossierDatabase  *self,
+                              const char       *sql,
+                              gint64           *value,
+                              GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), FALSE);
+
+  if ((stmt = dossier_database_prepare (self, sql, error)) == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return dossier_database_set_error (self, rc, error);
+
+  *value = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* IMMEDIATE: take the write lock up front, so a transaction never fails half-way
  * because another connection started writing first. */
 gboolean

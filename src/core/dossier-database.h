@@ -67,6 +67,10 @@ gboolean          dossier_database_add_function    (DossierDatabase      *self,
 gboolean          dossier_database_exec            (DossierDatabase      *self,
                                                     const char           *sql,
                                                     GError              **error);
+gboolean          dossier_database_query_int64     (DossierDatabase      *self,
+                                                    const char           *sql,
+                                                    gint64               *value,
+                                                    GError              **error);
 gboolean          dossier_database_begin           (DossierDatabase      *self,
                                                     GError              **error);
 gboolean          dossier_database_commit          (DossierDatabase      *self,

@@ -26,6 +26,11 @@ gboolean   dossier_event_store_rebuild    (DossierDatabase    *db,
                                            GError            **error);
 gboolean   dossier_event_store_regroup    (DossierDatabase    *db,
                                            GError            **error);
+GArray    *dossier_event_store_group      (DossierDatabase    *db,
+                                           GError            **error);
+gboolean   dossier_event_store_save_groups (DossierDatabase   *db,
+                                            GArray            *grouping,
+                                            GError           **error);
 GPtrArray *dossier_event_store_list       (DossierDatabase    *db,
                                            const char         *entity,
                                            const DossierDate  *from,

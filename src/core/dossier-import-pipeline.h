@@ -9,6 +9,7 @@
 
 #include "dossier-article.h"
 #include "dossier-entity-matcher.h"
+#include "dossier-importer.h"
 
 G_BEGIN_DECLS
 
@@ -20,15 +21,27 @@ typedef struct
   GPtrArray *happenings;   /* static strings or NULL, one per expression */
 } DossierImportAnalysis;
 
+/* Articles of the file, in its order, and what the worker found in each. */
+typedef struct
+{
+  GPtrArray *articles;     /* DossierArticle */
+  GArray    *analyses;     /* DossierImportAnalysis, one per article */
+} DossierImportChunk;
+
 typedef struct _DossierImportPipeline DossierImportPipeline;
 
-DossierImportPipeline *dossier_import_pipeline_start      (GPtrArray             *articles,
-                                                           guint                  chunk_size,
-                                                           DossierEntityMatcher  *matcher,
-                                                           GCancellable          *cancellable);
-GArray                *dossier_import_pipeline_next_chunk (DossierImportPipeline *self);
-void                   dossier_import_pipeline_stop       (DossierImportPipeline *self);
+void                   dossier_import_chunk_free              (DossierImportChunk     *chunk);
+DossierImportPipeline *dossier_import_pipeline_start          (DossierImporter        *importer,
+                                                               guint                   chunk_size,
+                                                               DossierEntityMatcher   *matcher,
+                                                               GCancellable           *cancellable);
+guint                  dossier_import_pipeline_get_n_articles (DossierImportPipeline  *self);
+gboolean               dossier_import_pipeline_next_chunk     (DossierImportPipeline  *self,
+                                                               DossierImportChunk    **chunk,
+                                                               GError                **error);
+void                   dossier_import_pipeline_stop           (DossierImportPipeline  *self);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierImportChunk, dossier_import_chunk_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierImportPipeline, dossier_import_pipeline_stop)
 
 G_END_DECLS

@@ -1,7 +1,9 @@
 /* dossier-importer.c: reads articles and entities from files in the import format
  *
  * A file is read whole and checked whole before anything of it is kept: one bad article
- * rejects its file, so an import never stores half a file.
+ * rejects its file, so an import never stores half a file. The library's import reads a
+ * large file's articles one after the other instead (dossier_importer_open_file()), on
+ * another thread while the first ones are saved, and rejects the file when one is bad.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,16 +26,25 @@ struct _DossierImporter
 
   GPtrArray *articles;   /* DossierArticle */
   GPtrArray *entities;   /* DossierEntity */
+
+  /* The file dossier_importer_open_file() opened, while articles of it are left to read */
+  GMappedFile *file;
+  struct _FileImport *open;
+  JsonArray  *unread;      /* its "articles", of which those from next on are unread */
+  guint       next;
+  guint       next_apart;  /* the next of the objects its outline left apart */
 };
 
 /* What one file yields, kept apart until the whole file has been checked. */
-typedef struct
+typedef struct _FileImport
 {
   DossierJsonDocument *document;
   GPtrArray           *articles;
   GPtrArray           *entities;
   GHashTable          *ids;   /* article ids seen in this file */
 } FileImport;
+
+static void file_import_free (FileImport *import);
 
 G_DEFINE_FINAL_TYPE (DossierImporter, dossier_importer, G_TYPE_OBJECT)
 
@@ -44,6 +55,8 @@ dossier_importer_finalize (GObject *object)
 
   g_clear_pointer (&self->articles, g_ptr_array_unref);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_pointer (&self->open, file_import_free);
+  g_clear_pointer (&self->file, g_mapped_file_unref);
 
   G_OBJECT_CLASS (dossier_importer_parent_class)->finalize (object);
 }
@@ -77,6 +90,13 @@ file_import_clear (FileImport *import)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FileImport, file_import_clear)
+
+static void
+file_import_free (FileImport *import)
+{
+  file_import_clear (import);
+  g_free (import);
+}
 
 static gboolean
 invalid_member (FileImport  *import,
@@ -342,23 +362,19 @@ read_metadata (FileImport      *import,
   return TRUE;
 }
 
-static gboolean
+/* The article in @object, read through @import's document. */
+static DossierArticle *
 read_article (FileImport  *import,
-              JsonArray   *array,
-              guint        index,
+              JsonObject  *object,
               GError     **error)
 {
   g_autoptr(DossierArticle) article = dossier_article_new ();
-  g_autofree char *what = g_strdup_printf (_("article %u"), index + 1);
-  JsonObject *object;
 
-  if (!dossier_json_document_get_object_element (import->document, array, index, what,
-                                                 &object, error)
-      || !read_metadata (import, object, article, error)
+  if (!read_metadata (import, object, article, error)
       || !read_published (import, object, article, error)
       || !read_credits (import, object, article, error)
       || !read_body (import, object, article, error))
-    return FALSE;
+    return NULL;
 
   if (dossier_article_get_id (article) == NULL)
     {
@@ -372,12 +388,41 @@ read_article (FileImport  *import,
       g_autofree char *message = g_strdup_printf (_("the id “%s” is used twice in this file"),
                                                   dossier_article_get_id (article));
 
-      return invalid (import, error, object, message);
+      invalid (import, error, object, message);
+      return NULL;
     }
 
   dossier_article_set_origin (article, DOSSIER_ORIGIN_IMPORTED);
-  g_ptr_array_add (import->articles, g_steal_pointer (&article));
-  return TRUE;
+  return g_steal_pointer (&article);
+}
+
+/* Element @index of the "articles" array; an object the outline left apart is parsed
+ * now, through a document of its own. */
+static DossierArticle *
+read_element (FileImport  *import,
+              JsonArray   *array,
+              guint        index,
+              guint       *next_apart,
+              GError     **error)
+{
+  g_autofree char *what = g_strdup_printf (_("article %u"), index + 1);
+  g_autoptr(DossierJsonDocument) part = NULL;
+  FileImport view = { 0 };
+  JsonObject *object;
+
+  if (!dossier_json_document_get_object_element (import->document, array, index, what,
+                                                 &object, error))
+    return NULL;
+  if (*next_apart >= dossier_json_document_get_n_apart (import->document))
+    return read_article (import, object, error);
+
+  if ((part = dossier_json_document_parse_apart (import->document, (*next_apart)++,
+                                                 error)) == NULL)
+    return NULL;
+  view.document = part;
+  view.ids = import->ids;
+  return read_article (&view, json_node_get_object (dossier_json_document_get_root (part)),
+                       error);
 }
 
 static gboolean
@@ -477,12 +522,14 @@ read_header (FileImport  *import,
   return TRUE;
 }
 
+/* The header and the entities; @articles is the array of articles, left to read. */
 static gboolean
-read_document (FileImport  *import,
-               GError     **error)
+read_outline (FileImport  *import,
+              JsonArray  **articles,
+              GError     **error)
 {
   JsonNode *root = dossier_json_document_get_root (import->document);
-  JsonArray *articles, *entities;
+  JsonArray *entities;
   JsonObject *object;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -493,23 +540,37 @@ read_document (FileImport  *import,
   object = json_node_get_object (root);
   if (!read_header (import, object, error)
       || !dossier_json_document_get_array (import->document, object, "articles", FALSE,
-                                           &articles, error)
+                                           articles, error)
       || !dossier_json_document_get_array (import->document, object, "entities", FALSE,
                                            &entities, error))
     return FALSE;
 
-  if (articles == NULL && entities == NULL)
+  if (*articles == NULL && entities == NULL)
     return invalid (import, error, object, _("the file has neither “articles” nor “entities”"));
-
-  for (guint i = 0; articles != NULL && i < json_array_get_length (articles); i++)
-    if (!read_article (import, articles, i, error))
-      return FALSE;
 
   for (guint i = 0; entities != NULL && i < json_array_get_length (entities); i++)
     if (!read_entity (import, entities, i, error))
       return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+open_document (FileImport  *import,
+               const char  *data,
+               gssize       length,
+               const char  *filename,
+               JsonArray  **articles,
+               GError     **error)
+{
+  import->document = dossier_json_document_new_outline (data, length, filename, error);
+  if (import->document == NULL)
+    return FALSE;
+
+  import->articles = g_ptr_array_new_with_free_func (g_object_unref);
+  import->entities = g_ptr_array_new_with_free_func (g_object_unref);
+  import->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return read_outline (import, articles, error);
 }
 
 static void
@@ -534,19 +595,23 @@ dossier_importer_add_data (DossierImporter  *self,
                            GError          **error)
 {
   g_auto(FileImport) import = { 0 };
+  JsonArray *articles = NULL;
+  guint next_apart = 0;
 
   g_return_val_if_fail (DOSSIER_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
 
-  import.document = dossier_json_document_new (data, length, filename, error);
-  if (import.document == NULL)
+  if (!open_document (&import, data, length, filename, &articles, error))
     return FALSE;
 
-  import.articles = g_ptr_array_new_with_free_func (g_object_unref);
-  import.entities = g_ptr_array_new_with_free_func (g_object_unref);
-  import.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!read_document (&import, error))
-    return FALSE;
+  for (guint i = 0; articles != NULL && i < json_array_get_length (articles); i++)
+    {
+      DossierArticle *article = read_element (&import, articles, i, &next_apart, error);
+
+      if (article == NULL)
+        return FALSE;
+      g_ptr_array_add (import.articles, article);
+    }
 
   keep_all (self->articles, import.articles);
   keep_all (self->entities, import.entities);
@@ -572,6 +637,119 @@ add_text (DossierImporter  *self,
   return TRUE;
 }
 
+static GMappedFile *
+map_file (const char  *path,
+          const char  *display,
+          GError     **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  file = g_mapped_file_new (path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_READ, "%s: %s", display,
+                   local_error->message);
+      return NULL;
+    }
+
+  if (g_mapped_file_get_length (file) > DOSSIER_IMPORT_MAX_FILE_SIZE)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than the %d MiB an import may be"), display,
+                   DOSSIER_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  return g_steal_pointer (&file);
+}
+
+static void
+close_open (DossierImporter *self)
+{
+  self->unread = NULL;
+  g_clear_pointer (&self->open, file_import_free);
+  g_clear_pointer (&self->file, g_mapped_file_unref);
+}
+
+/**
+ * dossier_importer_open_file:
+ *
+ * Reads @path like dossier_importer_add_file(), but leaves the articles of an
+ * import-format file to dossier_importer_read_next(): its entities are read, and the
+ * whole file is checked to be JSON, none of it nesting too deep.
+ */
+gboolean
+dossier_importer_open_file (DossierImporter  *self,
+                            const char       *path,
+                            GError          **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autofree char *display = NULL;
+  FileImport *import;
+  JsonArray *articles = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  if ((file = map_file (path, display, error)) == NULL)
+    return FALSE;
+  if (dossier_plain_text_is_text_file (path))
+    return add_text (self, file, display, error);
+
+  close_open (self);
+  import = g_new0 (FileImport, 1);
+  /* An empty file maps to NULL contents. */
+  if (!open_document (import, g_mapped_file_get_contents (file)
+                                ? g_mapped_file_get_contents (file) : "",
+                      g_mapped_file_get_length (file), display, &articles, error))
+    {
+      file_import_free (import);
+      return FALSE;
+    }
+
+  keep_all (self->entities, import->entities);
+  self->file = g_steal_pointer (&file);
+  self->open = import;
+  self->unread = articles;
+  self->next = self->next_apart = 0;
+  return TRUE;
+}
+
+/* How many articles of the opened file dossier_importer_read_next() has still to read. */
+guint
+dossier_importer_get_n_unread (DossierImporter *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_IMPORTER (self), 0);
+
+  return self->unread != NULL ? json_array_get_length (self->unread) - self->next : 0;
+}
+
+/**
+ * dossier_importer_read_next:
+ *
+ * Reads the next article of the file dossier_importer_open_file() opened. It touches
+ * nothing else of @self, so another thread may call it while this one uses the entities
+ * and the articles read before. After an error there is nothing more to read.
+ *
+ * Returns: (transfer full): the article, not added to dossier_importer_get_articles();
+ *   %NULL with @error set when it is not valid
+ */
+DossierArticle *
+dossier_importer_read_next (DossierImporter  *self,
+                            GError          **error)
+{
+  DossierArticle *article;
+
+  g_return_val_if_fail (DOSSIER_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (dossier_importer_get_n_unread (self) > 0, NULL);
+
+  article = read_element (self->open, self->unread, self->next, &self->next_apart, error);
+  self->next = article != NULL ? self->next + 1 : json_array_get_length (self->unread);
+  return article;
+}
+
 /* Reads @path — import-format JSON, or one article as plain text or Markdown (see
  * dossier-plain-text.c) when its name ends in .txt, .md or .markdown — refusing files over
  * %DOSSIER_IMPORT_MAX_FILE_SIZE before loading them. */
@@ -580,38 +758,32 @@ dossier_importer_add_file (DossierImporter  *self,
                            const char       *path,
                            GError          **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = NULL;
+  guint n_articles, n_entities;
 
   g_return_val_if_fail (DOSSIER_IS_IMPORTER (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  display = g_filename_display_name (path);
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
+  n_articles = self->articles->len;
+  n_entities = self->entities->len;
+  if (!dossier_importer_open_file (self, path, error))
+    return FALSE;
+
+  while (dossier_importer_get_n_unread (self) > 0)
     {
-      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_READ, "%s: %s", display,
-                   local_error->message);
-      return FALSE;
+      DossierArticle *article = dossier_importer_read_next (self, error);
+
+      if (article == NULL)
+        {
+          g_ptr_array_set_size (self->articles, n_articles);
+          g_ptr_array_set_size (self->entities, n_entities);
+          close_open (self);
+          return FALSE;
+        }
+      g_ptr_array_add (self->articles, article);
     }
 
-  if (g_mapped_file_get_length (file) > DOSSIER_IMPORT_MAX_FILE_SIZE)
-    {
-      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than the %d MiB an import may be"), display,
-                   DOSSIER_IMPORT_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-
-  if (dossier_plain_text_is_text_file (path))
-    return add_text (self, file, display, error);
-
-  /* An empty file maps to NULL contents. */
-  return dossier_importer_add_data (self,
-                                    g_mapped_file_get_contents (file)
-                                      ? g_mapped_file_get_contents (file) : "",
-                                    g_mapped_file_get_length (file), display, error);
+  close_open (self);
+  return TRUE;
 }
 
 /**

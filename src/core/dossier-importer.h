@@ -29,6 +29,12 @@ gboolean         dossier_importer_add_data     (DossierImporter  *self,
                                                 gssize            length,
                                                 const char       *filename,
                                                 GError          **error);
+gboolean         dossier_importer_open_file    (DossierImporter  *self,
+                                                const char       *path,
+                                                GError          **error);
+guint            dossier_importer_get_n_unread (DossierImporter  *self);
+DossierArticle  *dossier_importer_read_next    (DossierImporter  *self,
+                                                GError          **error);
 GPtrArray       *dossier_importer_get_articles (DossierImporter  *self);
 GPtrArray       *dossier_importer_get_entities (DossierImporter  *self);
 

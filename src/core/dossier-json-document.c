@@ -4,6 +4,11 @@
  * note the byte offset of every object, array, member and element as it goes by, so that
  * "wrong type" and "missing field" errors found later can name a line and a column.
  *
+ * An import file can also be parsed as an outline (dossier_json_document_new_outline()):
+ * its articles are checked but left out of the tree, each parsed later on its own, so
+ * that a large file is never one tree and its articles can be read on another thread.
+ * What json-glib then reads is not the file itself; Cuts map its offsets back.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -12,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "dossier-json-document.h"
@@ -26,8 +32,30 @@ struct _DossierJsonDocument
   gsize       length;
   GArray     *line_starts;   /* gsize: byte offset of each line */
   GHashTable *offsets;       /* JsonObject/JsonArray/JsonNode → byte offset + 1 */
-  GArray     *open_offsets;  /* gsize: where each open object or array began */
+  GArray     *open_offsets;  /* gsize: where each open object or array began, in parsed */
+
+  /* What json-glib reads: data itself; or one article of it; or its outline, each
+   * article left as "{}" to be read apart (see dossier_json_document_new_outline()). */
+  const char *parsed;
+  gsize       parsed_length;
+  GArray     *parsed_lines;  /* gsize: byte offset of each line of parsed */
+  GArray     *cuts;          /* Cut: where parsed and data stop lining up; NULL for none */
+  GArray     *apart;         /* Span: the articles read apart; NULL when none are */
 };
+
+/* From parsed on, the text is data's from original on. */
+typedef struct
+{
+  gsize parsed;
+  gsize original;
+} Cut;
+
+/* An object of the root's "articles" array, its braces included. */
+typedef struct
+{
+  gsize open;
+  gsize close;
+} Span;
 
 G_DEFINE_FINAL_TYPE (DossierJsonDocument, dossier_json_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (dossier-import-error-quark, dossier_import_error)
@@ -42,6 +70,9 @@ dossier_json_document_finalize (GObject *object)
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_clear_pointer (&self->offsets, g_hash_table_unref);
   g_clear_pointer (&self->open_offsets, g_array_unref);
+  g_clear_pointer (&self->parsed_lines, g_array_unref);
+  g_clear_pointer (&self->cuts, g_array_unref);
+  g_clear_pointer (&self->apart, g_array_unref);
 
   G_OBJECT_CLASS (dossier_json_document_parent_class)->finalize (object);
 }
@@ -55,22 +86,50 @@ dossier_json_document_class_init (DossierJsonDocumentClass *klass)
 static void
 dossier_json_document_init (DossierJsonDocument *self)
 {
-  self->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->open_offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   self->offsets = g_hash_table_new (NULL, NULL);
 }
 
-static void
-index_lines (DossierJsonDocument *self)
+static GArray *
+index_lines (const char *text,
+             gsize       length)
 {
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize start = 0;
 
-  g_array_append_val (self->line_starts, start);
-  for (const char *p = self->data; (p = memchr (p, '\n', self->data + self->length - p)); p++)
+  g_array_append_val (starts, start);
+  for (const char *p = text; (p = memchr (p, '\n', text + length - p)); p++)
     {
-      start = p + 1 - self->data;
-      g_array_append_val (self->line_starts, start);
+      start = p + 1 - text;
+      g_array_append_val (starts, start);
     }
+  return starts;
+}
+
+/* An offset in parsed → the same place in data. */
+static gsize
+to_original (DossierJsonDocument *self,
+             gsize                offset)
+{
+  guint lo = 0, hi;
+
+  if (self->cuts == NULL || self->cuts->len == 0
+      || offset < g_array_index (self->cuts, Cut, 0).parsed)
+    return offset;
+
+  hi = self->cuts->len;
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->cuts, Cut, mid).parsed <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return g_array_index (self->cuts, Cut, lo).original
+         + (offset - g_array_index (self->cuts, Cut, lo).parsed);
 }
 
 /* Byte offset → 1-based line and column (the column counts characters). */
@@ -98,25 +157,35 @@ locate (DossierJsonDocument *self,
   *column = g_utf8_strlen (self->data + line_start, offset - line_start) + 1;
 }
 
+/* Where json-glib is in parsed: line and position → offset */
+static gsize
+parsed_offset (DossierJsonDocument *self,
+               guint                line,
+               guint                pos)
+{
+  gsize offset;
+
+  if (line == 0 || line > self->parsed_lines->len)
+    return 0;
+
+  offset = g_array_index (self->parsed_lines, gsize, line - 1) + pos;
+  return MIN (offset, self->parsed_length);
+}
+
 static gsize
 parser_offset (DossierJsonDocument *self)
 {
-  guint line = json_parser_get_current_line (self->parser);
-  guint pos = json_parser_get_current_pos (self->parser);
-  gsize offset;
-
-  if (line == 0 || line > self->line_starts->len)
-    return 0;
-
-  offset = g_array_index (self->line_starts, gsize, line - 1) + pos;
-  return MIN (offset, self->length);
+  return parsed_offset (self, json_parser_get_current_line (self->parser),
+                        json_parser_get_current_pos (self->parser));
 }
 
+/* @offset is in parsed; kept as the place in data. */
 static void
 remember (DossierJsonDocument *self,
           gconstpointer        key,
           gsize                offset)
 {
+  offset = MIN (to_original (self, offset), self->length);
   g_hash_table_insert (self->offsets, (gpointer) key, GSIZE_TO_POINTER (offset + 1));
 }
 
@@ -370,16 +439,64 @@ scan_token (DossierJsonDocument  *self,
   return TRUE;
 }
 
+/* Follows the tokens of the root object to find the objects of its "articles" array. */
+typedef struct
+{
+  gboolean root_object;
+  int      key;           /* 1: the key "articles" was just read at depth 1; 2: its colon too */
+  gboolean inside;        /* in the "articles" array */
+  gsize    open;          /* where its current object opened */
+  guint    n_keys;        /* "articles" keys met: with two, nothing is read apart */
+} Outline;
+
+static void
+follow (DossierJsonDocument *self,
+        Outline             *outline,
+        gsize                start,
+        gsize                end,
+        guint                before,
+        guint                after)
+{
+  char c = self->data[start];
+
+  if (before == 0)
+    outline->root_object = c == '{';
+  if (!outline->root_object)
+    return;
+
+  if (before == 1)
+    {
+      gboolean named = c == '"' && end - start == 10
+                       && memcmp (self->data + start, "\"articles\"", 10) == 0;
+
+      outline->n_keys += named;
+      outline->inside = c == '[' && outline->key == 2;
+      outline->key = named ? 1 : c == ':' && outline->key == 1 ? 2 : 0;
+    }
+  else if (outline->inside && before == 2 && c == '{')
+    outline->open = start;
+  else if (outline->inside && before == 3 && after == 2 && c == '}')
+    {
+      Span span = { outline->open, start };
+
+      g_array_append_val (self->apart, span);
+    }
+}
+
 static gboolean
 check_syntax (DossierJsonDocument  *self,
               GError              **error)
 {
   gsize i = self->length >= 3 && memcmp (self->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
   gboolean value_ended = FALSE;
+  Outline outline = { 0 };
   guint depth = 0;
 
   while (i < self->length)
     {
+      gsize start = i;
+      guint before = depth;
+
       if (strchr (" \t\r\n", self->data[i]) != NULL && self->data[i] != '\0')
         {
           i++;
@@ -390,10 +507,50 @@ check_syntax (DossierJsonDocument  *self,
                         _("more text after the end of the JSON value"));
       if (!scan_token (self, &i, &depth, error))
         return FALSE;
+      if (self->apart != NULL)
+        follow (self, &outline, start, i, before, depth);
       value_ended = depth == 0;
     }
 
+  /* json-glib keeps one of two members with the same name: let it read them both */
+  if (self->apart != NULL && outline.n_keys > 1)
+    g_array_set_size (self->apart, 0);
   return TRUE;
+}
+
+/* json-glib says "<data>:LINE:COL: Parse error: …" of what it parsed; put the file's name
+ * in its place, and the line and column in the file when that was not the file itself.
+ * It cuts the token it quotes at a byte count, maybe inside a character. */
+static void
+set_parse_error (DossierJsonDocument  *self,
+                 GError              **error,
+                 const char           *message)
+{
+  g_autofree char *text = g_utf8_make_valid (message, -1);
+  guint line = 0, pos = 0, column;
+  int end = 0;
+
+  if (!g_str_has_prefix (text, "<data>:"))
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX, "%s: %s",
+                   self->filename, text);
+      return;
+    }
+
+  if (self->parsed == self->data
+      || sscanf (text, "<data>:%u:%u:%n", &line, &pos, &end) < 2 || end == 0)
+    {
+      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX, "%s%s",
+                   self->filename, text + strlen ("<data>"));
+      return;
+    }
+
+  /* the column json-glib gives is the offending character's, from 1 */
+  locate (self, MIN (to_original (self, parsed_offset (self, line, pos > 0 ? pos - 1 : 0)),
+                     self->length),
+          &line, &column);
+  g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX, "%s:%u:%u:%s",
+               self->filename, line, column, text + end);
 }
 
 static gboolean
@@ -401,7 +558,7 @@ parse (DossierJsonDocument  *self,
        GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *message = NULL;
+  gboolean parsed;
 
   g_signal_connect (self->parser, "object-start", G_CALLBACK (on_container_start), self);
   g_signal_connect (self->parser, "array-start", G_CALLBACK (on_container_start), self);
@@ -410,27 +567,55 @@ parse (DossierJsonDocument  *self,
   g_signal_connect (self->parser, "object-member", G_CALLBACK (on_object_member), self);
   g_signal_connect (self->parser, "array-element", G_CALLBACK (on_array_element), self);
 
-  if (json_parser_load_from_data (self->parser, self->data, self->length, &local_error)
-      && json_parser_get_root (self->parser) != NULL)
+  parsed = json_parser_load_from_data (self->parser, self->parsed, self->parsed_length,
+                                       &local_error);
+  g_signal_handlers_disconnect_by_data (self->parser, self);
+  if (parsed && json_parser_get_root (self->parser) != NULL)
     return TRUE;
 
   if (local_error == NULL)
-    {
-      g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX,
-                   _("%s: the file is empty"), self->filename);
-      return FALSE;
-    }
-
-  /* json-glib says "<data>:LINE:COL: Parse error: …"; put the file's name in its place.
-   * It cuts the token it quotes at a byte count, maybe inside a character. */
-  message = g_utf8_make_valid (local_error->message, -1);
-  if (g_str_has_prefix (message, "<data>:"))
-    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX, "%s%s",
-                 self->filename, message + strlen ("<data>"));
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX,
+                 _("%s: the file is empty"), self->filename);
   else
-    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_SYNTAX, "%s: %s",
-                 self->filename, message);
+    set_parse_error (self, error, local_error->message);
   return FALSE;
+}
+
+static DossierJsonDocument *
+document_new (const char *data,
+              gssize      length,
+              const char *filename)
+{
+  DossierJsonDocument *self = g_object_new (DOSSIER_TYPE_JSON_DOCUMENT, NULL);
+
+  self->parser = json_parser_new_immutable ();
+  self->filename = g_strdup (filename ? filename : "<data>");
+  self->data = data;
+  self->length = length < 0 ? strlen (data) : (gsize) length;
+  return self;
+}
+
+/* What json-glib reads of a file whose articles are read apart: the file with each of
+ * them emptied to "{}". */
+static char *
+outline_text (DossierJsonDocument *self)
+{
+  GString *text = g_string_sized_new (64 * 1024);
+  gsize from = 0;
+
+  self->cuts = g_array_sized_new (FALSE, FALSE, sizeof (Cut), self->apart->len);
+  for (guint i = 0; i < self->apart->len; i++)
+    {
+      const Span *span = &g_array_index (self->apart, Span, i);
+      Cut cut;
+
+      g_string_append_len (text, self->data + from, span->open + 1 - from);
+      cut.parsed = text->len;
+      cut.original = from = span->close;
+      g_array_append_val (self->cuts, cut);
+    }
+  g_string_append_len (text, self->data + from, self->length - from);
+  return g_string_free (text, FALSE);
 }
 
 /**
@@ -453,19 +638,102 @@ dossier_json_document_new (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  self = g_object_new (DOSSIER_TYPE_JSON_DOCUMENT, NULL);
-  self->parser = json_parser_new_immutable ();
-  self->filename = g_strdup (filename ? filename : "<data>");
-  self->data = data;
-  self->length = length < 0 ? strlen (data) : (gsize) length;
-  index_lines (self);
+  self = document_new (data, length, filename);
+  self->line_starts = index_lines (self->data, self->length);
+  self->parsed = self->data;
+  self->parsed_length = self->length;
+  self->parsed_lines = g_array_ref (self->line_starts);
 
   if (!check_text (self, error) || !check_syntax (self, error) || !parse (self, error))
     return NULL;
 
-  g_signal_handlers_disconnect_by_data (self->parser, self);
-
   return g_steal_pointer (&self);
+}
+
+/**
+ * dossier_json_document_new_outline:
+ *
+ * Like dossier_json_document_new(), but the objects of the root object's "articles"
+ * array are only checked, not parsed: each is an empty object in the tree, to be parsed
+ * apart with dossier_json_document_parse_apart(). A 50 MB file is then never one tree,
+ * and its articles can be read on another thread while the first ones are saved.
+ */
+DossierJsonDocument *
+dossier_json_document_new_outline (const char  *data,
+                                   gssize       length,
+                                   const char  *filename,
+                                   GError     **error)
+{
+  g_autoptr(DossierJsonDocument) self = NULL;
+  g_autofree char *outline = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  self = document_new (data, length, filename);
+  self->line_starts = index_lines (self->data, self->length);
+  self->apart = g_array_new (FALSE, FALSE, sizeof (Span));
+  if (!check_text (self, error) || !check_syntax (self, error))
+    return NULL;
+
+  outline = outline_text (self);
+  self->parsed = outline;
+  self->parsed_length = strlen (outline);
+  self->parsed_lines = index_lines (self->parsed, self->parsed_length);
+  if (!parse (self, error))
+    return NULL;
+
+  /* Errors found later quote data, not the outline. */
+  self->parsed = NULL;
+  g_clear_pointer (&self->parsed_lines, g_array_unref);
+  return g_steal_pointer (&self);
+}
+
+/* How many objects dossier_json_document_new_outline() left to parse apart. */
+guint
+dossier_json_document_get_n_apart (DossierJsonDocument *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_JSON_DOCUMENT (self), 0);
+
+  return self->apart != NULL ? self->apart->len : 0;
+}
+
+/**
+ * dossier_json_document_parse_apart:
+ * @n: which of the objects left apart, in the order of the file
+ *
+ * Parses one of the objects an outline left apart; only reads @self, so any one thread
+ * may call it while another reads @self too.
+ *
+ * Returns: (transfer full): a document whose root is that object, its positions those
+ *   of the whole file; %NULL with @error set when json-glib refuses it
+ */
+DossierJsonDocument *
+dossier_json_document_parse_apart (DossierJsonDocument  *self,
+                                   guint                 n,
+                                   GError              **error)
+{
+  g_autoptr(DossierJsonDocument) part = NULL;
+  const Span *span;
+  Cut cut;
+
+  g_return_val_if_fail (DOSSIER_IS_JSON_DOCUMENT (self), NULL);
+  g_return_val_if_fail (n < dossier_json_document_get_n_apart (self), NULL);
+
+  span = &g_array_index (self->apart, Span, n);
+  part = document_new (self->data, self->length, self->filename);
+  part->line_starts = g_array_ref (self->line_starts);
+  part->parsed = self->data + span->open;
+  part->parsed_length = span->close + 1 - span->open;
+  part->parsed_lines = index_lines (part->parsed, part->parsed_length);
+  part->cuts = g_array_sized_new (FALSE, FALSE, sizeof (Cut), 1);
+  cut.parsed = 0;
+  cut.original = span->open;
+  g_array_append_val (part->cuts, cut);
+
+  if (!parse (part, error))
+    return NULL;
+
+  return g_steal_pointer (&part);
 }
 
 JsonNode *

@@ -38,6 +38,14 @@ DossierJsonDocument *dossier_json_document_new          (const char           *d
                                                          gssize                length,
                                                          const char           *filename,
                                                          GError              **error);
+DossierJsonDocument *dossier_json_document_new_outline  (const char           *data,
+                                                         gssize                length,
+                                                         const char           *filename,
+                                                         GError              **error);
+guint                dossier_json_document_get_n_apart  (DossierJsonDocument  *self);
+DossierJsonDocument *dossier_json_document_parse_apart  (DossierJsonDocument  *self,
+                                                         guint                 n,
+                                                         GError              **error);
 JsonNode            *dossier_json_document_get_root     (DossierJsonDocument  *self);
 const char          *dossier_json_document_get_filename (DossierJsonDocument  *self);
 void                 dossier_json_document_set_error    (DossierJsonDocument  *self,

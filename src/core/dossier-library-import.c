@@ -1,10 +1,11 @@
 /* dossier-library-import.c: growing the library from the user's files, and shrinking it
  *
- * Each file is read whole, then saved in one transaction: a bad file imports nothing and
- * the batch goes on with the next. Imported articles go through the same chain as the
- * bundled ones (blocks and search index, entity mentions, dated events), against the whole
- * catalogue: the bundled entities, those of earlier imports and the file's own, which merge
- * with known ones by name or alias. Events are regrouped once, after the batch.
+ * Each file is checked whole, then saved in one transaction while its articles are read
+ * (see save_articles()): a bad file imports nothing and the batch goes on with the next.
+ * Imported articles go through the same chain as the bundled ones (blocks and search
+ * index, entity mentions, dated events), against the whole catalogue: the bundled
+ * entities, those of earlier imports and the file's own, which merge with known ones by
+ * name or alias. Events are regrouped once, after the batch.
  *
  * An article the library already has — the same id, or the same title, outlet, date and
  * text under another id — is not imported twice; a changed article under a known id
@@ -51,6 +52,7 @@ typedef struct
   guint64                    total_bytes;
   guint64                    done_bytes;
   gboolean                   saved_any;
+  GHashTable                *annotated;     /* ids of the articles with annotations */
 } Batch;
 
 typedef enum
@@ -425,7 +427,9 @@ save_chunk (Batch                    *batch,
         result->n_replaced++;
       else
         result->n_imported++;
-      g_ptr_array_add (saved, g_object_ref (article));
+      /* Only these are kept to the end of the file: a large file's are not all held. */
+      if (g_hash_table_contains (batch->annotated, dossier_article_get_id (article)))
+        g_ptr_array_add (saved, g_object_ref (article));
       report (batch, result->path, 0.5 + 0.5 * (position + 1) / n_articles, bytes, FALSE);
     }
 
@@ -469,63 +473,74 @@ reanalyse_others (Batch       *batch,
   return TRUE;
 }
 
-/* The pipeline gives no chunk only when the import was cancelled. */
-static gboolean
-set_cancelled (Batch   *batch,
-               GError **error)
+/* One file being saved, for its chunks. */
+typedef struct
 {
-  if (!g_cancellable_set_error_if_cancelled (batch->cancellable, error))
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Import cancelled"));
-  return FALSE;
-}
+  DossierImportFileResult *result;
+  const char              *display;
+  guint64                  bytes;
+  guint                    n_articles;
+  GPtrArray               *saved;       /* see save_chunk() */
+  GHashTable              *own;         /* the ids of its articles */
+} FileSave;
 
-/* The worker's pipeline is stopped and joined on every way out, a cancelled one too. */
+/* Stages the articles of @next, which start at @first in the file, and saves them. */
 static gboolean
-save_articles (Batch                    *batch,
-               GPtrArray                *articles,
-               DossierImportFileResult  *result,
-               const char               *display,
-               guint64                   bytes,
-               GPtrArray                *saved,
-               GError                  **error)
+save_next (Batch               *batch,
+           FileSave            *file,
+           DossierImportChunk  *next,
+           guint                first,
+           GError             **error)
 {
-  g_autoptr(DossierImportPipeline) pipeline = NULL;
+  g_auto(Chunk) chunk = { 0 };
 
-  if (articles->len == 0)
-    return TRUE;
-
-  pipeline = dossier_import_pipeline_start (articles, CHUNK_ARTICLES, batch->matcher,
-                                            batch->cancellable);
-  for (guint first = 0; first < articles->len; first += CHUNK_ARTICLES)
+  chunk_init (&chunk, first, g_array_ref (next->analyses));
+  for (guint i = 0; i < next->articles->len; i++)
     {
-      GArray *analyses = dossier_import_pipeline_next_chunk (pipeline);
-      g_auto(Chunk) chunk = { 0 };
+      DossierArticle *article = g_ptr_array_index (next->articles, i);
 
-      if (analyses == NULL)
-        return set_cancelled (batch, error);
-      chunk_init (&chunk, first, analyses);
-      for (guint i = first; i < MIN (first + CHUNK_ARTICLES, articles->len); i++)
-        if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
-            || !stage_article (batch, &chunk, g_ptr_array_index (articles, i), i, result,
-                               display, error))
-          return FALSE;
-
-      if (!save_chunk (batch, &chunk, result, articles->len, bytes, saved, error))
+      g_hash_table_add (file->own, g_strdup (dossier_article_get_id (article)));
+      if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
+          || !stage_article (batch, &chunk, article, first + i, file->result, file->display,
+                             error))
         return FALSE;
     }
 
-  return TRUE;
+  return save_chunk (batch, &chunk, file->result, file->n_articles, file->bytes, file->saved,
+                     error);
 }
 
-static GHashTable *
-ids_of (GPtrArray *articles)
+/* The articles are read from the file on the worker's thread too, a chunk ahead, so the
+ * JSON of a large file is parsed while the first articles are saved. The worker's
+ * pipeline is stopped and joined on every way out, a cancelled one too. */
+static gboolean
+save_articles (Batch            *batch,
+               DossierImporter  *importer,
+               FileSave         *file,
+               GError          **error)
 {
-  GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(DossierImportPipeline) pipeline = NULL;
+  guint first = 0;
 
-  for (guint i = 0; i < articles->len; i++)
-    g_hash_table_add (ids, (char *) dossier_article_get_id (g_ptr_array_index (articles, i)));
+  if (dossier_importer_get_articles (importer)->len + dossier_importer_get_n_unread (importer)
+      == 0)
+    return TRUE;
 
-  return ids;
+  pipeline = dossier_import_pipeline_start (importer, CHUNK_ARTICLES, batch->matcher,
+                                            batch->cancellable);
+  file->n_articles = dossier_import_pipeline_get_n_articles (pipeline);
+  while (TRUE)
+    {
+      g_autoptr(DossierImportChunk) next = NULL;
+
+      if (!dossier_import_pipeline_next_chunk (pipeline, &next, error))
+        return FALSE;
+      if (next == NULL)
+        return TRUE;
+      if (!save_next (batch, file, next, first, error))
+        return FALSE;
+      first += next->articles->len;
+    }
 }
 
 /* Everything of one file, inside its transaction. */
@@ -538,17 +553,16 @@ save_file (Batch                    *batch,
            GPtrArray                *saved,
            GError                  **error)
 {
-  GPtrArray *articles = dossier_importer_get_articles (importer);
   GPtrArray *entities = dossier_importer_get_entities (importer);
   g_autoptr(GPtrArray) learnt = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) own = NULL;
+  g_autoptr(GHashTable) own = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  FileSave file = { result, display, bytes, 0, saved, own };
 
   if (!save_entities (batch, entities, learnt, error)
-      || !save_articles (batch, articles, result, display, bytes, saved, error))
+      || !save_articles (batch, importer, &file, error))
     return FALSE;
 
   result->n_entities = entities->len;
-  own = ids_of (articles);
   return learnt->len == 0 || reanalyse_others (batch, learnt, own, error);
 }
 
@@ -577,26 +591,19 @@ anchor_annotations (DossierDatabase  *db,
   return changed->len == 0 || dossier_annotation_store_save_all (db, changed, error);
 }
 
-/* After the file's transaction: each annotation change is a transaction of its own. An
- * annotation this misses is anchored when its article is next loaded (its hash differs). */
+/* After the file's transaction, the saved articles that have annotations: each
+ * annotation change is a transaction of its own. An annotation this misses is anchored
+ * when its article is next loaded (its hash differs). */
 static gboolean
 anchor_saved (DossierDatabase  *db,
               GPtrArray        *saved,
               GError          **error)
 {
-  g_autoptr(GHashTable) annotated = NULL;
-
-  if (saved->len == 0)
-    return TRUE;
-  if ((annotated = dossier_annotation_store_count_by_article (db, error)) == NULL)
-    return FALSE;
-
   for (guint i = 0; i < saved->len; i++)
     {
       DossierArticle *article = g_ptr_array_index (saved, i);
 
-      if (g_hash_table_contains (annotated, dossier_article_get_id (article))
-          && !anchor_annotations (db, dossier_article_get_id (article), article, error))
+      if (!anchor_annotations (db, dossier_article_get_id (article), article, error))
         return FALSE;
     }
 
@@ -626,7 +633,8 @@ import_file (Batch      *batch,
 
   result->path = g_strdup (path);
   report (batch, path, 0, bytes, TRUE);
-  if (!dossier_importer_add_file (importer, path, &error)
+  g_clear_pointer (&batch->annotated, g_hash_table_unref);
+  if (!dossier_importer_open_file (importer, path, &error)
       || g_cancellable_set_error_if_cancelled (batch->cancellable, &error)
       || !dossier_database_begin (batch->db, &error))
     {
@@ -634,7 +642,8 @@ import_file (Batch      *batch,
       return result;
     }
 
-  if (!save_file (batch, importer, result, display, bytes, saved, &error)
+  if ((batch->annotated = dossier_annotation_store_count_by_article (batch->db, &error)) == NULL
+      || !save_file (batch, importer, result, display, bytes, saved, &error)
       || !dossier_database_commit (batch->db, &error))
     {
       dossier_database_rollback (batch->db);
@@ -642,7 +651,7 @@ import_file (Batch      *batch,
       return result;
     }
 
-  batch->saved_any = batch->saved_any || saved->len > 0;
+  batch->saved_any = batch->saved_any || result->n_imported + result->n_replaced > 0;
   if (!anchor_saved (batch->db, saved, &error))
     {
       g_warning ("%s", error->message);
@@ -665,34 +674,81 @@ add_result (DossierImportSummary    *summary,
   g_ptr_array_add (summary->files, result);
 }
 
-static gboolean
-regroup (DossierDatabase  *db,
-         GError          **error)
+typedef struct
 {
-  if (!dossier_database_begin (db, error))
+  char   *path;
+  gint64  n_new;
+} Tidy;
+
+/* Searches read a merged full-text index faster; a failure here loses nothing. */
+static void
+tidy_index (DossierDatabase *db,
+            gint64           n_new)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dossier_search_store_tidy_index (db, n_new, &error))
+    g_warning ("Could not merge the search index: %s", error->message);
+}
+
+static gpointer
+tidy_in_thread (gpointer data)
+{
+  Tidy *tidy = data;
+  g_autoptr(DossierDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = dossier_database_open (tidy->path, DOSSIER_DATABASE_WRITABLE, &error);
+  if (db == NULL)
+    g_warning ("Could not merge the search index: %s", error->message);
+  else
+    tidy_index (db, tidy->n_new);
+
+  g_free (tidy->path);
+  g_free (tidy);
+  return NULL;
+}
+
+/* The search index is merged on a connection of its own, on another thread, while this
+ * one reads the events and works out their groups: at 10,000 articles each takes a few
+ * tenths of a second. The groups are written once the index is merged, so neither
+ * connection waits for the other's write lock. */
+static gboolean
+regroup_and_tidy (Batch                 *batch,
+                  DossierImportSummary  *summary,
+                  GError               **error)
+{
+  const char *path = dossier_database_get_path (batch->db);
+  gint64 n_new = summary->n_imported + summary->n_replaced;
+  g_autoptr(GArray) grouping = NULL;
+  GThread *thread = NULL;
+
+  /* A database that is not a file of its own (":memory:") has no second connection. */
+  if (path != NULL && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      Tidy *tidy = g_new0 (Tidy, 1);
+
+      tidy->path = g_strdup (path);
+      tidy->n_new = n_new;
+      thread = g_thread_new ("dossier-tidy", tidy_in_thread, tidy);
+    }
+  else
+    tidy_index (batch->db, n_new);
+
+  grouping = dossier_event_store_group (batch->db, error);
+  if (thread != NULL)
+    g_thread_join (thread);
+  if (grouping == NULL || !dossier_database_begin (batch->db, error))
     return FALSE;
 
-  if (!dossier_event_store_regroup (db, error) || !dossier_database_commit (db, error))
+  if (!dossier_event_store_save_groups (batch->db, grouping, error)
+      || !dossier_database_commit (batch->db, error))
     {
-      dossier_database_rollback (db);
+      dossier_database_rollback (batch->db);
       return FALSE;
     }
 
   return TRUE;
-}
-
-/* Searches read a merged full-text index faster; a failure here loses nothing. */
-static void
-tidy_index (Batch                *batch,
-            DossierImportSummary *summary)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (batch->saved_any
-      && !dossier_search_store_tidy_index (batch->db,
-                                           summary->n_imported + summary->n_replaced,
-                                           &error))
-    g_warning ("Could not merge the search index: %s", error->message);
 }
 
 /**
@@ -720,7 +776,7 @@ dossier_library_import_files (DossierLibrary             *self,
 {
   g_autoptr(DossierImportSummary) summary = g_new0 (DossierImportSummary, 1);
   Batch batch = { dossier_library_get_database (self), NULL, cancellable, progress,
-                  progress_data, 0, 0, 0, FALSE };
+                  progress_data, 0, 0, 0, FALSE, NULL };
 
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
@@ -738,10 +794,10 @@ dossier_library_import_files (DossierLibrary             *self,
     }
 
   g_clear_object (&batch.matcher);
+  g_clear_pointer (&batch.annotated, g_hash_table_unref);
   dossier_database_exec (batch.db, "PRAGMA cache_size = -2000", NULL);
-  if (batch.saved_any && !regroup (batch.db, error))
+  if (batch.saved_any && !regroup_and_tidy (&batch, summary, error))
     return NULL;
-  tidy_index (&batch, summary);
 
   report (&batch, NULL, 0, 0, TRUE);
   return g_steal_pointer (&summary);

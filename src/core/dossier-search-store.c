@@ -980,17 +980,8 @@ count_indexed (DossierDatabase  *db,
                gint64           *n_rows,
                GError          **error)
 {
-  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
-    "SELECT count(*) FROM articles_fts_docsize", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return dossier_database_set_error (db, rc, error);
-
-  *n_rows = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
+  return dossier_database_query_int64 (db, "SELECT count(*) FROM articles_fts_docsize", n_rows,
+                                       error);
 }
 
 /**
