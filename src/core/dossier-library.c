@@ -629,7 +629,10 @@ read_thread (GTask        *task,
                                                       : DOSSIER_DATABASE_WRITABLE,
                                       &error);
   if (reader->db != NULL)
-    result = read->func (reader, read->arg, cancellable, &error);
+    {
+      dossier_database_limit_cache (reader->db);
+      result = read->func (reader, read->arg, cancellable, &error);
+    }
 
   if (result == NULL)
     g_task_return_error (task, error);
