@@ -35,8 +35,8 @@ struct _DossierSidebar
   GtkStack           *stack;
 
   /* owned */
+  DossierArticlePages *articles;
   GtkSingleSelection *article_selection;
-  GtkCustomFilter    *article_filter;
   GListStore         *shown_entities;    /* DossierEntity and DossierListHeader */
   GPtrArray          *entities;          /* DossierEntity, all of them */
   GHashTable         *article_rows;      /* DossierArticleRow, bound ones */
@@ -44,6 +44,7 @@ struct _DossierSidebar
   GHashTable         *article_mentions;  /* article id → mentions of the chosen entity */
   GHashTable         *note_counts;       /* article id → annotations */
   char               *chosen;            /* the chosen entity's name */
+  char               *current;           /* the article shown as selected */
   gboolean            selecting;         /* selection set by code, not by the user */
 };
 
@@ -66,17 +67,6 @@ static char *
 filter_text (DossierSidebar *self)
 {
   return g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)), -1);
-}
-
-static gboolean
-article_matches (gpointer item,
-                 gpointer user_data)
-{
-  DossierSidebar *self = user_data;
-  g_autofree char *needle = filter_text (self);
-
-  return *needle == '\0' || matches (dossier_article_get_title (item), needle)
-         || matches (dossier_article_get_outlet (item), needle);
 }
 
 static gboolean
@@ -127,7 +117,10 @@ refill_entities (DossierSidebar *self)
 static void
 on_filter_changed (DossierSidebar *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->article_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* The library can hold 100,000 articles: the database filters them, off this thread. */
+  if (self->articles != NULL)
+    dossier_article_pages_set_filter (self->articles,
+                                      gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
   refill_entities (self);
   dossier_notes_view_set_text_filter (self->notes_view,
                                       gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
@@ -153,7 +146,7 @@ on_article_selected (DossierSidebar *self)
 {
   DossierArticle *article = gtk_single_selection_get_selected_item (self->article_selection);
 
-  if (article != NULL && !self->selecting)
+  if (article != NULL && dossier_article_get_id (article) != NULL && !self->selecting)
     open_article (self, article, FALSE);
 }
 
@@ -170,7 +163,8 @@ on_article_row_pressed (GtkGestureClick *gesture,
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
-  if (article == NULL)
+  /* An article removed since the list was read, shown empty until it is read again */
+  if (article == NULL || dossier_article_get_id (article) == NULL)
     return;
 
   if (button == GDK_BUTTON_PRIMARY && (state & GDK_CONTROL_MASK))
@@ -222,7 +216,7 @@ show_note_count (DossierSidebar    *self,
   DossierArticle *article = dossier_article_row_get_article (row);
   gpointer n = NULL;
 
-  if (article != NULL && self->note_counts != NULL)
+  if (article != NULL && dossier_article_get_id (article) != NULL && self->note_counts != NULL)
     n = g_hash_table_lookup (self->note_counts, dossier_article_get_id (article));
   dossier_article_row_set_notes (row, GPOINTER_TO_UINT (n));
 }
@@ -239,7 +233,7 @@ bind_article_row (GtkSignalListItemFactory *factory,
   gpointer n = NULL;
 
   dossier_article_row_set_article (row, article);
-  if (self->article_mentions != NULL)
+  if (self->article_mentions != NULL && dossier_article_get_id (article) != NULL)
     n = g_hash_table_lookup (self->article_mentions, dossier_article_get_id (article));
   dossier_article_row_set_mentions (row, GPOINTER_TO_UINT (n));
   show_note_count (self, row);
@@ -326,10 +320,11 @@ open_beside_shortcut (GtkWidget *widget,
 {
   DossierSidebar *self = DOSSIER_SIDEBAR (user_data);
   DossierArticle *article = gtk_single_selection_get_selected_item (self->article_selection);
+  gboolean shown = article != NULL && dossier_article_get_id (article) != NULL;
 
-  if (article != NULL)
+  if (shown)
     open_article (self, article, TRUE);
-  return article != NULL;
+  return shown;
 }
 
 static GtkListItemFactory *
@@ -352,7 +347,7 @@ dossier_sidebar_dispose (GObject *object)
   DossierSidebar *self = (DossierSidebar *) object;
   _dossier_template_dispose (GTK_WIDGET (self), DOSSIER_TYPE_SIDEBAR);
   g_clear_object (&self->article_selection);
-  g_clear_object (&self->article_filter);
+  g_clear_object (&self->articles);
   g_clear_object (&self->shown_entities);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
   g_clear_pointer (&self->article_rows, g_hash_table_unref);
@@ -360,6 +355,7 @@ dossier_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->article_mentions, g_hash_table_unref);
   g_clear_pointer (&self->note_counts, g_hash_table_unref);
   g_clear_pointer (&self->chosen, g_free);
+  g_clear_pointer (&self->current, g_free);
 
   G_OBJECT_CLASS (dossier_sidebar_parent_class)->dispose (object);
 }
@@ -423,7 +419,6 @@ init_article_list (DossierSidebar *self)
   GtkEventController *shortcuts = gtk_shortcut_controller_new ();
 
   gtk_list_view_set_factory (self->article_list, factory);
-  self->article_filter = gtk_custom_filter_new (article_matches, self, NULL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
                       gtk_callback_action_new (open_beside_shortcut, self, NULL)));
@@ -469,24 +464,52 @@ dossier_sidebar_new (void)
   return g_object_new (DOSSIER_TYPE_SIDEBAR, NULL);
 }
 
-void
-dossier_sidebar_set_articles (DossierSidebar *self,
-                              GListModel     *articles)
+static void
+select_current (DossierSidebar *self)
 {
-  GtkFilterListModel *filtered;
+  guint position = GTK_INVALID_LIST_POSITION;
 
+  if (self->current != NULL && !dossier_article_pages_find (self->articles, self->current, &position))
+    position = GTK_INVALID_LIST_POSITION;
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->article_selection, position);
+  self->selecting = FALSE;
+}
+
+/* The list is read anew (an import, the filter) as all its old rows out, all the new in:
+ * the current article is selected again where it now is. */
+static void
+on_articles_changed (DossierSidebar *self,
+                     guint           position,
+                     guint           removed,
+                     guint           added)
+{
+  if (added > 0)
+    select_current (self);
+}
+
+/* @articles: the library's list, which the filter entry filters */
+void
+dossier_sidebar_set_articles (DossierSidebar      *self,
+                              DossierArticlePages *articles)
+{
   g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
+  g_return_if_fail (DOSSIER_IS_ARTICLE_PAGES (articles));
 
-  filtered = gtk_filter_list_model_new (g_object_ref (articles),
-                                        g_object_ref (GTK_FILTER (self->article_filter)));
+  g_set_object (&self->articles, articles);
   g_clear_object (&self->article_selection);
-  self->article_selection = gtk_single_selection_new (G_LIST_MODEL (filtered));
+  self->article_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (articles)));
   gtk_single_selection_set_autoselect (self->article_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->article_selection, TRUE);
   gtk_single_selection_set_selected (self->article_selection, GTK_INVALID_LIST_POSITION);
   gtk_list_view_set_model (self->article_list, GTK_SELECTION_MODEL (self->article_selection));
   g_signal_connect_swapped (self->article_selection, "notify::selected",
                             G_CALLBACK (on_article_selected), self);
+  g_signal_connect_swapped (self->article_selection, "items-changed",
+                            G_CALLBACK (on_articles_changed), self);
+  dossier_article_pages_set_filter (articles,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
 }
 
 /* The articles as the filter shows them. */
@@ -523,27 +546,12 @@ void
 dossier_sidebar_select_article (DossierSidebar *self,
                                 const char     *id)
 {
-  GListModel *model;
-  guint n, position = GTK_INVALID_LIST_POSITION;
-
   g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
 
-  if (self->article_selection == NULL)
-    return;
-
-  model = G_LIST_MODEL (self->article_selection);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; id != NULL && i < n && position == GTK_INVALID_LIST_POSITION; i++)
-    {
-      g_autoptr(DossierArticle) article = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (dossier_article_get_id (article), id) == 0)
-        position = i;
-    }
-
-  self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->article_selection, position);
-  self->selecting = FALSE;
+  g_free (self->current);
+  self->current = g_strdup (id);
+  if (self->article_selection != NULL)
+    select_current (self);
 }
 
 /**
@@ -573,7 +581,7 @@ dossier_sidebar_set_chosen_entity (DossierSidebar *self,
   while (g_hash_table_iter_next (&iter, &row, NULL))
     {
       DossierArticle *article = dossier_article_row_get_article (row);
-      gpointer n = article && article_mentions
+      gpointer n = article && article_mentions && dossier_article_get_id (article)
                    ? g_hash_table_lookup (article_mentions, dossier_article_get_id (article)) : NULL;
 
       dossier_article_row_set_mentions (row, GPOINTER_TO_UINT (n));

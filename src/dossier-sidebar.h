@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-article-pages.h"
 #include "dossier-entity.h"
 #include "dossier-notes-view.h"
 #include "dossier-search-pane.h"
@@ -18,8 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DossierSidebar, dossier_sidebar, DOSSIER, SIDEBAR, GtkWidget)
 
 GtkWidget  *dossier_sidebar_new                (void);
-void        dossier_sidebar_set_articles       (DossierSidebar *self,
-                                                GListModel     *articles);
+void        dossier_sidebar_set_articles       (DossierSidebar      *self,
+                                                DossierArticlePages *articles);
 GListModel *dossier_sidebar_get_shown_articles (DossierSidebar *self);
 void        dossier_sidebar_set_entities       (DossierSidebar *self,
                                                 GPtrArray      *entities);

@@ -231,12 +231,15 @@ remove_article_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
-  DossierArticle *article = dossier_article_list_find (self->articles, id, NULL);
+  g_autoptr(DossierArticle) article = NULL;
   gboolean bundled;
   GtkWidget *dialog;
+  guint position;
 
-  if (article == NULL)
+  if (!dossier_article_pages_find (self->articles, id, &position))
     return;
+
+  article = g_list_model_get_item (G_LIST_MODEL (self->articles), position);
 
   bundled = dossier_article_get_origin (article) == DOSSIER_ORIGIN_BUNDLED;
   dialog = adw_message_dialog_new (GTK_WINDOW (self),

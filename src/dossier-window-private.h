@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "dossier-article-pages.h"
 #include "dossier-sidebar.h"
 #include "dossier-timeline-pane.h"
 #include "dossier-window.h"
@@ -39,7 +40,7 @@ struct _DossierWindow
   /* owned */
   DossierLibrary     *library;
   DossierAnnotations *annotations;
-  DossierArticleList *articles;
+  DossierArticlePages *articles;
   GPtrArray          *entities;      /* DossierEntity the library mentions */
   DossierEntity      *chosen;        /* the chosen entity, or NULL */
   GSettings          *settings;

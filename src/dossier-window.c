@@ -485,13 +485,11 @@ on_articles_read (GObject      *source,
 {
   g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) articles = dossier_library_list_articles_finish (DOSSIER_LIBRARY (source),
-                                                                        result, &error);
 
+  dossier_article_pages_reload_finish (DOSSIER_ARTICLE_PAGES (source), result, &error);
   if (read_failed (self, result, error))
     return;
 
-  dossier_article_list_replace (self->articles, articles);
   list_read (self);
 }
 
@@ -523,8 +521,8 @@ read_lists (DossierWindow *self)
   g_clear_object (&self->reading);
   self->reading = g_cancellable_new ();
   self->n_reading = 2;
-  dossier_library_list_articles_async (self->library, self->reading, on_articles_read,
-                                       g_object_ref (self));
+  dossier_article_pages_reload_async (self->articles, self->reading, on_articles_read,
+                                      g_object_ref (self));
   dossier_library_list_entities_async (self->library, self->reading, on_entities_read,
                                        g_object_ref (self));
   dossier_timeline_pane_set_library (self->timeline_pane, self->library);
@@ -552,11 +550,9 @@ read_after_first_frame (GtkWidget *widget,
 static void
 load_library (DossierWindow *self)
 {
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-
-  self->articles = dossier_article_list_new (none);
+  self->articles = dossier_article_pages_new (self->library);
   self->entities = g_ptr_array_new_with_free_func (g_object_unref);
-  dossier_sidebar_set_articles (self->sidebar, G_LIST_MODEL (self->articles));
+  dossier_sidebar_set_articles (self->sidebar, self->articles);
   dossier_sidebar_set_entities (self->sidebar, self->entities);
   dossier_search_pane_set_library (dossier_sidebar_get_search_pane (self->sidebar), self->library);
   dossier_search_pane_set_annotations (dossier_sidebar_get_search_pane (self->sidebar),
@@ -768,5 +764,6 @@ dossier_window_is_loading (DossierWindow *self)
   g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
 
   return self->reading != NULL || self->n_reading > 0
+         || (self->articles != NULL && dossier_article_pages_is_loading (self->articles))
          || dossier_timeline_model_is_loading (dossier_timeline_pane_get_model (self->timeline_pane));
 }

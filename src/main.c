@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "dossier-application.h"
 #include "dossier-cli.h"
@@ -25,6 +28,15 @@ main (int   argc,
   /* Commands never touch GTK, so they run without a display. */
   if (dossier_cli_handles (argc, argv))
     return dossier_cli_run (argc, argv);
+
+#ifdef __GLIBC__
+  /* The window reads its lists, the timeline and each search in worker threads, and glibc
+   * gives each thread an arena of its own, where what a finished read freed stays
+   * resident: with 100,000 articles that was 8 MB the main thread could not reuse. The
+   * threads allocate little next to SQLite's reading, so sharing one arena costs nothing
+   * measurable. */
+  mallopt (M_ARENA_MAX, 1);
+#endif
 
   application = dossier_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);

@@ -14,6 +14,7 @@
 #include "dossier-event-item.h"
 #include "dossier-preferences.h"
 #include "dossier-print.h"
+#include "dossier-search-pane.h"
 #include "dossier-search-result.h"
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
@@ -781,6 +782,100 @@ test_import_in_the_window (void)
   dossier_test_remove_tree (dir);
 }
 
+/* The library's filter entry: the sidebar's first search entry, not the search pane's. */
+static GtkEditable *
+find_filter_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return GTK_EDITABLE (widget);
+  if (DOSSIER_IS_SEARCH_PANE (widget))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEditable *found = find_filter_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+filter_library (DossierWindow *window,
+                const char    *text)
+{
+  GtkEditable *entry = find_filter_entry (GTK_WIDGET (dossier_window_get_sidebar (window)));
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, text);
+  /* Without waiting for the entry's typing delay */
+  g_signal_emit_by_name (entry, "search-changed");
+  wait_loaded (window);
+  wait_idle ();
+}
+
+static guint
+count_holding (DossierLibrary *library,
+               const char     *needle)
+{
+  g_autoptr(DossierArticleList) all = dossier_library_list_articles (library, NULL);
+  g_autofree char *folded = g_utf8_casefold (needle, -1);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
+    {
+      g_autoptr(DossierArticle) article = g_list_model_get_item (G_LIST_MODEL (all), i);
+      g_autofree char *title = g_utf8_casefold (dossier_article_get_title (article), -1);
+      g_autofree char *outlet = g_utf8_casefold (dossier_article_get_outlet (article), -1);
+
+      n += strstr (title, folded) != NULL || strstr (outlet, folded) != NULL;
+    }
+
+  return n;
+}
+
+static const char *
+selected_id (DossierWindow *window)
+{
+  GtkSingleSelection *shown = GTK_SINGLE_SELECTION (dossier_window_get_articles (window));
+  DossierArticle *article = gtk_single_selection_get_selected_item (shown);
+
+  return article ? dossier_article_get_id (article) : NULL;
+}
+
+/* The filter keeps the articles whose title or outlet holds its text, in any case; the
+ * article being read stays selected through it. */
+static void
+test_library_filter (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  GListModel *articles = dossier_window_get_articles (window);
+  guint expected = count_holding (library, "radio FREE");
+
+  g_assert_true (dossier_window_open_article (window, RFA));
+  wait_idle ();
+  g_assert_cmpstr (selected_id (window), ==, RFA);
+
+  filter_library (window, "radio FREE");
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, expected);
+  g_assert_cmpstr (selected_id (window), ==, RFA);
+
+  filter_library (window, "no article says zqxjv");
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
+  g_assert_null (selected_id (window));
+
+  filter_library (window, "");
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 5);
+  g_assert_cmpstr (selected_id (window), ==, RFA);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_css_error (GtkCssProvider *provider,
               GtkCssSection  *section,
@@ -835,6 +930,7 @@ main (int   argc,
   g_test_add_func ("/window/entity-marked-in-both-columns", test_entity_marked_in_both_columns);
   g_test_add_func ("/window/restart-restores-columns", test_restart_restores_columns);
   g_test_add_func ("/window/column-limits", test_column_limits);
+  g_test_add_func ("/window/library-filter", test_library_filter);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);

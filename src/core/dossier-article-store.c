@@ -366,6 +366,130 @@ dossier_article_store_list_hidden (DossierDatabase  *db,
   return list_where_hidden (db, TRUE, error);
 }
 
+/* listed_contains(text, needle): whether @needle, already case-folded, is in @text folded
+ * alike; the library's filter, as the user types it. */
+static void
+listed_contains (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  const char *needle = (const char *) sqlite3_value_text (argv[1]);
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || needle == NULL)
+    {
+      sqlite3_result_int (context, 0);
+      return;
+    }
+
+  folded = g_utf8_casefold (text, -1);
+  sqlite3_result_int (context, strstr (folded, needle) != NULL);
+}
+
+/**
+ * dossier_article_store_list_rows:
+ * @filter: (nullable): only the articles whose title or outlet holds this text, in any case
+ *
+ * The rows of the visible articles in the library's order (oldest first, then by title),
+ * read from one index without touching the articles themselves.
+ *
+ * Returns: (transfer full) (element-type gint64): the rows, NULL on error or cancel
+ */
+GArray *
+dossier_article_store_list_rows (DossierDatabase  *db,
+                                 const char       *filter,
+                                 GCancellable     *cancellable,
+                                 GError          **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(DossierStatement) stmt = NULL;
+  g_autofree char *needle = filter && *filter ? g_utf8_casefold (filter, -1) : NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
+
+  if (!dossier_database_add_function (db, "listed_contains", 2, listed_contains, error))
+    return NULL;
+  stmt = dossier_database_prepare (db,
+    "SELECT id FROM articles WHERE hidden = 0"
+    " AND (?1 IS NULL OR listed_contains (title, ?1) OR listed_contains (outlet, ?1))"
+    " ORDER BY published_key, title", error);
+  if (stmt == NULL)
+    return NULL;
+
+  dossier_statement_bind_text (stmt, 1, needle);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rows, row);
+      if (rows->len % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
+
+  if (!finish_rows (db, rc, error) || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+append_row (GString *list,
+            gint64   row)
+{
+  g_string_append_printf (list, "%s%" G_GINT64_FORMAT, list->len > 1 ? "," : "", row);
+}
+
+/**
+ * dossier_article_store_load_rows:
+ * @rows: (array length=n_rows): rows dossier_article_store_list_rows() gave
+ * @articles: (array length=n_rows) (out caller-allocates) (transfer full): each row's
+ *   article without its body, NULL where the row is gone or hidden since
+ *
+ * Reads a page of the library's list: one statement, a rowid lookup per article.
+ */
+gboolean
+dossier_article_store_load_rows (DossierDatabase  *db,
+                                 const gint64     *rows,
+                                 guint             n_rows,
+                                 DossierArticle  **articles,
+                                 GError          **error)
+{
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (n_rows == 0 || (rows != NULL && articles != NULL), FALSE);
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      articles[i] = NULL;
+      append_row (list, rows[i]);
+    }
+  g_string_append_c (list, ']');
+
+  stmt = dossier_database_prepare (db,
+    "SELECT " ARTICLE_COLUMNS ", id FROM articles"
+    " WHERE id IN (SELECT value FROM json_each (?1))"
+    " AND id NOT IN (SELECT id FROM articles WHERE hidden = 1)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  dossier_statement_bind_text (stmt, 1, list->str);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row = sqlite3_column_int64 (stmt, 10);
+
+      for (guint i = 0; i < n_rows; i++)
+        if (rows[i] == row && articles[i] == NULL)
+          articles[i] = article_from_row (stmt);
+    }
+
+  return finish_rows (db, rc, error);
+}
+
 static gboolean
 load_credits (DossierDatabase  *db,
               DossierArticle   *article,

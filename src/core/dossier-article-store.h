@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <gio/gio.h>
+
 #include "dossier-article.h"
 #include "dossier-database.h"
 
@@ -22,6 +24,15 @@ GPtrArray      *dossier_article_store_list  (DossierDatabase  *db,
                                              GError          **error);
 GPtrArray      *dossier_article_store_list_hidden (DossierDatabase  *db,
                                                    GError          **error);
+GArray         *dossier_article_store_list_rows (DossierDatabase  *db,
+                                                 const char       *filter,
+                                                 GCancellable     *cancellable,
+                                                 GError          **error);
+gboolean        dossier_article_store_load_rows (DossierDatabase  *db,
+                                                 const gint64     *rows,
+                                                 guint             n_rows,
+                                                 DossierArticle  **articles,
+                                                 GError          **error);
 DossierArticle *dossier_article_store_load  (DossierDatabase  *db,
                                              const char       *uid,
                                              GError          **error);

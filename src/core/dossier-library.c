@@ -670,7 +670,10 @@ read_thread (GTask        *task,
 
   reader->db = dossier_database_open (read->path, read->mode, &error);
   if (reader->db != NULL)
-    result = read->func (reader, read->arg, cancellable, &error);
+    {
+      dossier_database_limit_cache (reader->db);
+      result = read->func (reader, read->arg, cancellable, &error);
+    }
 
   if (result == NULL)
     g_task_return_error (task, error);
@@ -751,35 +754,73 @@ dossier_library_list_event_keys_finish (DossierLibrary  *self,
 }
 
 static gpointer
-read_articles (DossierLibrary  *reader,
-               const char      *unused,
-               GCancellable    *cancellable,
-               GError         **error)
+read_article_rows (DossierLibrary  *reader,
+                   const char      *filter,
+                   GCancellable    *cancellable,
+                   GError         **error)
 {
-  return dossier_article_store_list (reader->db, error);
+  return dossier_article_store_list_rows (reader->db, filter, cancellable, error);
 }
 
-/* The articles dossier_library_list_articles() lists, read in a worker thread. */
+/**
+ * dossier_library_list_article_rows_async:
+ * @filter: (nullable): only the articles whose title or outlet holds this text
+ *
+ * Reads the rows of the visible articles, in the order of dossier_library_list_articles(),
+ * in a worker thread; dossier_library_load_article_rows() reads their articles.
+ */
 void
-dossier_library_list_articles_async (DossierLibrary      *self,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+dossier_library_list_article_rows_async (DossierLibrary      *self,
+                                         const char          *filter,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
 {
   g_return_if_fail (DOSSIER_IS_LIBRARY (self));
 
-  read_async (self, read_articles, (GDestroyNotify) g_ptr_array_unref, NULL,
-              dossier_library_list_articles_async,
-              cancellable, callback, user_data);
+  read_async (self, read_article_rows, (GDestroyNotify) g_array_unref, filter,
+              dossier_library_list_article_rows_async, cancellable, callback, user_data);
 }
 
-/* Returns: (transfer full) (element-type DossierArticle) */
-GPtrArray *
-dossier_library_list_articles_finish (DossierLibrary  *self,
-                                      GAsyncResult    *result,
-                                      GError         **error)
+/* Returns: (transfer full) (element-type gint64) */
+GArray *
+dossier_library_list_article_rows_finish (DossierLibrary  *self,
+                                          GAsyncResult    *result,
+                                          GError         **error)
 {
-  return read_finish (self, result, dossier_library_list_articles_async, error);
+  return read_finish (self, result, dossier_library_list_article_rows_async, error);
+}
+
+/**
+ * dossier_library_load_article_rows:
+ * @rows: (array length=n_rows): rows from dossier_library_list_article_rows_async()
+ * @articles: (array length=n_rows) (out caller-allocates) (transfer full): the articles,
+ *   without their bodies; NULL for a row gone since
+ */
+gboolean
+dossier_library_load_article_rows (DossierLibrary  *self,
+                                   const gint64    *rows,
+                                   guint            n_rows,
+                                   DossierArticle **articles,
+                                   GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+
+  return dossier_article_store_load_rows (self->db, rows, n_rows, articles, error);
+}
+
+/* The row of the article @id, hidden or not; FALSE when there is none. */
+gboolean
+dossier_library_find_article_row (DossierLibrary *self,
+                                  const char     *id,
+                                  gint64         *row)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (id != NULL && row != NULL, FALSE);
+
+  return dossier_article_store_lookup (self->db, id, &found, row, NULL, NULL) && found;
 }
 
 static gpointer

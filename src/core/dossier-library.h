@@ -105,13 +105,22 @@ void                dossier_library_list_event_keys_async    (DossierLibrary    
 GArray             *dossier_library_list_event_keys_finish   (DossierLibrary       *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
-void                dossier_library_list_articles_async      (DossierLibrary       *self,
+void                dossier_library_list_article_rows_async  (DossierLibrary       *self,
+                                                              const char           *filter,
                                                               GCancellable         *cancellable,
                                                               GAsyncReadyCallback   callback,
                                                               gpointer              user_data);
-GPtrArray          *dossier_library_list_articles_finish     (DossierLibrary       *self,
+GArray             *dossier_library_list_article_rows_finish (DossierLibrary       *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
+gboolean            dossier_library_load_article_rows        (DossierLibrary       *self,
+                                                              const gint64         *rows,
+                                                              guint                 n_rows,
+                                                              DossierArticle      **articles,
+                                                              GError              **error);
+gboolean            dossier_library_find_article_row         (DossierLibrary       *self,
+                                                              const char           *id,
+                                                              gint64               *row);
 void                dossier_library_list_entities_async      (DossierLibrary       *self,
                                                               GCancellable         *cancellable,
                                                               GAsyncReadyCallback   callback,

@@ -251,11 +251,17 @@ dossier_mention_store_count_entities (DossierDatabase  *db,
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
+  /* Counted per entity along mentions_by_entity, leaving out the few hidden articles by
+   * their partial index: joined to every article for hidden instead, SQLite built an
+   * automatic index of all 1.6 million mentions of 100,000 articles (2.7–4.6 s, 7 MB);
+   * this way 0.46 s and 3 MB. */
   stmt = dossier_database_prepare (db,
-    "SELECT e.name, NULL, count (v.article), count (DISTINCT v.article), NULL"
-    " FROM entities e LEFT JOIN (SELECT m.entity, m.article FROM mentions m"
-    "   JOIN articles a ON a.id = m.article WHERE a.hidden = 0) v ON v.entity = e.id"
-    " GROUP BY e.id ORDER BY 3 DESC, e.name", error);
+    "SELECT e.name, NULL, coalesce (c.n, 0), coalesce (c.d, 0), NULL"
+    " FROM entities e LEFT JOIN (SELECT m.entity, count (*) AS n,"
+    "   count (DISTINCT m.article) AS d FROM mentions m"
+    "   WHERE m.article NOT IN (SELECT id FROM articles WHERE hidden = 1)"
+    "   GROUP BY m.entity) c ON c.entity = e.id"
+    " ORDER BY 3 DESC, e.name", error);
   if (stmt == NULL)
     return NULL;
 

@@ -202,9 +202,16 @@ static const char migration_1[] =
 static const char migration_2[] =
   "CREATE INDEX articles_for_timeline ON articles (id, hidden, published_key, uid);";
 
+/* The library's list: the visible articles in date and title order, filtered on title and
+ * outlet, from this index alone. Through articles_by_date, every one of 100,000 rows was
+ * read for hidden, which comes after the body (236 ms); from here, 10 ms. */
+static const char migration_3[] =
+  "CREATE INDEX articles_listed ON articles (hidden, published_key, title, outlet);";
+
 const char * const _dossier_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const guint _dossier_n_migrations = G_N_ELEMENTS (_dossier_migrations);
