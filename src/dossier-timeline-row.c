@@ -32,6 +32,7 @@ struct _DossierTimelineRow
   /* borrowed while bound */
   DossierTimelineModel *model;
   char                 *group;
+  GObject              *item;     /* owned: an event item, whose event may come later */
 };
 
 G_DEFINE_FINAL_TYPE (DossierTimelineRow, dossier_timeline_row, GTK_TYPE_WIDGET)
@@ -41,6 +42,7 @@ dossier_timeline_row_dispose (GObject *object)
 {
   DossierTimelineRow *self = (DossierTimelineRow *) object;
 
+  dossier_timeline_row_set_item (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_ROW);
   g_clear_pointer (&self->group, g_free);
 
@@ -163,6 +165,13 @@ show_event (DossierTimelineRow *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, reported, -1);
 }
 
+static void
+on_event_read (DossierTimelineRow *self)
+{
+  show_event (self, dossier_event_item_get_event (DOSSIER_EVENT_ITEM (self->item)));
+}
+
+/* @item: (nullable): an event item or a heading; NULL when the row is unbound */
 void
 dossier_timeline_row_set_item (DossierTimelineRow   *self,
                                GObject              *item,
@@ -170,9 +179,15 @@ dossier_timeline_row_set_item (DossierTimelineRow   *self,
 {
   g_return_if_fail (DOSSIER_IS_TIMELINE_ROW (self));
 
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, on_event_read, self);
+  g_set_object (&self->item, item);
   self->model = model;
   if (DOSSIER_IS_EVENT_ITEM (item))
-    show_event (self, dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item)));
+    {
+      show_event (self, dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item)));
+      g_signal_connect_swapped (item, "notify::event", G_CALLBACK (on_event_read), self);
+    }
   else if (DOSSIER_IS_LIST_HEADER (item))
     show_heading (self, dossier_list_header_get_title (DOSSIER_LIST_HEADER (item)));
 }
