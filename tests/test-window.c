@@ -448,7 +448,9 @@ test_event_opens_its_sentence (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 20);
   for (guint i = 0; i < g_list_model_get_n_items (rows) && event == NULL; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      /* The list's items may still wait for their page: this one is read at once. */
+      g_autoptr(GObject) item = dossier_timeline_model_read_item (
+        dossier_timeline_pane_get_model (pane), i);
 
       if (DOSSIER_IS_EVENT_ITEM (item)
           && g_str_equal (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item))->phrase,
