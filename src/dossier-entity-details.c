@@ -1,7 +1,8 @@
 /* dossier-entity-details.c: what is known of an entity, one click from the entity bar
  *
  * Its description and aliases, the articles that mention it (a click opens one) and the
- * entities named with it (a click chooses that one instead).
+ * entities named with it (a click chooses that one instead). Both lists are counted in a
+ * worker thread: choosing an entity of a large library never waits for them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,11 +14,14 @@
 #include <glib/gi18n.h>
 
 #include "dossier-entity-details.h"
+#include "dossier-library.h"
 #include "dossier-mention-store.h"
 #include "dossier-template.h"
 
 /* Companions beyond this many are left out: the list is a pointer, not a report. */
 #define MAX_COMPANIONS 12
+/* The articles that mention it most; an entity of a large library is in thousands. */
+#define MAX_ARTICLES 25
 
 struct _DossierEntityDetails
 {
@@ -29,7 +33,11 @@ struct _DossierEntityDetails
   GtkFlowBox *companions_box;
   GtkLabel   *description_label;
   GtkLabel   *kind_label;
+  GtkLabel   *more_articles_label;
   GtkLabel   *name_label;
+
+  /* owned */
+  GCancellable *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (DossierEntityDetails, dossier_entity_details, GTK_TYPE_WIDGET)
@@ -37,9 +45,22 @@ G_DEFINE_FINAL_TYPE (DossierEntityDetails, dossier_entity_details, GTK_TYPE_WIDG
 static void
 dossier_entity_details_dispose (GObject *object)
 {
+  DossierEntityDetails *self = DOSSIER_ENTITY_DETAILS (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   _dossier_template_dispose (GTK_WIDGET (object), DOSSIER_TYPE_ENTITY_DETAILS);
 
   G_OBJECT_CLASS (dossier_entity_details_parent_class)->dispose (object);
+}
+
+/* Replaced by the details of another entity: its counts are no longer wanted. */
+static void
+dossier_entity_details_unroot (GtkWidget *widget)
+{
+  g_cancellable_cancel (DOSSIER_ENTITY_DETAILS (widget)->cancellable);
+
+  GTK_WIDGET_CLASS (dossier_entity_details_parent_class)->unroot (widget);
 }
 
 static void
@@ -48,6 +69,7 @@ dossier_entity_details_class_init (DossierEntityDetailsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = dossier_entity_details_dispose;
+  widget_class->unroot = dossier_entity_details_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-entity-details.ui");
@@ -56,6 +78,7 @@ dossier_entity_details_class_init (DossierEntityDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierEntityDetails, companions_box);
   gtk_widget_class_bind_template_child (widget_class, DossierEntityDetails, description_label);
   gtk_widget_class_bind_template_child (widget_class, DossierEntityDetails, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierEntityDetails, more_articles_label);
   gtk_widget_class_bind_template_child (widget_class, DossierEntityDetails, name_label);
 }
 
@@ -63,6 +86,7 @@ static void
 dossier_entity_details_init (DossierEntityDetails *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 /* A flat button that activates a window action with a string target. */
@@ -84,16 +108,33 @@ action_button (const char *label,
   return button;
 }
 
-static void
-fill_articles (DossierEntityDetails *self,
-               DossierLibrary       *library,
-               DossierEntity        *entity)
+/* A list that could not be counted stays empty; a cancelled one belongs to details no
+ * longer shown. Takes @error. */
+static gboolean
+counts_wanted (DossierEntityDetails *self,
+               GPtrArray            *counts,
+               GError               *error)
 {
-  g_autoptr(GPtrArray) counts =
-    dossier_mention_store_count_articles (dossier_library_get_database (library),
-                                          dossier_entity_get_name (entity), NULL);
+  if (counts == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not count for the entity details: %s", error->message);
+  g_clear_error (&error);
+  return counts != NULL && self->cancellable != NULL;
+}
 
-  for (guint i = 0; counts != NULL && i < counts->len; i++)
+static void
+on_articles_counted (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DossierEntityDetails) self = user_data;
+  GError *error = NULL;
+  g_autoptr(GPtrArray) counts =
+    dossier_library_count_entity_articles_finish (DOSSIER_LIBRARY (source), result, &error);
+
+  if (!counts_wanted (self, counts, error))
+    return;
+
+  for (guint i = 0; i < MIN (counts->len, MAX_ARTICLES); i++)
     {
       const DossierMentionCount *count = g_ptr_array_index (counts, i);
       g_autofree char *label = g_strdup_printf ("%s (%u)", count->title, count->n_mentions);
@@ -101,17 +142,34 @@ fill_articles (DossierEntityDetails *self,
       gtk_box_append (self->articles_box,
                       action_button (label, "win.open-beside", count->name));
     }
+
+  if (counts->len > MAX_ARTICLES)
+    {
+      guint n_more = counts->len - MAX_ARTICLES;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "And %u more article",
+                                                            "And %u more articles", n_more),
+                                               n_more);
+
+      gtk_label_set_label (self->more_articles_label, more);
+      gtk_widget_set_visible (GTK_WIDGET (self->more_articles_label), TRUE);
+    }
 }
 
 static void
-fill_companions (DossierEntityDetails *self,
-                 DossierLibrary       *library,
-                 DossierEntity        *entity)
+on_companions_counted (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
+  g_autoptr(DossierEntityDetails) self = user_data;
+  GError *error = NULL;
   g_autoptr(GPtrArray) counts =
-    dossier_library_list_companions (library, dossier_entity_get_name (entity), NULL);
+    dossier_library_list_companions_finish (DOSSIER_LIBRARY (source), result, &error);
 
-  for (guint i = 0; counts != NULL && i < MIN (counts->len, MAX_COMPANIONS); i++)
+  if (!counts_wanted (self, counts, error))
+    return;
+
+  for (guint i = 0; i < MIN (counts->len, MAX_COMPANIONS); i++)
     {
       const DossierMentionCount *count = g_ptr_array_index (counts, i);
 
@@ -138,7 +196,11 @@ dossier_entity_details_new (DossierLibrary *library,
   gtk_label_set_label (self->aliases_label, also);
   gtk_widget_set_visible (GTK_WIDGET (self->aliases_label), aliases[0] != NULL);
 
-  fill_articles (self, library, entity);
-  fill_companions (self, library, entity);
+  dossier_library_count_entity_articles_async (library, dossier_entity_get_name (entity),
+                                               self->cancellable, on_articles_counted,
+                                               g_object_ref (self));
+  dossier_library_list_companions_async (library, dossier_entity_get_name (entity),
+                                         self->cancellable, on_companions_counted,
+                                         g_object_ref (self));
   return GTK_WIDGET (self);
 }

@@ -1,9 +1,10 @@
 /* dossier-search-pane.c: search the whole dossier, results as you type
  *
  * Each change of the entry (GtkSearchEntry waits for a pause in typing) cancels the
- * search under way and starts another in a worker thread, on its own connection, so the
- * window never waits for the index. Results list the entities the words name first
- * ("choose this entity"), then the articles, best first, with their matches in bold.
+ * search under way and starts another in a worker thread, on a connection of the
+ * worker's (one is kept from search to search), so the window never waits for the index.
+ * Results list the entities the words name first ("choose this entity"), then the
+ * articles, best first, with their matches in bold.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -48,7 +49,7 @@ G_DEFINE_FINAL_TYPE (DossierSearchPane, dossier_search_pane, GTK_TYPE_WIDGET)
 
 typedef struct
 {
-  char      *path;
+  DossierDatabasePool *pool;
   char      *text;
   GPtrArray *articles;
   GPtrArray *entities;
@@ -58,14 +59,15 @@ typedef struct
 static void
 search_free (Search *search)
 {
-  g_free (search->path);
+  g_clear_object (&search->pool);
   g_free (search->text);
   g_clear_pointer (&search->articles, g_ptr_array_unref);
   g_clear_pointer (&search->entities, g_ptr_array_unref);
   g_free (search);
 }
 
-/* In the worker thread: a connection of its own, never the window's. */
+/* In the worker thread: a connection of its own, never the window's, kept for the next
+ * search (dossier-database-pool.c). */
 static void
 search_thread (GTask        *task,
                gpointer      source,
@@ -77,12 +79,14 @@ search_thread (GTask        *task,
   g_autoptr(DossierSearchQuery) query = dossier_search_query_new (search->text);
   g_autoptr(GError) error = NULL;
 
-  db = dossier_database_open (search->path, DOSSIER_DATABASE_WRITABLE, &error);
+  db = dossier_database_pool_take (search->pool, &error);
   if (db != NULL)
     search->articles = dossier_search_store_find (db, query, 0, PAGE_SIZE, &search->has_more,
                                                   cancellable, &error);
   if (search->articles != NULL)
     search->entities = dossier_search_store_find_entities (db, query, MAX_ENTITIES, NULL);
+  if (db != NULL)
+    dossier_database_pool_give_back (search->pool, g_steal_pointer (&db));
 
   if (search->articles == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -190,7 +194,7 @@ on_search_changed (DossierSearchPane *self)
     }
 
   search = g_new0 (Search, 1);
-  search->path = g_strdup (dossier_database_get_path (dossier_library_get_database (self->library)));
+  search->pool = g_object_ref (dossier_library_get_search_pool (self->library));
   search->text = g_strdup (text);
   self->cancellable = g_cancellable_new ();
   task = g_task_new (NULL, self->cancellable, on_search_done, g_object_ref (self));

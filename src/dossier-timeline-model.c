@@ -227,7 +227,8 @@ on_page_read (GObject      *source,
     }
 
   /* Read at once meanwhile (dossier_timeline_model_read_item()): that copy is kept. A
-   * page that could not be read is not kept, so that its rows are read again later. */
+   * worker's connection may find the library busy with a write ("database is locked",
+   * seen while the window starts): the page is then read here, as without a worker. */
   if (held_page (self, page) != NULL)
     {
       g_clear_pointer (&events, g_ptr_array_unref);
@@ -236,7 +237,10 @@ on_page_read (GObject      *source,
   else if (events != NULL)
     store_page (self, page, g_ptr_array_ref (events));
   else
-    events = empty_page (error);
+    {
+      g_debug ("Page %u read again on the main thread: %s", page, error->message);
+      events = g_ptr_array_ref (fetch_page (self, page));
+    }
   kept = events;
   fulfil (self, page, events);
 }

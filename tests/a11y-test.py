@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # Drives Dossier over AT-SPI, as a screen reader or a GUI test tool would: every control
 # a person can use must have an accessible name, and the main flow must be reachable.
-# Runs inside xvfb-run + dbus-run-session (see tests/meson.build); prints TAP.
+# Runs inside with-xvfb.sh + dbus-run-session (see tests/meson.build); prints TAP.
 
 import os
 import re

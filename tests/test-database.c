@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "dossier-database.h"
+#include "dossier-database-pool.h"
 #include "dossier-database-private.h"
 #include "dossier-test-util.h"
 
@@ -147,6 +148,88 @@ test_read_only_folder (void)
   dossier_test_remove_tree (dir);
 }
 
+/* A connection given back is the next one taken; two in use at once are two. */
+static void
+test_pool_reuses (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(DossierDatabasePool) pool = dossier_database_pool_new (path,
+                                                                   DOSSIER_DATABASE_WRITABLE, 1);
+  g_autoptr(GError) error = NULL;
+  DossierDatabase *first, *second, *again;
+
+  first = dossier_database_pool_take (pool, &error);
+  g_assert_no_error (error);
+  second = dossier_database_pool_take (pool, &error);
+  g_assert_no_error (error);
+  g_assert_true (first != second);
+  g_assert_cmpint (dossier_database_get_schema_version (second), ==, _dossier_n_migrations);
+
+  dossier_database_pool_give_back (pool, first);
+  dossier_database_pool_give_back (pool, second);   /* one is kept at most: closed */
+  g_assert_cmpuint (dossier_database_pool_get_n_idle (pool), ==, 1);
+
+  again = dossier_database_pool_take (pool, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == first);
+  g_assert_cmpuint (dossier_database_pool_get_n_idle (pool), ==, 0);
+  dossier_database_pool_give_back (pool, again);
+
+  g_clear_object (&pool);
+  dossier_test_remove_tree (dir);
+}
+
+/* A connection left in a transaction would hand its locks to the next user: dropped. */
+static void
+test_pool_drops_open_transaction (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(DossierDatabasePool) pool = dossier_database_pool_new (path,
+                                                                   DOSSIER_DATABASE_WRITABLE, 2);
+  g_autoptr(GError) error = NULL;
+  DossierDatabase *db = dossier_database_pool_take (pool, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (dossier_database_begin (db, &error));
+  dossier_database_pool_give_back (pool, db);
+  g_assert_cmpuint (dossier_database_pool_get_n_idle (pool), ==, 0);
+
+  /* Closing it rolled the transaction back: another connection can write. */
+  db = dossier_database_pool_take (pool, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_database_set_meta (db, "k", "v", &error));
+  g_assert_no_error (error);
+  dossier_database_pool_give_back (pool, db);
+  g_assert_cmpuint (dossier_database_pool_get_n_idle (pool), ==, 1);
+
+  g_clear_object (&pool);
+  dossier_test_remove_tree (dir);
+}
+
+/* A file that is not a database: an error each time, nothing kept, no crash. */
+static void
+test_pool_bad_file (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(DossierDatabasePool) pool = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "not a database, not at all. not at all.", -1, NULL));
+  pool = dossier_database_pool_new (path, DOSSIER_DATABASE_READ_ONLY_LIBRARY, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_null (dossier_database_pool_take (pool, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (dossier_database_pool_get_n_idle (pool), ==, 0);
+
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +241,9 @@ main (int   argc,
   g_test_add_func ("/database/newer-schema-untouched", test_newer_schema_untouched);
   g_test_add_func ("/database/not-a-database", test_not_a_database);
   g_test_add_func ("/database/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/database/pool/reuses", test_pool_reuses);
+  g_test_add_func ("/database/pool/drops-open-transaction", test_pool_drops_open_transaction);
+  g_test_add_func ("/database/pool/bad-file", test_pool_bad_file);
 
   return g_test_run ();
 }

@@ -590,6 +590,31 @@ test_markdown_hostile (Fixture       *fixture,
   g_assert_nonnull (strstr (text, "\nlast note, still a paragraph\n"));
 }
 
+/* A tag's unclosed right-to-left override ends with the tag, before the next tag and the
+ * link: each tag is a directional isolate of its own. */
+static void
+test_markdown_tags_isolated (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *tags[] = { "\u202eevil", "\u05e9\u05dc\u05d5\u05dd", "plain", NULL };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *tag_line = NULL;
+
+  annotate (fixture, RFA, "Russia", 1, DOSSIER_HIGHLIGHT_BLUE, "", tags);
+  text = render (fixture, DOSSIER_EXPORT_MARKDOWN);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && tag_line == NULL; i++)
+    if (strstr (lines[i], "Tags:") != NULL && strstr (lines[i], "plain") != NULL)
+      tag_line = lines[i];
+
+  g_assert_nonnull (tag_line);
+  g_test_message ("%s", tag_line);
+  g_assert_nonnull (strstr (tag_line, "*Tags:* \u2068\u202eevil\u2069; "
+                                      "\u2068\u05e9\u05dc\u05d5\u05dd\u2069; "
+                                      "plain · [Open in Dossier]"));
+}
+
 static void
 test_html_hostile (Fixture       *fixture,
                    gconstpointer  data)
@@ -894,6 +919,7 @@ main (int   argc,
   g_test_add ("/export/failed-export-keeps-old-file/disk-full", Fixture,
               GINT_TO_POINTER (TRUE), setup, test_failed_export_keeps_old_file, teardown);
   ADD ("/export/hostile/markdown", test_markdown_hostile);
+  ADD ("/export/hostile/markdown-tags-isolated", test_markdown_tags_isolated);
   ADD ("/export/hostile/html", test_html_hostile);
   ADD ("/export/hostile/csv", test_csv_hostile);
   ADD ("/export/hostile/json-round-trip", test_json_hostile_round_trip);

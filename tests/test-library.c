@@ -9,6 +9,7 @@
 #include "dossier-article-store.h"
 #include "dossier-importer.h"
 #include "dossier-library.h"
+#include "dossier-search-store.h"
 #include "dossier-test-util.h"
 
 static DossierLibrary *
@@ -234,6 +235,24 @@ try_big_note (DossierLibrary  *library,
                                                DOSSIER_HIGHLIGHT_PINK, note, NULL, error);
 }
 
+/* As the window's search pane does: a connection of the library's search pool. */
+static guint
+count_search_results (DossierLibrary *library,
+                      const char     *text)
+{
+  DossierDatabasePool *pool = dossier_library_get_search_pool (library);
+  g_autoptr(DossierSearchQuery) query = dossier_search_query_new (text);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierDatabase *db = dossier_database_pool_take (pool, &error);
+
+  g_assert_no_error (error);
+  results = dossier_search_store_find (db, query, 0, 20, NULL, NULL, &error);
+  g_assert_no_error (error);
+  dossier_database_pool_give_back (pool, db);
+  return results->len;
+}
+
 /* A library that cannot be written opens read-only: the notes shown, the user told why
  * with the path, every change refused in plain words, and not one byte written. */
 static void
@@ -267,6 +286,12 @@ test_read_only (gconstpointer data)
   g_assert_nonnull (strstr (notice, "Nothing was moved or changed"));
   shown = describe_notes (library);
   g_assert_cmpstr (shown, ==, notes);
+  /* Searched too, twice: the second on the connection the first gave back. */
+  g_assert_cmpuint (count_search_results (library, "Lavrov"), >, 0);
+  g_assert_cmpuint (count_search_results (library, "Lavrov"), ==,
+                    count_search_results (library, "lavrov"));
+  g_assert_cmpuint (dossier_database_pool_get_n_idle (dossier_library_get_search_pool (library)),
+                    ==, 1);
 
   refused = try_big_note (library, 10, &error);
   g_assert_null (refused);

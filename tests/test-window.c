@@ -419,6 +419,63 @@ test_preferences_apply (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Buttons under @widget that activate @action. */
+static guint
+count_action_buttons (GtkWidget  *widget,
+                      const char *action)
+{
+  guint n = 0;
+
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_action_buttons (child, action);
+  return n;
+}
+
+/* The details' lists are counted in the background: they arrive, the longest cut short;
+ * details dropped before their counts arrive are no trouble. */
+static void
+test_entity_details_fill_later (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  g_autoptr(GPtrArray) articles =
+    dossier_library_count_entity_articles (library, "Vladimir Putin", NULL);
+  g_autoptr(GPtrArray) companions = dossier_library_list_companions (library, "Vladimir Putin",
+                                                                     NULL);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  DossierEntity *entity;
+  GtkWidget *details, *dropped;
+
+  dossier_window_choose_entity (window, NULL);
+  dossier_window_choose_entity (window, "Vladimir Putin");
+  entity = dossier_window_get_chosen_entity (window);
+  g_assert_nonnull (entity);
+  g_assert_cmpuint (articles->len, >, 0);
+  g_assert_cmpuint (companions->len, >, 0);
+
+  dropped = g_object_ref_sink (dossier_entity_details_new (library, entity));
+  g_object_unref (dropped);
+  details = g_object_ref_sink (dossier_entity_details_new (library, entity));
+  while (count_action_buttons (details, "win.choose-entity") == 0
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  while (count_action_buttons (details, "win.open-beside") == 0
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (count_action_buttons (details, "win.open-beside"), ==,
+                    MIN (articles->len, 25));
+  g_assert_cmpuint (count_action_buttons (details, "win.choose-entity"), ==,
+                    MIN (companions->len, 12));
+  g_object_unref (details);
+  dossier_window_choose_entity (window, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_library_error_shown (void)
 {
@@ -855,6 +912,7 @@ main (int   argc,
   g_test_add_func ("/window/highlight-and-note-survive-restart",
                    test_highlight_and_note_survive_restart);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
+  g_test_add_func ("/window/entity-details-fill-later", test_entity_details_fill_later);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
   g_test_add_func ("/window/stylesheet-parses", test_stylesheet_parses);
 

@@ -121,12 +121,52 @@ append_yaml_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation
+ * forms) and the explicit direction marks, embeddings, overrides and isolates. */
+static gboolean
+is_bidi_sensitive (gunichar c)
+{
+  return (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF)
+         || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF)
+         || (c >= 0x1E800 && c <= 0x1EFFF) || c == 0x061C || c == 0x200E || c == 0x200F
+         || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static gboolean
+needs_isolate (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (is_bidi_sensitive (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A tag with right-to-left text, or with an override (U+202E) it never closes, goes
+ * between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: it cannot reorder the other
+ * tags or the link after them, as the isolate's end closes whatever the tag opened. */
+static void
+append_tags (GString           *out,
+             DossierAnnotation *annotation)
+{
+  const char * const *tags = dossier_annotation_get_tags (annotation);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      gboolean isolate = needs_isolate (tags[i]);
+
+      g_string_append (out, i > 0 ? "; " : "");
+      g_string_append (out, isolate ? "\u2068" : "");
+      append_inline (out, tags[i]);
+      g_string_append (out, isolate ? "\u2069" : "");
+    }
+}
+
 static void
 append_annotation (GString           *out,
                    DossierAnnotation *annotation)
 {
   g_autofree char *link = dossier_annotation_dup_link (annotation);
-  g_autofree char *tags = _dossier_export_tags_text (annotation);
+  const char * const *tags = dossier_annotation_get_tags (annotation);
   const char *note = dossier_annotation_get_note (annotation);
   DossierHighlightColor color = dossier_annotation_get_color (annotation);
 
@@ -139,10 +179,10 @@ append_annotation (GString           *out,
     }
 
   g_string_append_printf (out, "*%s* %s", _("Colour:"), dossier_highlight_color_to_string (color));
-  if (*tags != '\0')
+  if (tags[0] != NULL)
     {
       g_string_append_printf (out, " · *%s* ", _("Tags:"));
-      append_inline (out, tags);
+      append_tags (out, annotation);
     }
   if (dossier_annotation_get_anchor (annotation) == DOSSIER_ANCHOR_ORPHAN)
     g_string_append_printf (out, " · **%s**", _("Needs attention: the passage was not found"));

@@ -30,9 +30,11 @@ struct _DossierLibrary
 
   DossierDatabase *db;
   gboolean         read_only;
+  DossierDatabasePool *search_pool;   /* NULL until the first search */
 
   /* Pages of the timeline read in the background share one connection, opened on the
-   * first: a connection a page, several at once, made each other wait ("locked"). */
+   * first, and take turns: a connection a page, several opened at once, made each other
+   * wait ("database is locked"). */
   GMutex           page_lock;
   DossierDatabase *page_reader;
 };
@@ -44,6 +46,7 @@ dossier_library_finalize (GObject *object)
 {
   DossierLibrary *self = (DossierLibrary *) object;
 
+  g_clear_object (&self->search_pool);
   g_clear_object (&self->db);
   g_clear_object (&self->page_reader);
   g_mutex_clear (&self->page_lock);
@@ -384,6 +387,33 @@ dossier_library_is_read_only (DossierLibrary *self)
   return self->read_only;
 }
 
+/* How a worker opens its own connection: as the library was opened, so that a library
+ * that cannot be written is still read. */
+static DossierDatabaseMode
+reader_mode (DossierLibrary *self)
+{
+  return self->read_only ? DOSSIER_DATABASE_READ_ONLY_LIBRARY : DOSSIER_DATABASE_WRITABLE;
+}
+
+/**
+ * dossier_library_get_search_pool:
+ *
+ * The connections searches run on in worker threads: one is kept between searches, with
+ * its page cache and the lengths ranking reads (see dossier-database-pool.c).
+ *
+ * Returns: (transfer none): the pool, made at the first call (main thread)
+ */
+DossierDatabasePool *
+dossier_library_get_search_pool (DossierLibrary *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  if (self->search_pool == NULL)
+    self->search_pool = dossier_database_pool_new (dossier_database_get_path (self->db),
+                                                   reader_mode (self), 1);
+  return self->search_pool;
+}
+
 DossierLibrary *
 dossier_library_open_default (GError **error)
 {
@@ -533,6 +563,22 @@ dossier_library_articles_mentioning (DossierLibrary  *self,
 }
 
 /**
+ * dossier_library_count_entity_articles:
+ *
+ * Returns: (transfer full) (element-type DossierMentionCount): the articles that mention
+ *   @entity (id, title, mentions), most mentions first
+ */
+GPtrArray *
+dossier_library_count_entity_articles (DossierLibrary  *self,
+                                       const char      *entity,
+                                       GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
+
+  return dossier_mention_store_count_articles (self->db, entity, error);
+}
+
+/**
  * dossier_library_list_companions:
  *
  * Returns: (transfer full) (element-type DossierMentionCount): the entities named with
@@ -607,7 +653,7 @@ typedef struct
 {
   char           *path;
   char           *arg;
-  gboolean        read_only;
+  DossierDatabaseMode mode;
   ReadFunc        func;
   GDestroyNotify  free_result;
 } Read;
@@ -631,11 +677,7 @@ read_thread (GTask        *task,
   GError *error = NULL;
   gpointer result = NULL;
 
-  /* Opened as the library was: a library that cannot be written is read as it is. */
-  reader->db = dossier_database_open (read->path,
-                                      read->read_only ? DOSSIER_DATABASE_READ_ONLY_LIBRARY
-                                                      : DOSSIER_DATABASE_WRITABLE,
-                                      &error);
+  reader->db = dossier_database_open (read->path, read->mode, &error);
   if (reader->db != NULL)
     result = read->func (reader, read->arg, cancellable, &error);
 
@@ -660,7 +702,7 @@ read_async (DossierLibrary      *self,
 
   read->path = g_strdup (dossier_database_get_path (self->db));
   read->arg = g_strdup (arg);
-  read->read_only = self->read_only;
+  read->mode = reader_mode (self);
   read->func = func;
   read->free_result = free_result;
   g_task_set_source_tag (task, source_tag);
@@ -731,10 +773,7 @@ load_events_thread (GTask        *task,
 
   if (self->page_reader == NULL)
     self->page_reader = dossier_database_open (dossier_database_get_path (self->db),
-                                               self->read_only
-                                               ? DOSSIER_DATABASE_READ_ONLY_LIBRARY
-                                               : DOSSIER_DATABASE_WRITABLE,
-                                               &error);
+                                               reader_mode (self), &error);
   if (self->page_reader != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     events = dossier_event_store_load (self->page_reader, (const DossierEventKey *) keys->data,
                                        keys->len, &error);
@@ -843,4 +882,72 @@ dossier_library_list_entities_finish (DossierLibrary  *self,
                                       GError         **error)
 {
   return read_finish (self, result, dossier_library_list_entities_async, error);
+}
+
+static gpointer
+read_entity_articles (DossierLibrary  *reader,
+                      const char      *entity,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  return dossier_library_count_entity_articles (reader, entity, error);
+}
+
+/* dossier_library_count_entity_articles() in a worker thread: thousands of articles may
+ * mention an entity of a large library. */
+void
+dossier_library_count_entity_articles_async (DossierLibrary      *self,
+                                             const char          *entity,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+  g_return_if_fail (entity != NULL);
+
+  read_async (self, read_entity_articles, (GDestroyNotify) g_ptr_array_unref, entity,
+              dossier_library_count_entity_articles_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type DossierMentionCount) */
+GPtrArray *
+dossier_library_count_entity_articles_finish (DossierLibrary  *self,
+                                              GAsyncResult    *result,
+                                              GError         **error)
+{
+  return read_finish (self, result, dossier_library_count_entity_articles_async, error);
+}
+
+static gpointer
+read_companions (DossierLibrary  *reader,
+                 const char      *entity,
+                 GCancellable    *cancellable,
+                 GError         **error)
+{
+  return dossier_library_list_companions (reader, entity, error);
+}
+
+/* dossier_library_list_companions() in a worker thread: over every block of every article
+ * that mentions the entity, more than a second at 100,000 articles (bench-queries). */
+void
+dossier_library_list_companions_async (DossierLibrary      *self,
+                                       const char          *entity,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+  g_return_if_fail (entity != NULL);
+
+  read_async (self, read_companions, (GDestroyNotify) g_ptr_array_unref, entity,
+              dossier_library_list_companions_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type DossierMentionCount) */
+GPtrArray *
+dossier_library_list_companions_finish (DossierLibrary  *self,
+                                        GAsyncResult    *result,
+                                        GError         **error)
+{
+  return read_finish (self, result, dossier_library_list_companions_async, error);
 }

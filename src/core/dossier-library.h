@@ -9,6 +9,7 @@
 
 #include "dossier-article-list.h"
 #include "dossier-database.h"
+#include "dossier-database-pool.h"
 #include "dossier-event.h"
 
 G_BEGIN_DECLS
@@ -59,6 +60,7 @@ DossierLibrary     *dossier_library_open_default             (GError         **e
 DossierLibrary     *dossier_library_open_default_or_recover  (char           **notice,
                                                               GError         **error);
 gboolean            dossier_library_is_read_only             (DossierLibrary  *self);
+DossierDatabasePool *dossier_library_get_search_pool        (DossierLibrary  *self);
 DossierDatabase    *dossier_library_get_database             (DossierLibrary  *self);
 DossierArticleList *dossier_library_list_articles            (DossierLibrary  *self,
                                                               GError         **error);
@@ -78,6 +80,9 @@ GHashTable         *dossier_library_articles_mentioning      (DossierLibrary  *s
                                                               const char      *entity,
                                                               GError         **error);
 
+GPtrArray          *dossier_library_count_entity_articles    (DossierLibrary  *self,
+                                                              const char      *entity,
+                                                              GError         **error);
 GPtrArray          *dossier_library_list_companions          (DossierLibrary  *self,
                                                               const char      *entity,
                                                               GError         **error);
@@ -123,6 +128,22 @@ void                dossier_library_list_entities_async      (DossierLibrary    
 GPtrArray          *dossier_library_list_entities_finish     (DossierLibrary       *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
+void                dossier_library_count_entity_articles_async  (DossierLibrary      *self,
+                                                                  const char          *entity,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+GPtrArray          *dossier_library_count_entity_articles_finish (DossierLibrary       *self,
+                                                                  GAsyncResult         *result,
+                                                                  GError              **error);
+void                dossier_library_list_companions_async  (DossierLibrary      *self,
+                                                            const char          *entity,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+GPtrArray          *dossier_library_list_companions_finish (DossierLibrary       *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
 
 void                  dossier_import_summary_free        (DossierImportSummary       *summary);
 char                 *dossier_import_summary_describe    (const DossierImportSummary *summary);
