@@ -1,7 +1,8 @@
 /* dossier-event-item.c: a timeline event as a list item
  *
  * The timeline model keeps its events as plain structs and wraps one in an item only when
- * a row asks for it, so 100,000 events cost no 100,000 objects.
+ * a row asks for it, so 100,000 events cost no 100,000 objects. An item whose event is
+ * still being read holds an empty one until dossier_event_item_set_event() (notify::event).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +18,14 @@ struct _DossierEventItem
   DossierEvent *event;
 };
 
+enum {
+  PROP_0,
+  PROP_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (DossierEventItem, dossier_event_item, G_TYPE_OBJECT)
 
 static void
@@ -30,9 +39,35 @@ dossier_event_item_finalize (GObject *object)
 }
 
 static void
+dossier_event_item_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  DossierEventItem *self = DOSSIER_EVENT_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      g_value_set_boxed (value, self->event);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dossier_event_item_class_init (DossierEventItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = dossier_event_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dossier_event_item_finalize;
+  object_class->get_property = dossier_event_item_get_property;
+
+  properties[PROP_EVENT] =
+    g_param_spec_boxed ("event", NULL, NULL, DOSSIER_TYPE_EVENT,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -55,4 +90,17 @@ dossier_event_item_get_event (DossierEventItem *self)
   g_return_val_if_fail (DOSSIER_IS_EVENT_ITEM (self), NULL);
 
   return self->event;
+}
+
+/* The event read at last, for an item made while it was being read. */
+void
+dossier_event_item_set_event (DossierEventItem   *self,
+                              const DossierEvent *event)
+{
+  g_return_if_fail (DOSSIER_IS_EVENT_ITEM (self));
+  g_return_if_fail (event != NULL);
+
+  g_clear_pointer (&self->event, dossier_event_free);
+  self->event = dossier_event_copy (event);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (DossierEventItem, dossier_event_item, DOSSIER, EVENT_ITEM,
 
 DossierEventItem   *dossier_event_item_new       (const DossierEvent *event);
 const DossierEvent *dossier_event_item_get_event (DossierEventItem   *self);
+void                dossier_event_item_set_event (DossierEventItem   *self,
+                                                  const DossierEvent *event);
 
 G_END_DECLS

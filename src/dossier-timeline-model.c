@@ -10,6 +10,9 @@
  * for them, and only a few pages are kept: a library of 100,000 articles has about
  * 900,000 events, too many to hold. The keys are read in a worker thread, so setting the
  * library or the entity returns at once; the "loading" property says when they arrive.
+ * With dossier_timeline_model_set_read_in_background() the pages are read in a worker
+ * too: a row whose page is not there yet gets an item with an empty event, filled in
+ * (notify::event) when the page comes, so that scrolling never waits for SQL.
  * Tests and benchmarks may hand the model events in memory instead.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -41,6 +44,9 @@ struct _DossierTimelineModel
   GArray         *keys;        /* DossierEventKey the entity filter keeps, in order */
   GHashTable     *pages;       /* page of keys → GPtrArray of DossierEvent */
   GQueue          recent;      /* page numbers, the last used first */
+  gboolean        in_background;
+  GHashTable     *waiting;     /* page being read → GPtrArray of Waiter */
+  GCancellable   *reading;     /* the pages' reads, for the current keys */
 
   GArray         *rows;        /* int: an index into keys, or -1 - an index into headings */
   GArray         *headings;    /* int: YYYYMM, MM 00 for a year */
@@ -74,6 +80,38 @@ get_n_items (GListModel *model)
   return DOSSIER_TIMELINE_MODEL (model)->rows->len;
 }
 
+/* A row's item whose page is being read. */
+typedef struct
+{
+  DossierEventItem *item;
+  guint             index;     /* of its key */
+} Waiter;
+
+static void
+waiter_free (Waiter *waiter)
+{
+  g_object_unref (waiter->item);
+  g_free (waiter);
+}
+
+static GPtrArray *
+empty_page (GError *error)
+{
+  g_warning ("The timeline could not be read: %s", error->message);
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
+}
+
+static void
+store_page (DossierTimelineModel *self,
+            guint                 page,
+            GPtrArray            *events)
+{
+  if (g_queue_get_length (&self->recent) >= MAX_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), events);
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+}
+
 static GPtrArray *
 fetch_page (DossierTimelineModel *self,
             guint                 page)
@@ -86,40 +124,34 @@ fetch_page (DossierTimelineModel *self,
   events = dossier_library_load_events (self->library,
                                         &g_array_index (self->keys, DossierEventKey, first), n,
                                         &error);
-  if (events == NULL)
-    {
-      g_warning ("The timeline could not be read: %s", error->message);
-      events = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
-    }
-
-  if (g_queue_get_length (&self->recent) >= MAX_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (&self->recent));
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), events);
-  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+  store_page (self, page, events ? events : (events = empty_page (error)));
   return events;
 }
 
-/* The event of the key at @index, or NULL when it went from the library since. */
-static const DossierEvent *
-event_at (DossierTimelineModel *self,
-          guint                 index)
+/* A page held, now the last used; NULL when it is not. */
+static GPtrArray *
+held_page (DossierTimelineModel *self,
+           guint                 page)
 {
-  const DossierEventKey *key = &g_array_index (self->keys, DossierEventKey, index);
-  guint page = index / PAGE_SIZE;
-  GPtrArray *events;
+  GPtrArray *events = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
 
-  if (self->events != NULL)
-    return g_ptr_array_index (self->events, key->id);
-
-  if ((events = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page))) != NULL)
+  if (events != NULL)
     {
       g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
       g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
     }
-  else
-    events = fetch_page (self, page);
+  return events;
+}
 
-  /* A page short of an event removed meanwhile is searched by id, not by place. */
+/* The event of the key at @index in its page, or NULL when it went from the library
+ * since: a page short of an event removed meanwhile is searched by id, not by place. */
+static const DossierEvent *
+find_event (DossierTimelineModel *self,
+            GPtrArray            *events,
+            guint                 index)
+{
+  const DossierEventKey *key = &g_array_index (self->keys, DossierEventKey, index);
+
   if (index % PAGE_SIZE < events->len
       && ((DossierEvent *) g_ptr_array_index (events, index % PAGE_SIZE))->id == key->id)
     return g_ptr_array_index (events, index % PAGE_SIZE);
@@ -127,6 +159,134 @@ event_at (DossierTimelineModel *self,
     if (((DossierEvent *) g_ptr_array_index (events, i))->id == key->id)
       return g_ptr_array_index (events, i);
   return NULL;
+}
+
+/* The event of the key at @index, read now if its page is not held. */
+static const DossierEvent *
+event_at (DossierTimelineModel *self,
+          guint                 index)
+{
+  GPtrArray *events;
+
+  if (self->events != NULL)
+    return g_ptr_array_index (self->events,
+                              g_array_index (self->keys, DossierEventKey, index).id);
+
+  if ((events = held_page (self, index / PAGE_SIZE)) == NULL)
+    events = fetch_page (self, index / PAGE_SIZE);
+  return find_event (self, events, index);
+}
+
+typedef struct
+{
+  DossierTimelineModel *model;
+  guint                 page;
+} PageRead;
+
+/* The items waiting for @page get their events. */
+static void
+fulfil (DossierTimelineModel *self,
+        guint                 page,
+        GPtrArray            *events)
+{
+  g_autoptr(GPtrArray) waiters = NULL;
+
+  g_hash_table_steal_extended (self->waiting, GUINT_TO_POINTER (page), NULL,
+                               (gpointer *) &waiters);
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (waiters, i);
+      const DossierEvent *event = find_event (self, events, waiter->index);
+      g_autoptr(DossierEvent) gone = event ? NULL : dossier_event_new ();
+
+      dossier_event_item_set_event (waiter->item, event ? event : gone);
+    }
+}
+
+/* A page read in the background: the items waiting for it get their events. */
+static void
+on_page_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PageRead *read = user_data;
+  g_autoptr(DossierTimelineModel) self = read->model;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events = dossier_library_load_events_finish (DOSSIER_LIBRARY (source), result,
+                                                          &error);
+  g_autoptr(GPtrArray) kept = NULL;
+  guint page = read->page;
+
+  g_free (read);
+  /* New keys meanwhile: the page no longer lines up, and no row waits for it. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->reading
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_pointer (&events, g_ptr_array_unref);
+      return;
+    }
+
+  /* Read at once meanwhile (dossier_timeline_model_read_item()): that copy is kept. A
+   * worker's connection may find the library busy with a write ("database is locked",
+   * seen while the window starts): the page is then read here, as without a worker. */
+  if (held_page (self, page) != NULL)
+    {
+      g_clear_pointer (&events, g_ptr_array_unref);
+      events = g_ptr_array_ref (held_page (self, page));
+    }
+  else if (events != NULL)
+    store_page (self, page, g_ptr_array_ref (events));
+  else
+    {
+      g_debug ("Page %u read again on the main thread: %s", page, error->message);
+      events = g_ptr_array_ref (fetch_page (self, page));
+    }
+  kept = events;
+  fulfil (self, page, events);
+}
+
+/* Starts reading @page unless it is held or being read. */
+static GPtrArray *
+read_page (DossierTimelineModel *self,
+           guint                 page)
+{
+  guint first = page * PAGE_SIZE;
+  GPtrArray *waiters;
+  PageRead *read;
+
+  if (first >= self->keys->len || g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+    return NULL;
+  if ((waiters = g_hash_table_lookup (self->waiting, GUINT_TO_POINTER (page))) != NULL)
+    return waiters;
+
+  waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  g_hash_table_insert (self->waiting, GUINT_TO_POINTER (page), waiters);
+  read = g_new0 (PageRead, 1);
+  read->model = g_object_ref (self);
+  read->page = page;
+  dossier_library_load_events_async (self->library,
+                                     &g_array_index (self->keys, DossierEventKey, first),
+                                     MIN (PAGE_SIZE, self->keys->len - first), self->reading,
+                                     on_page_read, read);
+  return waiters;
+}
+
+/* An item for the key at @index that gets its event when its page comes; the next page
+ * is read too, as a list scrolled down asks for it next. */
+static DossierEventItem *
+waiting_item (DossierTimelineModel *self,
+              guint                 index)
+{
+  g_autoptr(DossierEvent) empty = dossier_event_new ();
+  DossierEventItem *item = dossier_event_item_new (empty);
+  GPtrArray *waiters = read_page (self, index / PAGE_SIZE);
+  Waiter *waiter = g_new0 (Waiter, 1);
+
+  waiter->item = g_object_ref (item);
+  waiter->index = index;
+  g_ptr_array_add (waiters, waiter);
+  read_page (self, index / PAGE_SIZE + 1);
+  return item;
 }
 
 static char *
@@ -143,10 +303,10 @@ heading_text (int heading)
 }
 
 static gpointer
-get_item (GListModel *model,
-          guint       position)
+make_item (DossierTimelineModel *self,
+           guint                 position,
+           gboolean              wait)
 {
-  DossierTimelineModel *self = DOSSIER_TIMELINE_MODEL (model);
   g_autofree char *text = NULL;
   g_autoptr(DossierEvent) gone = NULL;
   const DossierEvent *event;
@@ -162,9 +322,20 @@ get_item (GListModel *model,
       return dossier_list_header_new (text);
     }
 
+  if (!wait && self->in_background && self->events == NULL
+      && held_page (self, row / PAGE_SIZE) == NULL)
+    return waiting_item (self, row);
+
   if ((event = event_at (self, row)) == NULL)
     event = gone = dossier_event_new ();
   return dossier_event_item_new (event);
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  return make_item (DOSSIER_TIMELINE_MODEL (model), position, FALSE);
 }
 
 static void
@@ -182,6 +353,8 @@ dossier_timeline_model_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->library);
 
   G_OBJECT_CLASS (dossier_timeline_model_parent_class)->dispose (object);
@@ -195,6 +368,7 @@ dossier_timeline_model_finalize (GObject *object)
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->waiting, g_hash_table_unref);
   g_queue_clear (&self->recent);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->headings, g_array_unref);
@@ -241,6 +415,8 @@ dossier_timeline_model_init (DossierTimelineModel *self)
 {
   self->keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->waiting = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->reading = g_cancellable_new ();
   self->rows = g_array_new (FALSE, FALSE, sizeof (int));
   self->headings = g_array_new (FALSE, FALSE, sizeof (int));
 }
@@ -327,6 +503,9 @@ take_keys (DossierTimelineModel *self,
   self->keys = keys;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
+  g_cancellable_cancel (self->reading);
+  g_set_object (&self->reading, g_cancellable_new ());
+  g_hash_table_remove_all (self->waiting);
   rebuild (self);
 }
 
@@ -597,4 +776,31 @@ dossier_timeline_model_get_group (DossierTimelineModel *self,
     }
 
   return events;
+}
+
+/* Whether rows whose page is not held wait for it in the background (see the top). */
+void
+dossier_timeline_model_set_read_in_background (DossierTimelineModel *self,
+                                               gboolean              in_background)
+{
+  g_return_if_fail (DOSSIER_IS_TIMELINE_MODEL (self));
+
+  self->in_background = in_background;
+}
+
+/**
+ * dossier_timeline_model_read_item:
+ *
+ * The item at @position as g_list_model_get_item() gives it, but with its event read
+ * now if its page is not held, even when pages are read in the background.
+ *
+ * Returns: (transfer full) (nullable): the item
+ */
+GObject *
+dossier_timeline_model_read_item (DossierTimelineModel *self,
+                                  guint                 position)
+{
+  g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), NULL);
+
+  return make_item (self, position, TRUE);
 }

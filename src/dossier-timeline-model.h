@@ -35,5 +35,9 @@ GArray               *dossier_timeline_model_count_months (DossierTimelineModel 
                                                            int                  *first_month);
 GPtrArray            *dossier_timeline_model_get_group    (DossierTimelineModel *self,
                                                            const char           *group);
+void                  dossier_timeline_model_set_read_in_background (DossierTimelineModel *self,
+                                                                     gboolean              in_background);
+GObject              *dossier_timeline_model_read_item    (DossierTimelineModel *self,
+                                                           guint                 position);
 
 G_END_DECLS

@@ -123,6 +123,15 @@ bind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            DossierTimelinePane      *self)
+{
+  dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (gtk_list_item_get_child (item)), NULL,
+                                 NULL);
+}
+
+static void
 on_activate (GtkListView         *list_view,
              guint                position,
              DossierTimelinePane *self)
@@ -172,9 +181,11 @@ dossier_timeline_pane_init (DossierTimelinePane *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->model = dossier_timeline_model_new ();
+  dossier_timeline_model_set_read_in_background (self->model, TRUE);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
@@ -248,7 +259,7 @@ void
 dossier_timeline_pane_activate (DossierTimelinePane *self,
                                 guint                position)
 {
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  g_autoptr(GObject) item = dossier_timeline_model_read_item (self->model, position);
   const DossierEvent *event;
 
   if (!DOSSIER_IS_EVENT_ITEM (item))

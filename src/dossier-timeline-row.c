@@ -4,6 +4,12 @@
  * reported by several articles has a "reported by N" button listing them, each of which
  * opens beside the others at its own sentence, to compare how they tell it.
  *
+ * A list scrolled far makes its rows anew (GTK 4.8 keeps 200 around the view), so a row
+ * is few widgets and one line of text: the conflict mark and the button are made the
+ * first time a row needs them, and the sentence is ellipsized to one line (whole in the
+ * accessible name) rather than wrapped to three, which measured each row's text again for
+ * every width asked. No tooltip either: setting one costs as much as the row's labels.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -23,15 +29,18 @@ struct _DossierTimelineRow
 
   /* template widgets */
   GtkLabel             *article_label;
-  GtkLabel             *conflict_label;
   GtkLabel             *date_label;
-  GtkMenuButton        *reported_button;
   GtkLabel             *text_label;
   GtkBox               *top_line;
+
+  /* made when first needed */
+  GtkWidget            *conflict_label;
+  GtkWidget            *reported_button;
 
   /* borrowed while bound */
   DossierTimelineModel *model;
   char                 *group;
+  GObject              *item;     /* owned: an event item, whose event may come later */
 };
 
 G_DEFINE_FINAL_TYPE (DossierTimelineRow, dossier_timeline_row, GTK_TYPE_WIDGET)
@@ -41,6 +50,7 @@ dossier_timeline_row_dispose (GObject *object)
 {
   DossierTimelineRow *self = (DossierTimelineRow *) object;
 
+  dossier_timeline_row_set_item (self, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_ROW);
   g_clear_pointer (&self->group, g_free);
 
@@ -57,9 +67,7 @@ dossier_timeline_row_class_init (DossierTimelineRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-timeline-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, article_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, date_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, reported_button);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, top_line);
   gtk_widget_class_set_css_name (widget_class, "timelinerow");
@@ -106,7 +114,51 @@ static void
 dossier_timeline_row_init (DossierTimelineRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_menu_button_set_create_popup_func (self->reported_button, create_reports_popover, self, NULL);
+}
+
+static void
+show_conflict (DossierTimelineRow *self,
+               gboolean            conflict)
+{
+  if (conflict && self->conflict_label == NULL)
+    {
+      self->conflict_label = gtk_label_new (_("Dates differ"));
+      gtk_widget_set_tooltip_text (self->conflict_label,
+                                   _("Another article dates this happening differently"));
+      gtk_widget_add_css_class (self->conflict_label, "timeline-conflict");
+      gtk_widget_add_css_class (self->conflict_label, "caption");
+      gtk_box_append (self->top_line, self->conflict_label);
+    }
+  if (self->conflict_label != NULL)
+    gtk_widget_set_visible (self->conflict_label, conflict);
+}
+
+/* The "reported by N articles" button, shown with @label, or hidden when NULL. */
+static void
+show_reported (DossierTimelineRow *self,
+               const char         *label)
+{
+  if (label != NULL && self->reported_button == NULL)
+    {
+      self->reported_button = gtk_menu_button_new ();
+      gtk_widget_set_valign (self->reported_button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (self->reported_button, "flat");
+      gtk_widget_add_css_class (self->reported_button, "caption");
+      gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->reported_button),
+                                             create_reports_popover, self, NULL);
+      gtk_box_append (self->top_line, self->reported_button);
+    }
+  if (self->reported_button == NULL)
+    return;
+
+  gtk_widget_set_visible (self->reported_button, label != NULL);
+  if (label == NULL)
+    return;
+  /* The row is recycled: the next open builds the list of this group, not the last one. */
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->reported_button), NULL);
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->reported_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reported_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 GtkWidget *
@@ -122,8 +174,8 @@ show_heading (DossierTimelineRow *self,
   gtk_label_set_label (self->date_label, title);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->article_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->conflict_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->reported_button), FALSE);
+  show_conflict (self, FALSE);
+  show_reported (self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "header");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
@@ -143,26 +195,28 @@ show_event (DossierTimelineRow *self,
   gtk_label_set_label (self->article_label, event->article_title);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->article_label), !grouped);
-  gtk_widget_set_visible (GTK_WIDGET (self->conflict_label), event->conflict);
-  gtk_widget_set_visible (GTK_WIDGET (self->reported_button), grouped);
+  show_conflict (self, event->conflict);
 
   g_free (self->group);
   self->group = g_strdup (event->group);
-  /* The row is recycled: the next open builds the list of this group, not the last one. */
-  gtk_menu_button_set_popover (self->reported_button, NULL);
   reported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "reported by %u article",
                                            "reported by %u articles", event->reported_by),
                               event->reported_by);
-  gtk_menu_button_set_label (self->reported_button, reported);
+  show_reported (self, grouped ? reported : NULL);
 
   /* TRANSLATORS: a timeline row for screen readers: date, sentence, article */
-  label = g_strdup_printf (_("%s: %s (%s)"), date, event->text,
-                           grouped ? reported : event->article_title);
+  label = g_strdup_printf (_("%s: %s (%s)"), date, event->text ? event->text : "",
+                           grouped ? reported : event->article_title ? event->article_title : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reported_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, reported, -1);
 }
 
+static void
+on_event_read (DossierTimelineRow *self)
+{
+  show_event (self, dossier_event_item_get_event (DOSSIER_EVENT_ITEM (self->item)));
+}
+
+/* @item: (nullable): an event item or a heading; NULL when the row is unbound */
 void
 dossier_timeline_row_set_item (DossierTimelineRow   *self,
                                GObject              *item,
@@ -170,9 +224,15 @@ dossier_timeline_row_set_item (DossierTimelineRow   *self,
 {
   g_return_if_fail (DOSSIER_IS_TIMELINE_ROW (self));
 
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item, on_event_read, self);
+  g_set_object (&self->item, item);
   self->model = model;
   if (DOSSIER_IS_EVENT_ITEM (item))
-    show_event (self, dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item)));
+    {
+      show_event (self, dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item)));
+      g_signal_connect_swapped (item, "notify::event", G_CALLBACK (on_event_read), self);
+    }
   else if (DOSSIER_IS_LIST_HEADER (item))
     show_heading (self, dossier_list_header_get_title (DOSSIER_LIST_HEADER (item)));
 }

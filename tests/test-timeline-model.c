@@ -155,6 +155,62 @@ test_pages_match_memory (Fixture       *f,
 }
 
 static void
+on_event_read (GObject    *item,
+               GParamSpec *pspec,
+               guint      *n_read)
+{
+  (*n_read)++;
+}
+
+/* Read in the background, a row's item comes at once with an empty event, and gets its
+ * own when its page is read: then the rows are those of the timeline in memory. */
+static void
+test_pages_read_in_background (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_events = 0, n_read = 0;
+
+  dossier_timeline_model_set_read_in_background (paged, TRUE);
+  dossier_timeline_model_set_library (paged, f->library);
+  wait_loaded (paged);
+  for (guint i = 0; i < 200; i++)
+    {
+      GObject *item = g_list_model_get_item (G_LIST_MODEL (paged), i);
+
+      g_ptr_array_add (items, item);
+      if (!DOSSIER_IS_EVENT_ITEM (item))
+        continue;
+      n_events++;
+      g_assert_null (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item))->text);
+      g_signal_connect (item, "notify::event", G_CALLBACK (on_event_read), &n_read);
+    }
+  g_assert_cmpuint (n_events, >, 100);
+  while (n_read < n_events)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(GObject) want = g_list_model_get_item (G_LIST_MODEL (reference), i);
+      GObject *got = g_ptr_array_index (items, i);
+
+      if (DOSSIER_IS_EVENT_ITEM (want))
+        g_assert_cmpstr (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (got))->text, ==,
+                         dossier_event_item_get_event (DOSSIER_EVENT_ITEM (want))->text);
+    }
+  /* The pages read stay: asked again, the rows come whole. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(GObject) again = g_list_model_get_item (G_LIST_MODEL (paged), i);
+
+      if (DOSSIER_IS_EVENT_ITEM (again))
+        g_assert_nonnull (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (again))->text);
+    }
+}
+
+static void
 assert_same_counts (DossierTimelineModel *paged,
                     DossierTimelineModel *reference)
 {
@@ -233,6 +289,8 @@ main (int   argc,
 
   g_test_add ("/timeline-model/pages-match-memory", Fixture, NULL, fixture_set_up,
               test_pages_match_memory, fixture_tear_down);
+  g_test_add ("/timeline-model/pages-read-in-background", Fixture, NULL, fixture_set_up,
+              test_pages_read_in_background, fixture_tear_down);
   g_test_add ("/timeline-model/filters-and-counts", Fixture, NULL, fixture_set_up,
               test_filters_and_counts, fixture_tear_down);
   g_test_add ("/timeline-model/newer-read-wins", Fixture, NULL, fixture_set_up,

@@ -18,6 +18,7 @@
 #include "dossier-search-result.h"
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
+#include "dossier-timeline-row.h"
 #include "dossier-window.h"
 
 static void
@@ -506,7 +507,9 @@ test_event_opens_its_sentence (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), >, 20);
   for (guint i = 0; i < g_list_model_get_n_items (rows) && event == NULL; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (rows, i);
+      /* The list's items may still wait for their page: this one is read at once. */
+      g_autoptr(GObject) item = dossier_timeline_model_read_item (
+        dossier_timeline_pane_get_model (pane), i);
 
       if (DOSSIER_IS_EVENT_ITEM (item)
           && g_str_equal (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item))->phrase,
@@ -533,6 +536,69 @@ test_event_opens_its_sentence (void)
                     <, g_list_model_get_n_items (rows));
   dossier_event_free ((DossierEvent *) event);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The visible descendant of @widget of @type whose label (or button label) is @text. */
+static GtkWidget *
+find_shown (GtkWidget  *widget,
+            GType       type,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && g_strcmp0 (GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child))
+                        : gtk_menu_button_get_label (GTK_MENU_BUTTON (child)), text) == 0)
+        return child;
+      if ((found = find_shown (child, type, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A row makes its conflict mark and its "reported by" button when an event needs them,
+ * and hides them again for the next event it shows. */
+static void
+test_timeline_row_shows_what_it_needs (void)
+{
+  GtkWidget *row = g_object_ref_sink (dossier_timeline_row_new ());
+  g_autoptr(DossierEvent) shared = dossier_event_new ();
+  g_autoptr(DossierEvent) plain = dossier_event_new ();
+  g_autoptr(DossierEventItem) shared_item = NULL;
+  g_autoptr(DossierEventItem) plain_item = NULL;
+
+  dossier_date_set (&shared->date, 2022, 8, 3);
+  shared->text = g_strdup ("The minister arrived.");
+  shared->group = g_strdup ("visit");
+  shared->reported_by = 2;
+  shared->conflict = TRUE;
+  plain->date = shared->date;
+  plain->text = g_strdup ("The minister left.");
+  plain->article_title = g_strdup ("An article");
+  shared_item = dossier_event_item_new (shared);
+  plain_item = dossier_event_item_new (plain);
+
+  g_assert_null (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
+  dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (shared_item), NULL);
+  g_assert_nonnull (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "Dates differ"));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "The minister arrived."));
+
+  dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (plain_item), NULL);
+  g_assert_null (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
+  g_assert_null (find_shown (row, GTK_TYPE_LABEL, "Dates differ"));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "An article"));
+
+  /* An event read later fills the row it is bound to. */
+  dossier_event_item_set_event (plain_item, shared);
+  g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "The minister arrived."));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
+  g_object_unref (row);
 }
 
 /* Select, highlight, add a note, restart: both are still there. */
@@ -933,6 +999,8 @@ main (int   argc,
   g_test_add_func ("/window/library-filter", test_library_filter);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
   g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
+  g_test_add_func ("/window/timeline-row-shows-what-it-needs",
+                   test_timeline_row_shows_what_it_needs);
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
   g_test_add_func ("/window/find-in-article", test_find_in_article);
   g_test_add_func ("/window/print-to-pdf", test_print_to_pdf);

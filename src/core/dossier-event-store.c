@@ -636,7 +636,7 @@ dossier_event_store_regroup (DossierDatabase  *db,
 /* Listing */
 
 /* What event_from_row() reads, e being the event and a its article. */
-#define EVENT_COLUMNS \
+#define EVENT_COLUMNS_REPORTED(reported_by) \
   "e.id, a.uid, a.title, e.date_key, e.precision, e.end_key, e.end_precision," \
   " e.qualifier, e.phrase," \
   " substr (a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)," \
@@ -644,8 +644,14 @@ dossier_event_store_regroup (DossierDatabase  *db,
   " (SELECT group_concat (name, char (31)) FROM" \
   "    (SELECT n.name FROM event_entities x JOIN entities n ON n.id = x.entity" \
   "     WHERE x.event = e.id ORDER BY n.name))," \
-  " (SELECT count (DISTINCT g.article) FROM events g WHERE g.group_key = e.group_key)," \
+  " " reported_by "," \
   " e.sentence_start, e.sentence_end"
+
+/* How many articles report the event's group (0 for an event of no group). */
+#define REPORTED_BY \
+  "(SELECT count (DISTINCT g.article) FROM events g WHERE g.group_key = e.group_key)"
+
+#define EVENT_COLUMNS EVENT_COLUMNS_REPORTED (REPORTED_BY)
 
 /* Whether event e's sentence names the entity called @name (a parameter) or one of its
  * aliases; NULL lets every event through. */
@@ -917,17 +923,28 @@ dossier_event_store_list_keys (DossierDatabase  *db,
   return g_steal_pointer (&keys);
 }
 
+/* The ids of @keys, or with @shared only those of groups several articles report. */
 static char *
 ids_to_json (const DossierEventKey *keys,
-             guint                  n_keys)
+             guint                  n_keys,
+             gboolean               shared)
 {
   GString *json = g_string_new ("[");
 
   for (guint i = 0; i < n_keys; i++)
-    g_string_append_printf (json, "%s%u", i ? "," : "", keys[i].id);
+    if (!shared || keys[i].group != 0)
+      g_string_append_printf (json, "%s%u", json->len > 1 ? "," : "", keys[i].id);
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
 }
+
+/* The group of a key that is not shared is one article's, or none: only shared groups
+ * are counted, and a count reads every event of its group (thousands for some). */
+static const char load_sql[] =
+  "SELECT " EVENT_COLUMNS_REPORTED ("CASE WHEN e.id IN (SELECT value FROM json_each (?2))"
+                                    " THEN " REPORTED_BY " ELSE e.group_key IS NOT NULL END")
+  " FROM events e JOIN articles a ON a.id = e.article"
+  " WHERE e.id IN (SELECT value FROM json_each (?1))";
 
 /**
  * dossier_event_store_load:
@@ -945,18 +962,17 @@ dossier_event_store_load (DossierDatabase        *db,
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                        (GDestroyNotify) dossier_event_free);
   g_autoptr(DossierStatement) stmt = NULL;
-  g_autofree char *json = ids_to_json (keys, n_keys);
+  g_autofree char *json = ids_to_json (keys, n_keys, FALSE);
+  g_autofree char *shared = ids_to_json (keys, n_keys, TRUE);
   GPtrArray *events;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
 
-  stmt = dossier_database_prepare (db,
-    "SELECT " EVENT_COLUMNS " FROM events e JOIN articles a ON a.id = e.article"
-    " WHERE e.id IN (SELECT value FROM json_each (?1))", error);
-  if (stmt == NULL)
+  if ((stmt = dossier_database_prepare (db, load_sql, error)) == NULL)
     return NULL;
   dossier_statement_bind_text (stmt, 1, json);
+  dossier_statement_bind_text (stmt, 2, shared);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DossierEvent *event = event_from_row (stmt);

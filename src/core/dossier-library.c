@@ -31,6 +31,12 @@ struct _DossierLibrary
   DossierDatabase *db;
   gboolean         read_only;
   DossierDatabasePool *search_pool;   /* NULL until the first search */
+
+  /* Pages of the timeline read in the background share one connection, opened on the
+   * first, and take turns: a connection a page, several opened at once, made each other
+   * wait ("database is locked"). */
+  GMutex           page_lock;
+  DossierDatabase *page_reader;
 };
 
 G_DEFINE_FINAL_TYPE (DossierLibrary, dossier_library, G_TYPE_OBJECT)
@@ -42,6 +48,8 @@ dossier_library_finalize (GObject *object)
 
   g_clear_object (&self->search_pool);
   g_clear_object (&self->db);
+  g_clear_object (&self->page_reader);
+  g_mutex_clear (&self->page_lock);
 
   G_OBJECT_CLASS (dossier_library_parent_class)->finalize (object);
 }
@@ -55,6 +63,7 @@ dossier_library_class_init (DossierLibraryClass *klass)
 static void
 dossier_library_init (DossierLibrary *self)
 {
+  g_mutex_init (&self->page_lock);
 }
 
 /* DOSSIER_BUNDLED_DATABASE points an uninstalled build (meson devenv, tests) at the
@@ -751,6 +760,68 @@ dossier_library_list_event_keys_finish (DossierLibrary  *self,
                                         GError         **error)
 {
   return read_finish (self, result, dossier_library_list_event_keys_async, error);
+}
+
+static void
+load_events_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  DossierLibrary *self = source;
+  GArray *keys = task_data;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->page_lock);
+  GError *error = NULL;
+  GPtrArray *events = NULL;
+
+  if (self->page_reader == NULL)
+    self->page_reader = dossier_database_open (dossier_database_get_path (self->db),
+                                               reader_mode (self), &error);
+  if (self->page_reader != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    events = dossier_event_store_load (self->page_reader, (const DossierEventKey *) keys->data,
+                                       keys->len, &error);
+
+  if (events == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * dossier_library_load_events_async:
+ * @keys: (array length=n_keys): keys from dossier_library_list_event_keys_finish()
+ *
+ * dossier_library_load_events() in a worker thread, so that a list showing a long
+ * timeline never waits for a page of it. A read cancelled before it starts is skipped.
+ */
+void
+dossier_library_load_events_async (DossierLibrary        *self,
+                                   const DossierEventKey *keys,
+                                   guint                  n_keys,
+                                   GCancellable          *cancellable,
+                                   GAsyncReadyCallback    callback,
+                                   gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GArray *copy;
+
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (DossierEventKey), n_keys);
+  g_array_append_vals (copy, keys, n_keys);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_library_load_events_async);
+  g_task_set_task_data (task, copy, (GDestroyNotify) g_array_unref);
+  g_task_run_in_thread (task, load_events_thread);
+}
+
+/* Returns: (transfer full) (element-type DossierEvent): the events, in the keys' order */
+GPtrArray *
+dossier_library_load_events_finish (DossierLibrary  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  return read_finish (self, result, dossier_library_load_events_async, error);
 }
 
 static gpointer

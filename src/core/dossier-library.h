@@ -105,6 +105,15 @@ void                dossier_library_list_event_keys_async    (DossierLibrary    
 GArray             *dossier_library_list_event_keys_finish   (DossierLibrary       *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
+void                dossier_library_load_events_async        (DossierLibrary        *self,
+                                                              const DossierEventKey *keys,
+                                                              guint                  n_keys,
+                                                              GCancellable          *cancellable,
+                                                              GAsyncReadyCallback    callback,
+                                                              gpointer               user_data);
+GPtrArray          *dossier_library_load_events_finish       (DossierLibrary       *self,
+                                                              GAsyncResult         *result,
+                                                              GError              **error);
 void                dossier_library_list_article_rows_async  (DossierLibrary       *self,
                                                               const char           *filter,
                                                               GCancellable         *cancellable,
