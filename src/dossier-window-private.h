@@ -48,6 +48,7 @@ struct _DossierWindow
   GCancellable       *import_cancellable;   /* while an import runs */
   GCancellable       *reading;              /* while the lists are read */
   guint               n_reading;            /* lists still to come */
+  GCancellable       *counting;             /* while the chosen entity's articles are counted */
   gboolean            restored;             /* columns and entity of the last session */
   double              font_scale;
 };

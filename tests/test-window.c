@@ -477,6 +477,53 @@ test_entity_details_fill_later (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Visible labels with @css_class under @widget whose text is @text. */
+static guint
+count_badges (GtkWidget  *widget,
+              const char *css_class,
+              const char *text)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_badges (child, css_class, text);
+  return n;
+}
+
+/* Choosing an entity marks, once counted in the background, each library row that names
+ * it with how often; clearing the choice takes the marks away. */
+static void
+test_chosen_entity_marks_rows (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  g_autoptr(GPtrArray) articles =
+    dossier_library_count_entity_articles (library, "Sergei Lavrov", NULL);
+  g_autofree char *shown = NULL;
+  const DossierMentionCount *first;
+
+  g_assert_cmpuint (articles->len, >, 0);
+  first = g_ptr_array_index (articles, 0);
+  shown = g_strdup_printf ("%u", first->n_mentions);
+  dossier_window_choose_entity (window, NULL);
+  dossier_window_choose_entity (window, "Sergei Lavrov");
+  wait_loaded (window);
+  wait_idle ();
+  g_assert_cmpuint (count_badges (GTK_WIDGET (window), "mention-badge", shown), >=, 1);
+
+  dossier_window_choose_entity (window, NULL);
+  wait_loaded (window);
+  wait_idle ();
+  g_assert_cmpuint (count_badges (GTK_WIDGET (window), "mention-badge", shown), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_library_error_shown (void)
 {
@@ -1009,6 +1056,7 @@ main (int   argc,
                    test_highlight_and_note_survive_restart);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/entity-details-fill-later", test_entity_details_fill_later);
+  g_test_add_func ("/window/chosen-entity-marks-rows", test_chosen_entity_marks_rows);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
   g_test_add_func ("/window/stylesheet-parses", test_stylesheet_parses);
 
