@@ -504,7 +504,8 @@ take_keys (DossierTimelineModel *self,
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
   g_cancellable_cancel (self->reading);
-  g_set_object (&self->reading, g_cancellable_new ());
+  g_clear_object (&self->reading);
+  self->reading = g_cancellable_new ();
   g_hash_table_remove_all (self->waiting);
   rebuild (self);
 }
