@@ -420,20 +420,54 @@ test_preferences_apply (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Buttons under @widget that activate @action. */
+typedef gboolean (*WidgetTest) (GtkWidget  *widget,
+                                const char *what,
+                                const char *text);
+
+/* Widgets under @widget, itself included, that pass @test; hidden ones with @visible_only. */
+static guint
+count_widgets (GtkWidget  *widget,
+               WidgetTest  test,
+               const char *what,
+               const char *text,
+               gboolean    visible_only)
+{
+  guint n = 0;
+
+  if (visible_only && !gtk_widget_get_visible (widget))
+    return 0;
+  n += test (widget, what, text) ? 1 : 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, test, what, text, visible_only);
+  return n;
+}
+
+/* A button that activates the action @action. */
+static gboolean
+activates (GtkWidget  *widget,
+           const char *action,
+           const char *unused)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static guint
 count_action_buttons (GtkWidget  *widget,
                       const char *action)
 {
-  guint n = 0;
+  return count_widgets (widget, activates, action, NULL, FALSE);
+}
 
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    n++;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_action_buttons (child, action);
-  return n;
+/* A label of CSS class @css_class reading @text. */
+static gboolean
+is_badge (GtkWidget  *widget,
+          const char *css_class,
+          const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class)
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 /* The details' lists are counted in the background: they arrive, the longest cut short;
@@ -477,25 +511,6 @@ test_entity_details_fill_later (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Visible labels with @css_class under @widget whose text is @text. */
-static guint
-count_badges (GtkWidget  *widget,
-              const char *css_class,
-              const char *text)
-{
-  guint n = 0;
-
-  if (!gtk_widget_get_visible (widget))
-    return 0;
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class)
-      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    n++;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_badges (child, css_class, text);
-  return n;
-}
-
 /* Choosing an entity marks, once counted in the background, each library row that names
  * it with how often; clearing the choice takes the marks away. */
 static void
@@ -515,12 +530,12 @@ test_chosen_entity_marks_rows (void)
   dossier_window_choose_entity (window, "Sergei Lavrov");
   wait_loaded (window);
   wait_idle ();
-  g_assert_cmpuint (count_badges (GTK_WIDGET (window), "mention-badge", shown), >=, 1);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), is_badge, "mention-badge", shown, TRUE), >=, 1);
 
   dossier_window_choose_entity (window, NULL);
   wait_loaded (window);
   wait_idle ();
-  g_assert_cmpuint (count_badges (GTK_WIDGET (window), "mention-badge", shown), ==, 0);
+  g_assert_cmpuint (count_widgets (GTK_WIDGET (window), is_badge, "mention-badge", shown, TRUE), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
