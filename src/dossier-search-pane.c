@@ -81,8 +81,6 @@ search_thread (GTask        *task,
 
   db = dossier_database_pool_take (search->pool, &error);
   if (db != NULL)
-    dossier_database_limit_cache (db);
-  if (db != NULL)
     search->articles = dossier_search_store_find (db, query, 0, PAGE_SIZE, &search->has_more,
                                                   cancellable, &error);
   if (search->articles != NULL)

@@ -220,26 +220,18 @@ on_entity_articles_counted (GObject      *source,
 {
   g_autoptr(DossierWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) counts =
-    dossier_library_count_entity_articles_finish (DOSSIER_LIBRARY (source), result, &error);
-  g_autoptr(GHashTable) articles = NULL;
+  g_autoptr(GHashTable) articles =
+    dossier_library_articles_mentioning_finish (DOSSIER_LIBRARY (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->counting);
-  if (counts == NULL)
+  if (articles == NULL)
     {
       g_warning ("Could not count the chosen entity's articles: %s", error->message);
       return;
     }
 
-  articles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < counts->len; i++)
-    {
-      const DossierMentionCount *count = g_ptr_array_index (counts, i);
-
-      g_hash_table_insert (articles, g_strdup (count->name), GUINT_TO_POINTER (count->n_mentions));
-    }
   dossier_sidebar_set_chosen_entity (self->sidebar, self->chosen, articles);
 }
 
@@ -261,10 +253,9 @@ _dossier_window_choose_entity (DossierWindow *self,
   if (entity != NULL)
     {
       self->counting = g_cancellable_new ();
-      dossier_library_count_entity_articles_async (self->library,
-                                                   dossier_entity_get_name (entity),
-                                                   self->counting, on_entity_articles_counted,
-                                                   g_object_ref (self));
+      dossier_library_articles_mentioning_async (self->library, dossier_entity_get_name (entity),
+                                                 self->counting, on_entity_articles_counted,
+                                                 g_object_ref (self));
     }
 
   for (guint i = 0; i < dossier_workspace_get_n_columns (self->workspace); i++)

@@ -7,7 +7,9 @@
  * one takes it. A search that starts while another still runs (the user typed on) opens a
  * connection of its own; at most max_idle are kept.
  *
- * Any thread may take and give back; a connection is used by one thread at a time.
+ * Any thread may take and give back; a connection is used by one thread at a time. Each
+ * connection gets a small page cache when it is opened (dossier_database_limit_cache()):
+ * the system's file cache holds the file anyway.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -98,7 +100,9 @@ dossier_database_pool_take (DossierDatabasePool  *self,
     db = g_ptr_array_steal_index (self->idle, self->idle->len - 1);
   g_mutex_unlock (&self->mutex);
 
-  return db != NULL ? db : dossier_database_open (self->path, self->mode, error);
+  if (db == NULL && (db = dossier_database_open (self->path, self->mode, error)) != NULL)
+    dossier_database_limit_cache (db);
+  return db;
 }
 
 /**

@@ -965,6 +965,39 @@ dossier_library_list_entities_finish (DossierLibrary  *self,
 }
 
 static gpointer
+read_articles_mentioning (DossierLibrary  *reader,
+                          const char      *entity,
+                          GCancellable    *cancellable,
+                          GError         **error)
+{
+  return dossier_library_articles_mentioning (reader, entity, error);
+}
+
+/* dossier_library_articles_mentioning() in a worker thread. */
+void
+dossier_library_articles_mentioning_async (DossierLibrary      *self,
+                                           const char          *entity,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
+  g_return_if_fail (entity != NULL);
+
+  read_async (self, read_articles_mentioning, (GDestroyNotify) g_hash_table_unref, entity,
+              dossier_library_articles_mentioning_async, cancellable, callback, user_data);
+}
+
+/* Returns: (transfer full) (element-type utf8 guint): article id → mentions */
+GHashTable *
+dossier_library_articles_mentioning_finish (DossierLibrary  *self,
+                                            GAsyncResult    *result,
+                                            GError         **error)
+{
+  return read_finish (self, result, dossier_library_articles_mentioning_async, error);
+}
+
+static gpointer
 read_entity_articles (DossierLibrary  *reader,
                       const char      *entity,
                       GCancellable    *cancellable,

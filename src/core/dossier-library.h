@@ -137,6 +137,14 @@ void                dossier_library_list_entities_async      (DossierLibrary    
 GPtrArray          *dossier_library_list_entities_finish     (DossierLibrary       *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
+void                dossier_library_articles_mentioning_async  (DossierLibrary      *self,
+                                                                const char          *entity,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+GHashTable         *dossier_library_articles_mentioning_finish (DossierLibrary       *self,
+                                                                GAsyncResult         *result,
+                                                                GError              **error);
 void                dossier_library_count_entity_articles_async  (DossierLibrary      *self,
                                                                   const char          *entity,
                                                                   GCancellable        *cancellable,
