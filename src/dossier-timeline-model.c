@@ -1,6 +1,6 @@
 /* dossier-timeline-model.c: the timeline as rows: month headings and events
  *
- * The model holds one small key per event (id, months, group: 16 bytes) and an
+ * The model holds one small key per event (id, months, group: DossierEventKeys) and an
  * index of the rows the current filter (an entity, a range of months) lets through, with
  * a heading whenever the month (or, for events known only to the year, the year) changes.
  * Events of one group — one happening reported by several articles — show as one row,
@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gtk/gtk.h>
 
 #include "dossier-event-item.h"
 #include "dossier-list-header.h"
@@ -41,15 +42,18 @@ struct _DossierTimelineModel
   GPtrArray      *events;      /* DossierEvent, in timeline order; NULL with a library */
   GCancellable   *loading;     /* while the keys are read */
 
-  GArray         *keys;        /* DossierEventKey the entity filter keeps, in order */
+  DossierEventKeys *keys;      /* of the events the entity filter keeps, in order */
   GHashTable     *pages;       /* page of keys → GPtrArray of DossierEvent */
   GQueue          recent;      /* page numbers, the last used first */
   gboolean        in_background;
   GHashTable     *waiting;     /* page being read → GPtrArray of Waiter */
   GCancellable   *reading;     /* the pages' reads, for the current keys */
 
-  GArray         *rows;        /* int: an index into keys, or -1 - an index into headings */
+  /* The rows: a heading, then the events of its month. Not an array of rows: 900,000
+   * of them took 4 MB; the keys shown are a set, a heading's row is found by search. */
+  GtkBitset      *shown;       /* indices into keys of the events the rows show */
   GArray         *headings;    /* int: YYYYMM, MM 00 for a year */
+  GArray         *heading_rows; /* guint: the row of each heading, rising */
   char           *entity;
   int             from_key;    /* YYYYMM00, 0 for no bound */
   int             to_key;
@@ -75,9 +79,40 @@ get_item_type (GListModel *model)
 }
 
 static guint
+n_keys (DossierTimelineModel *self)
+{
+  return dossier_event_keys_get_length (self->keys);
+}
+
+static guint
+n_rows (DossierTimelineModel *self)
+{
+  return gtk_bitset_get_size (self->shown) + self->headings->len;
+}
+
+static guint
 get_n_items (GListModel *model)
 {
-  return DOSSIER_TIMELINE_MODEL (model)->rows->len;
+  return n_rows (DOSSIER_TIMELINE_MODEL (model));
+}
+
+/* How many headings come at or before @position. */
+static guint
+headings_up_to (DossierTimelineModel *self,
+                guint                 position)
+{
+  guint low = 0, high = self->heading_rows->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->heading_rows, guint, middle) <= position)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
 }
 
 /* A row's item whose page is being read. */
@@ -117,13 +152,13 @@ fetch_page (DossierTimelineModel *self,
             guint                 page)
 {
   guint first = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->keys->len - first);
+  guint n = MIN (PAGE_SIZE, n_keys (self) - first);
+  DossierEventKey keys[PAGE_SIZE];
   g_autoptr(GError) error = NULL;
   GPtrArray *events;
 
-  events = dossier_library_load_events (self->library,
-                                        &g_array_index (self->keys, DossierEventKey, first), n,
-                                        &error);
+  dossier_event_keys_get (self->keys, first, n, keys);
+  events = dossier_library_load_events (self->library, keys, n, &error);
   store_page (self, page, events ? events : (events = empty_page (error)));
   return events;
 }
@@ -150,13 +185,13 @@ find_event (DossierTimelineModel *self,
             GPtrArray            *events,
             guint                 index)
 {
-  const DossierEventKey *key = &g_array_index (self->keys, DossierEventKey, index);
+  guint32 id = dossier_event_keys_get_id (self->keys, index);
 
   if (index % PAGE_SIZE < events->len
-      && ((DossierEvent *) g_ptr_array_index (events, index % PAGE_SIZE))->id == key->id)
+      && ((DossierEvent *) g_ptr_array_index (events, index % PAGE_SIZE))->id == id)
     return g_ptr_array_index (events, index % PAGE_SIZE);
   for (guint i = 0; i < events->len; i++)
-    if (((DossierEvent *) g_ptr_array_index (events, i))->id == key->id)
+    if (((DossierEvent *) g_ptr_array_index (events, i))->id == id)
       return g_ptr_array_index (events, i);
   return NULL;
 }
@@ -169,8 +204,7 @@ event_at (DossierTimelineModel *self,
   GPtrArray *events;
 
   if (self->events != NULL)
-    return g_ptr_array_index (self->events,
-                              g_array_index (self->keys, DossierEventKey, index).id);
+    return g_ptr_array_index (self->events, dossier_event_keys_get_id (self->keys, index));
 
   if ((events = held_page (self, index / PAGE_SIZE)) == NULL)
     events = fetch_page (self, index / PAGE_SIZE);
@@ -251,10 +285,11 @@ read_page (DossierTimelineModel *self,
            guint                 page)
 {
   guint first = page * PAGE_SIZE;
+  DossierEventKey keys[PAGE_SIZE];
   GPtrArray *waiters;
   PageRead *read;
 
-  if (first >= self->keys->len || g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+  if (first >= n_keys (self) || g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
     return NULL;
   if ((waiters = g_hash_table_lookup (self->waiting, GUINT_TO_POINTER (page))) != NULL)
     return waiters;
@@ -264,10 +299,9 @@ read_page (DossierTimelineModel *self,
   read = g_new0 (PageRead, 1);
   read->model = g_object_ref (self);
   read->page = page;
-  dossier_library_load_events_async (self->library,
-                                     &g_array_index (self->keys, DossierEventKey, first),
-                                     MIN (PAGE_SIZE, self->keys->len - first), self->reading,
-                                     on_page_read, read);
+  dossier_event_keys_get (self->keys, first, MIN (PAGE_SIZE, n_keys (self) - first), keys);
+  dossier_library_load_events_async (self->library, keys, MIN (PAGE_SIZE, n_keys (self) - first),
+                                     self->reading, on_page_read, read);
   return waiters;
 }
 
@@ -310,17 +344,18 @@ make_item (DossierTimelineModel *self,
   g_autofree char *text = NULL;
   g_autoptr(DossierEvent) gone = NULL;
   const DossierEvent *event;
-  int row;
+  guint headings, row;
 
-  if (position >= self->rows->len)
+  if (position >= n_rows (self))
     return NULL;
 
-  row = g_array_index (self->rows, int, position);
-  if (row < 0)
+  headings = headings_up_to (self, position);
+  if (headings > 0 && g_array_index (self->heading_rows, guint, headings - 1) == position)
     {
-      text = heading_text (g_array_index (self->headings, int, -1 - row));
+      text = heading_text (g_array_index (self->headings, int, headings - 1));
       return dossier_list_header_new (text);
     }
+  row = gtk_bitset_get_nth (self->shown, position - headings);
 
   if (!wait && self->in_background && self->events == NULL
       && held_page (self, row / PAGE_SIZE) == NULL)
@@ -366,12 +401,13 @@ dossier_timeline_model_finalize (GObject *object)
   DossierTimelineModel *self = (DossierTimelineModel *) object;
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
-  g_clear_pointer (&self->keys, g_array_unref);
+  g_clear_pointer (&self->keys, dossier_event_keys_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->waiting, g_hash_table_unref);
   g_queue_clear (&self->recent);
-  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->shown, gtk_bitset_unref);
   g_clear_pointer (&self->headings, g_array_unref);
+  g_clear_pointer (&self->heading_rows, g_array_unref);
   g_clear_pointer (&self->entity, g_free);
 
   G_OBJECT_CLASS (dossier_timeline_model_parent_class)->finalize (object);
@@ -413,12 +449,13 @@ dossier_timeline_model_class_init (DossierTimelineModelClass *klass)
 static void
 dossier_timeline_model_init (DossierTimelineModel *self)
 {
-  self->keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
+  self->keys = dossier_event_keys_new ();
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->waiting = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->reading = g_cancellable_new ();
-  self->rows = g_array_new (FALSE, FALSE, sizeof (int));
+  self->shown = gtk_bitset_new_empty ();
   self->headings = g_array_new (FALSE, FALSE, sizeof (int));
+  self->heading_rows = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 DossierTimelineModel *
@@ -441,10 +478,13 @@ in_range (DossierTimelineModel  *self,
 static guint8 *
 new_group_bits (DossierTimelineModel *self)
 {
+  DossierEventKeysIter iter;
+  DossierEventKey key;
   guint32 last = 0;
 
-  for (guint i = 0; i < self->keys->len; i++)
-    last = MAX (last, g_array_index (self->keys, DossierEventKey, i).group);
+  dossier_event_keys_iter_init (&iter, self->keys, 0);
+  while (dossier_event_keys_iter_next (&iter, &key))
+    last = MAX (last, key.group);
 
   return g_malloc0 (last / 8 + 1);
 }
@@ -464,42 +504,44 @@ static void
 rebuild (DossierTimelineModel *self)
 {
   g_autofree guint8 *groups = new_group_bits (self);
-  guint removed = self->rows->len;
+  guint removed = n_rows (self);
   int last_heading = -1;
+  DossierEventKeysIter iter;
+  DossierEventKey key;
 
-  g_array_set_size (self->rows, 0);
+  gtk_bitset_remove_all (self->shown);
   g_array_set_size (self->headings, 0);
-  for (guint i = 0; i < self->keys->len; i++)
+  g_array_set_size (self->heading_rows, 0);
+  dossier_event_keys_iter_init (&iter, self->keys, 0);
+  for (guint index = 0; dossier_event_keys_iter_next (&iter, &key); index++)
     {
-      DossierEventKey *key = &g_array_index (self->keys, DossierEventKey, i);
-      int heading = key->month / 100;
-      int row = i;
+      int heading = key.month / 100;
 
-      if (!in_range (self, key))
+      if (!in_range (self, &key))
         continue;
-      if (key->group != 0 && group_seen (groups, key->group))
+      if (key.group != 0 && group_seen (groups, key.group))
         continue;
 
       if (heading != last_heading)
         {
-          int index = -1 - (int) self->headings->len;
+          guint row = n_rows (self);
 
           g_array_append_val (self->headings, heading);
-          g_array_append_val (self->rows, index);
+          g_array_append_val (self->heading_rows, row);
           last_heading = heading;
         }
-      g_array_append_val (self->rows, row);
+      gtk_bitset_add (self->shown, index);
     }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, n_rows (self));
 }
 
 /* New keys: the pages fetched for the old ones no longer line up. */
 static void
 take_keys (DossierTimelineModel *self,
-           GArray               *keys)
+           DossierEventKeys     *keys)
 {
-  g_clear_pointer (&self->keys, g_array_unref);
+  g_clear_pointer (&self->keys, dossier_event_keys_unref);
   self->keys = keys;
   g_hash_table_remove_all (self->pages);
   g_queue_clear (&self->recent);
@@ -520,10 +562,10 @@ mentions_entity (const DossierEvent *event,
 
 /* Keys for events in memory: the id is the event's index; a group several articles
  * report is named by its first event, plus one so that it is never 0. */
-static GArray *
+static DossierEventKeys *
 keys_from_events (DossierTimelineModel *self)
 {
-  GArray *keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
+  DossierEventKeys *keys = dossier_event_keys_new ();
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < self->events->len; i++)
@@ -540,7 +582,7 @@ keys_from_events (DossierTimelineModel *self)
           key.group = GPOINTER_TO_UINT (g_hash_table_lookup (groups, event->group));
         }
       dossier_event_key_set_dates (&key, &event->date, &event->end);
-      g_array_append_val (keys, key);
+      dossier_event_keys_append (keys, &key);
     }
 
   return keys;
@@ -565,20 +607,21 @@ on_keys_read (GObject      *source,
 {
   g_autoptr(DossierTimelineModel) self = user_data;
   g_autoptr(GError) error = NULL;
-  GArray *keys = dossier_library_list_event_keys_finish (DOSSIER_LIBRARY (source), result, &error);
+  DossierEventKeys *keys = dossier_library_list_event_keys_finish (DOSSIER_LIBRARY (source),
+                                                                    result, &error);
 
   /* Replaced by a newer read (another entity, another library): that one will do. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || g_task_get_cancellable (G_TASK (result)) != self->loading)
     {
-      g_clear_pointer (&keys, g_array_unref);
+      g_clear_pointer (&keys, dossier_event_keys_unref);
       return;
     }
 
   if (keys == NULL)
     {
       g_warning ("The timeline could not be read: %s", error->message);
-      keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
+      keys = dossier_event_keys_new ();
     }
   take_keys (self, keys);
   set_loading (self, NULL);
@@ -699,7 +742,7 @@ dossier_timeline_model_get_n_events (DossierTimelineModel *self)
 {
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), 0);
 
-  return self->rows->len - self->headings->len;
+  return gtk_bitset_get_size (self->shown);
 }
 
 static int
@@ -724,15 +767,16 @@ dossier_timeline_model_count_months (DossierTimelineModel *self,
 {
   GArray *counts = g_array_new (FALSE, TRUE, sizeof (guint));
   int first = G_MAXINT, last = G_MININT;
+  DossierEventKeysIter iter;
+  DossierEventKey key;
 
   g_return_val_if_fail (DOSSIER_IS_TIMELINE_MODEL (self), counts);
 
-  for (guint i = 0; i < self->keys->len; i++)
+  dossier_event_keys_iter_init (&iter, self->keys, 0);
+  while (dossier_event_keys_iter_next (&iter, &key))
     {
-      int month = month_index (&g_array_index (self->keys, DossierEventKey, i));
-
-      first = MIN (first, month);
-      last = MAX (last, month);
+      first = MIN (first, month_index (&key));
+      last = MAX (last, month_index (&key));
     }
 
   *first_year = *first_month = 0;
@@ -740,9 +784,9 @@ dossier_timeline_model_count_months (DossierTimelineModel *self,
     return counts;
 
   g_array_set_size (counts, last - first + 1);
-  for (guint i = 0; i < self->keys->len; i++)
-    g_array_index (counts, guint,
-                   month_index (&g_array_index (self->keys, DossierEventKey, i)) - first)++;
+  dossier_event_keys_iter_init (&iter, self->keys, 0);
+  while (dossier_event_keys_iter_next (&iter, &key))
+    g_array_index (counts, guint, month_index (&key) - first)++;
 
   *first_year = first / 12;
   *first_month = first % 12 + 1;

@@ -154,6 +154,57 @@ test_pages_match_memory (Fixture       *f,
   g_assert_cmpuint (dossier_timeline_model_get_n_held (reference), >, 1500);
 }
 
+/* The rows, computed here from the library's own timeline: the first event of each group
+ * several articles report, and a heading before the first event of each month (or of
+ * each year, for events known only to the year). */
+static void
+test_rows_follow_timeline (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(DossierTimelineModel) model = dossier_timeline_model_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = dossier_library_list_events (f->library, &error);
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+  guint row = 0, n_headings = 0;
+  int last = -1;
+
+  g_assert_no_error (error);
+  dossier_timeline_model_set_library (model, f->library);
+  wait_loaded (model);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const DossierEvent *event = g_ptr_array_index (events, i);
+      int month = event->date.year * 100 + event->date.month;
+      g_autoptr(GObject) item = NULL;
+
+      if (event->group != NULL && event->reported_by > 1
+          && !g_hash_table_add (groups, event->group))
+        continue;
+      if (month != last)
+        {
+          g_autoptr(GObject) heading = g_list_model_get_item (G_LIST_MODEL (model), row++);
+          g_autofree char *year = g_strdup_printf ("%d", event->date.year);
+
+          g_assert_true (DOSSIER_IS_LIST_HEADER (heading));
+          if (event->date.month == 0)
+            g_assert_cmpstr (dossier_list_header_get_title (DOSSIER_LIST_HEADER (heading)), ==,
+                             year);
+          else
+            g_assert_true (g_str_has_suffix (dossier_list_header_get_title (DOSSIER_LIST_HEADER (heading)),
+                                             year));
+          last = month;
+          n_headings++;
+        }
+      item = g_list_model_get_item (G_LIST_MODEL (model), row++);
+      g_assert_true (DOSSIER_IS_EVENT_ITEM (item));
+      g_assert_cmpint (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (item))->id, ==,
+                       event->id);
+    }
+  g_assert_cmpuint (n_headings, >, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, row);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), row));
+}
+
 static void
 on_event_read (GObject    *item,
                GParamSpec *pspec,
@@ -289,6 +340,8 @@ main (int   argc,
 
   g_test_add ("/timeline-model/pages-match-memory", Fixture, NULL, fixture_set_up,
               test_pages_match_memory, fixture_tear_down);
+  g_test_add ("/timeline-model/rows-follow-timeline", Fixture, NULL, fixture_set_up,
+              test_rows_follow_timeline, fixture_tear_down);
   g_test_add ("/timeline-model/pages-read-in-background", Fixture, NULL, fixture_set_up,
               test_pages_read_in_background, fixture_tear_down);
   g_test_add ("/timeline-model/filters-and-counts", Fixture, NULL, fixture_set_up,

@@ -887,15 +887,15 @@ key_from_row (DossierStatement *stmt,
  * The timeline as dossier_event_store_list() orders it, one small key per event, for a
  * list that fetches the events it shows with dossier_event_store_load().
  *
- * Returns: (transfer full) (element-type DossierEventKey): the keys; NULL on error
+ * Returns: (transfer full): the keys; NULL on error
  */
-GArray *
+DossierEventKeys *
 dossier_event_store_list_keys (DossierDatabase  *db,
                                const char       *entity,
                                GCancellable     *cancellable,
                                GError          **error)
 {
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (DossierEventKey));
+  g_autoptr(DossierEventKeys) keys = dossier_event_keys_new ();
   g_autoptr(DossierStatement) stmt = NULL;
   int rc;
 
@@ -909,10 +909,11 @@ dossier_event_store_list_keys (DossierDatabase  *db,
     {
       DossierEventKey key;
 
-      if (keys->len % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (dossier_event_keys_get_length (keys) % 4096 == 0
+          && g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
       key_from_row (stmt, &key);
-      g_array_append_val (keys, key);
+      dossier_event_keys_append (keys, &key);
     }
   if (rc != SQLITE_DONE)
     {
@@ -920,6 +921,7 @@ dossier_event_store_list_keys (DossierDatabase  *db,
       return NULL;
     }
 
+  dossier_event_keys_trim (keys);
   return g_steal_pointer (&keys);
 }
 

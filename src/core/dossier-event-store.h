@@ -10,6 +10,7 @@
 #include "dossier-article.h"
 #include "dossier-database.h"
 #include "dossier-event.h"
+#include "dossier-event-keys.h"
 
 G_BEGIN_DECLS
 
@@ -39,10 +40,10 @@ GPtrArray *dossier_event_store_list       (DossierDatabase    *db,
 GPtrArray *dossier_event_store_list_group (DossierDatabase    *db,
                                            const char         *group,
                                            GError            **error);
-GArray    *dossier_event_store_list_keys  (DossierDatabase    *db,
-                                           const char         *entity,
-                                           GCancellable       *cancellable,
-                                           GError            **error);
+DossierEventKeys *dossier_event_store_list_keys (DossierDatabase    *db,
+                                                 const char         *entity,
+                                                 GCancellable       *cancellable,
+                                                 GError            **error);
 GPtrArray *dossier_event_store_load       (DossierDatabase        *db,
                                            const DossierEventKey  *keys,
                                            guint                   n_keys,

@@ -788,12 +788,12 @@ dossier_library_list_event_keys_async (DossierLibrary      *self,
 {
   g_return_if_fail (DOSSIER_IS_LIBRARY (self));
 
-  read_async (self, read_event_keys, (GDestroyNotify) g_array_unref, entity,
+  read_async (self, read_event_keys, (GDestroyNotify) dossier_event_keys_unref, entity,
               dossier_library_list_event_keys_async, cancellable, callback, user_data);
 }
 
-/* Returns: (transfer full) (element-type DossierEventKey): the keys, in timeline order */
-GArray *
+/* Returns: (transfer full): the keys, in timeline order */
+DossierEventKeys *
 dossier_library_list_event_keys_finish (DossierLibrary  *self,
                                         GAsyncResult    *result,
                                         GError         **error)

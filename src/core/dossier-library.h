@@ -11,6 +11,7 @@
 #include "dossier-database.h"
 #include "dossier-database-pool.h"
 #include "dossier-event.h"
+#include "dossier-event-keys.h"
 
 G_BEGIN_DECLS
 
@@ -102,7 +103,7 @@ void                dossier_library_list_event_keys_async    (DossierLibrary    
                                                               GCancellable         *cancellable,
                                                               GAsyncReadyCallback   callback,
                                                               gpointer              user_data);
-GArray             *dossier_library_list_event_keys_finish   (DossierLibrary       *self,
+DossierEventKeys   *dossier_library_list_event_keys_finish   (DossierLibrary       *self,
                                                               GAsyncResult         *result,
                                                               GError              **error);
 void                dossier_library_load_events_async        (DossierLibrary        *self,
