@@ -32,6 +32,17 @@ gboolean  dossier_test_mount_tmpfs      (const char  *folder,
                                          char       **why);
 char     *dossier_test_fill_disk        (const char  *folder);
 
+/* Runs the default main context while @busy (an expression) holds, for 30 s at most, then
+ * fails the test if it still does: background reads in the tests end with a deadline, not
+ * with a hang of the whole suite. */
+#define DOSSIER_TEST_WAIT_WHILE(busy)                                        \
+  G_STMT_START {                                                             \
+    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;        \
+    while ((busy) && g_get_monotonic_time () < _deadline)                    \
+      g_main_context_iteration (NULL, TRUE);                                 \
+    g_assert_false (busy);                                                   \
+  } G_STMT_END
+
 /* One run of the dossier command line with its own XDG_DATA_HOME */
 typedef struct
 {

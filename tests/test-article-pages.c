@@ -54,11 +54,7 @@ add_articles (DossierLibrary *library)
 static void
 wait_loaded (DossierArticlePages *pages)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (dossier_article_pages_is_loading (pages) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dossier_article_pages_is_loading (pages));
+  DOSSIER_TEST_WAIT_WHILE (dossier_article_pages_is_loading (pages));
 }
 
 static void

@@ -81,11 +81,7 @@ on_items_changed (GListModel *model,
 static void
 wait_loaded (DossierTimelineModel *model)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (dossier_timeline_model_is_loading (model) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dossier_timeline_model_is_loading (model));
+  DOSSIER_TEST_WAIT_WHILE (dossier_timeline_model_is_loading (model));
 }
 
 static DossierTimelineModel *

@@ -33,11 +33,7 @@ wait_idle (void)
 static void
 wait_loaded (DossierWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (dossier_window_is_loading (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dossier_window_is_loading (window));
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
 }
 
 static DossierWindow *
