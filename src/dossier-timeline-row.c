@@ -13,7 +13,9 @@
  * The sentence and the article title are GtkInscriptions: their size is a number of
  * characters and lines, never the text's, so binding a row lays out no text to measure
  * it, and every row asks for the same height. An inscription is not read as a label,
- * which is one more reason the row's accessible name holds the whole sentence.
+ * which is one more reason the row's accessible name holds the whole sentence. Dimmed
+ * text is a colour with alpha (style.css), not opacity, which would render each row
+ * offscreen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
