@@ -12,8 +12,8 @@
  *
  * The sentence and the article title are GtkInscriptions: their size is a number of
  * characters and lines, never the text's, so binding a row lays out no text to measure
- * it, and every row asks for the same height. An inscription is not read as a label,
- * which is one more reason the row's accessible name holds the whole sentence. Dimmed
+ * it, and every row asks for the same height. The row's accessible name still holds the
+ * whole sentence, date and article, read as one. Dimmed
  * text is a colour with alpha (style.css), not opacity, which would render each row
  * offscreen.
  *
