@@ -72,7 +72,7 @@ struct _DossierTimeAxis
   double    drag_x;
   gboolean  dragging;
 
-  /* the whole drawing as one texture, until what it shows changes: see snapshot */
+  /* the whole drawing as one image, until what it shows changes: see snapshot */
   GskRenderNode *drawing;
 };
 
@@ -568,7 +568,7 @@ snapshot_labels (DossierTimeAxis    *self,
  * dossier_time_axis_snapshot_shapes:
  *
  * The axis's drawing as render nodes (bars, ticks, labels), before it is turned into
- * the one texture it shows: for tests, which count the shapes.
+ * the one image it shows: for tests, which count the shapes.
  *
  * Returns: (transfer full) (nullable): the nodes, or %NULL when there is nothing to draw
  */
@@ -590,7 +590,9 @@ dossier_time_axis_snapshot_shapes (DossierTimeAxis *self)
   return gtk_snapshot_free_to_node (snapshot);
 }
 
-/* @node drawn once, at the widget's scale, into a texture node of the widget's size. */
+/* @node drawn once, at the widget's scale, into an image, shown by a cairo node: the cairo
+ * renderer paints that image straight (clipped to what changed), where a texture node
+ * would be converted to a new image on every frame. The GL renderer uploads it once. */
 static GskRenderNode *
 rasterize (DossierTimeAxis *self,
            GskRenderNode   *node)
@@ -598,28 +600,25 @@ rasterize (DossierTimeAxis *self,
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderNode *image_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_surface_t *image;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
   gsk_render_node_draw (node, cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
-  /* Cairo's ARGB32 is GDK's default memory format; the bytes keep the surface alive. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      cairo_image_surface_get_stride (surface) * height * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  return gsk_texture_node_new (texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gsk_cairo_node_get_draw_context (image_node);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  return image_node;
 }
 
-/* Hundreds of bars, each a rounded clip, are drawn once into a texture and that texture
+/* Hundreds of bars, each a rounded clip, are drawn once into an image and that image
  * is shown until the counts, the selection, the hover, the size or the style change: a
  * renderer replays every node of the window on each frame (the cairo renderer even those
  * outside what changed), and the axis stays put while the timeline below it scrolls. */
