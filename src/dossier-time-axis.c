@@ -71,6 +71,9 @@ struct _DossierTimeAxis
   AxisRange drag_saved;
   double    drag_x;
   gboolean  dragging;
+
+  /* the whole drawing as one image, until what it shows changes: see snapshot */
+  GskRenderNode *drawing;
 };
 
 G_DEFINE_FINAL_TYPE (DossierTimeAxis, dossier_time_axis, GTK_TYPE_WIDGET)
@@ -192,6 +195,14 @@ update_accessible (DossierTimeAxis *self)
 
 /* The one place a selection changes: drawing, accessibility, actions and notification
  * follow it here. Drags pass emit = FALSE and emit once the button is released. */
+/* What the axis shows has changed: draw it anew at the next frame. */
+static void
+redraw (DossierTimeAxis *self)
+{
+  g_clear_pointer (&self->drawing, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 apply_selection (DossierTimeAxis *self,
                  const AxisRange *range,
@@ -203,7 +214,7 @@ apply_selection (DossierTimeAxis *self,
   self->selection = *range;
   update_accessible (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "time-axis.clear", range->set);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw (self);
 
   if (had != range->set)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
@@ -553,11 +564,18 @@ snapshot_labels (DossierTimeAxis    *self,
     draw_label (self, snapshot, geometry, &color, i, width, &free_x);
 }
 
-static void
-dossier_time_axis_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+/**
+ * dossier_time_axis_snapshot_shapes:
+ *
+ * The axis's drawing as render nodes (bars, ticks, labels), before it is turned into
+ * the one image it shows: for tests, which count the shapes.
+ *
+ * Returns: (transfer full) (nullable): the nodes, or %NULL when there is nothing to draw
+ */
+GskRenderNode *
+dossier_time_axis_snapshot_shapes (DossierTimeAxis *self)
 {
-  DossierTimeAxis *self = DOSSIER_TIME_AXIS (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
   AxisGeometry geometry;
   AxisColors colors;
 
@@ -569,6 +587,92 @@ dossier_time_axis_snapshot (GtkWidget   *widget,
   snapshot_grid (self, snapshot, &geometry, &colors);
   snapshot_bars (self, snapshot, &geometry, &colors);
   snapshot_labels (self, snapshot, &geometry, &colors);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* @node drawn once, at the widget's scale, into an image, shown by a cairo node: the cairo
+ * renderer paints that image straight (clipped to what changed), where a texture node
+ * would be converted to a new image on every frame. The GL renderer uploads it once. */
+static GskRenderNode *
+rasterize (DossierTimeAxis *self,
+           GskRenderNode   *node)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  GskRenderNode *image_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+
+  cr = gsk_cairo_node_get_draw_context (image_node);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  return image_node;
+}
+
+/* Hundreds of bars, each a rounded clip, are drawn once into an image and that image
+ * is shown until the counts, the selection, the hover, the size or the style change: a
+ * renderer replays every node of the window on each frame (the cairo renderer even those
+ * outside what changed), and the axis stays put while the timeline below it scrolls. */
+static void
+dossier_time_axis_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  DossierTimeAxis *self = DOSSIER_TIME_AXIS (widget);
+
+  if (self->drawing == NULL && gtk_widget_get_width (widget) > 0
+      && gtk_widget_get_height (widget) > 0)
+    {
+      g_autoptr(GskRenderNode) node = dossier_time_axis_snapshot_shapes (self);
+
+      if (node != NULL)
+        self->drawing = rasterize (self, node);
+    }
+  if (self->drawing != NULL)
+    gtk_snapshot_append_node (snapshot, self->drawing);
+}
+
+static void
+dossier_time_axis_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  DossierTimeAxis *self = DOSSIER_TIME_AXIS (widget);
+
+  if (self->drawing != NULL)
+    {
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (self->drawing, &bounds);
+      if (bounds.size.width != width || bounds.size.height != height)
+        redraw (self);
+    }
+}
+
+/* Colours and fonts come from the style. */
+static void
+dossier_time_axis_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (dossier_time_axis_parent_class)->css_changed (widget, change);
+  redraw (DOSSIER_TIME_AXIS (widget));
+}
+
+static void
+dossier_time_axis_system_setting_changed (GtkWidget        *widget,
+                                          GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (dossier_time_axis_parent_class)->system_setting_changed (widget, setting);
+  redraw (DOSSIER_TIME_AXIS (widget));
 }
 
 /* A plain click picks a month; on a month outside the selection, or on the one month already
@@ -669,7 +773,7 @@ set_hover (DossierTimeAxis *self,
     return;
 
   self->hover = hover;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw (self);
 }
 
 static void
@@ -779,6 +883,7 @@ dossier_time_axis_finalize (GObject *object)
   DossierTimeAxis *self = (DossierTimeAxis *) object;
 
   g_clear_pointer (&self->counts, g_free);
+  g_clear_pointer (&self->drawing, gsk_render_node_unref);
 
   G_OBJECT_CLASS (dossier_time_axis_parent_class)->finalize (object);
 }
@@ -855,6 +960,9 @@ dossier_time_axis_class_init (DossierTimeAxisClass *klass)
   object_class->set_property = dossier_time_axis_set_property;
 
   widget_class->snapshot = dossier_time_axis_snapshot;
+  widget_class->size_allocate = dossier_time_axis_size_allocate;
+  widget_class->css_changed = dossier_time_axis_css_changed;
+  widget_class->system_setting_changed = dossier_time_axis_system_setting_changed;
   widget_class->measure = dossier_time_axis_measure;
   widget_class->query_tooltip = dossier_time_axis_query_tooltip;
 
@@ -896,6 +1004,13 @@ dossier_time_axis_class_init (DossierTimeAxisClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);
 }
 
+/* The texture has as many pixels as the screen shows. */
+static void
+on_scale_factor (DossierTimeAxis *self)
+{
+  redraw (self);
+}
+
 static void
 dossier_time_axis_init (DossierTimeAxis *self)
 {
@@ -904,6 +1019,7 @@ dossier_time_axis_init (DossierTimeAxis *self)
 
   self->hover = -1;
   self->highlighted = -1;
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor), NULL);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
@@ -978,7 +1094,7 @@ dossier_time_axis_set_counts (DossierTimeAxis *self,
 
   keep_selection_in_span (self);
   update_accessible (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw (self);
 }
 
 guint
@@ -1120,7 +1236,7 @@ dossier_time_axis_set_highlighted (DossierTimeAxis *self,
     return;
 
   self->highlighted = highlighted;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED]);
 }
 

@@ -43,5 +43,6 @@ gboolean   dossier_time_axis_month_at_x         (DossierTimeAxis *self,
                                                  double           x,
                                                  int             *year,
                                                  int             *month);
+GskRenderNode *dossier_time_axis_snapshot_shapes (DossierTimeAxis *self);
 
 G_END_DECLS

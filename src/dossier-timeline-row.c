@@ -10,6 +10,13 @@
  * accessible name) rather than wrapped to three, which measured each row's text again for
  * every width asked. No tooltip either: setting one costs as much as the row's labels.
  *
+ * The sentence and the article title are GtkInscriptions: their size is a number of
+ * characters and lines, never the text's, so binding a row lays out no text to measure
+ * it, and every row asks for the same height. The row's accessible name still holds the
+ * whole sentence, date and article, read as one. Dimmed
+ * text is a colour with alpha (style.css), not opacity, which would render each row
+ * offscreen.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -28,9 +35,9 @@ struct _DossierTimelineRow
   GtkWidget             parent_instance;
 
   /* template widgets */
-  GtkLabel             *article_label;
+  GtkInscription       *article_label;
   GtkLabel             *date_label;
-  GtkLabel             *text_label;
+  GtkInscription       *text_label;
   GtkBox               *top_line;
 
   /* made when first needed */
@@ -191,8 +198,8 @@ show_event (DossierTimelineRow *self,
 
   gtk_widget_remove_css_class (GTK_WIDGET (self), "header");
   gtk_label_set_label (self->date_label, date);
-  gtk_label_set_label (self->text_label, event->text);
-  gtk_label_set_label (self->article_label, event->article_title);
+  gtk_inscription_set_text (self->text_label, event->text);
+  gtk_inscription_set_text (self->article_label, event->article_title);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->article_label), !grouped);
   show_conflict (self, event->conflict);

@@ -68,6 +68,34 @@ def describe(node):
     return " < ".join(chain)
 
 
+def timeline_rows(nodes):
+    """The visible rows of the timeline list (each the child of a list item) and their
+    labels: the date, the article and the sentence (a heading has the date alone)."""
+    for node in nodes:
+        if node.getRole() == pyatspi.ROLE_LIST and node.name == "Timeline events":
+            for item in walk(node):
+                if item.getRole() == pyatspi.ROLE_LIST_ITEM and item.childCount > 0:
+                    row = item.getChildAtIndex(0)
+                    labels = [n for n in walk(row)
+                              if n is not row and n.getRole() == pyatspi.ROLE_LABEL]
+                    yield row, labels
+
+
+def check_timeline_rows(nodes):
+    """A row shows its sentence cut to one line; a screen reader gets it whole in the
+    row's name. Returns the rows whose name lacks it, and how many sentences were
+    checked."""
+    wrong, checked = [], 0
+    for item, labels in timeline_rows(nodes):
+        if len(labels) < 2:
+            continue
+        sentence = labels[-1].name or ""
+        checked += 1
+        if not sentence or sentence not in (item.name or ""):
+            wrong.append(f"{item.name!r} lacks {sentence!r}")
+    return wrong, checked
+
+
 def start_session_bus(env):
     """A session bus of our own whose services print nowhere: the accessibility registry
     writes a line to its stdout, which would land in the TAP stream."""
@@ -93,7 +121,7 @@ def main():
     bus = start_session_bus(env)
     exe = env["DOSSIER_EXECUTABLE"]
     app_proc = subprocess.Popen([exe], env=env)
-    print("1..3")
+    print("1..4")
     try:
         app = find_app("dossier")
         if app is None:
@@ -125,7 +153,17 @@ def main():
                   f"(missing {sorted(missing)}, column {column})")
         else:
             print("ok 3 library, menu, filter and the opened column are reachable")
-        return 1 if unnamed_controls or missing or not column else 0
+
+        wrong, checked = check_timeline_rows(nodes)
+        if wrong or checked == 0:
+            print(f"not ok 4 each timeline row's name holds its whole sentence "
+                  f"({checked} rows checked)")
+            for w in wrong:
+                print(f"# {w}")
+        else:
+            print(f"ok 4 each timeline row's name holds its whole sentence "
+                  f"({checked} rows checked)")
+        return 1 if unnamed_controls or missing or not column or wrong or not checked else 0
     finally:
         app_proc.terminate()
         app_proc.wait(timeout=10)

@@ -324,8 +324,8 @@ count_nodes (GskRenderNode  *node,
   return count;
 }
 
-/* Calls the axis's own drawing directly, since a frame clock would draw it only later, and
- * counts what it drew: one rounded bar per month with events (and one behind a lit month),
+/* Asks for the axis's shapes directly, since a frame clock would draw it only later (and
+ * then as one texture), and counts them: one rounded bar per month with events (and one behind a lit month),
  * one text per year label. */
 static void
 assert_drawn (GtkWidget *widget,
@@ -333,12 +333,9 @@ assert_drawn (GtkWidget *widget,
               guint      min_labels,
               guint      max_labels)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GskRenderNode) node = dossier_time_axis_snapshot_shapes (DOSSIER_TIME_AXIS (widget));
   guint labels;
 
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
   g_assert_cmpuint (count_nodes (node, GSK_ROUNDED_CLIP_NODE), ==, bars);
   labels = count_nodes (node, GSK_TEXT_NODE);
@@ -413,6 +410,52 @@ test_highlighted_month (Fixture       *fixture,
   g_assert_cmpuint (fixture->changes, ==, 0);
 }
 
+/* What the widget's snapshot gives: one image, the same from frame to frame. */
+static GskRenderNode *
+snapshot_image (GtkWidget *widget)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_CAIRO_NODE);
+  /* The widget keeps the node while it is current. */
+  return node;
+}
+
+static float
+image_width (GskRenderNode *node)
+{
+  graphene_rect_t bounds;
+
+  gsk_render_node_get_bounds (node, &bounds);
+  return bounds.size.width;
+}
+
+/* The axis is drawn once into an image, and again only when what it shows changes: a
+ * renderer replays every node on each frame, and the axis has hundreds of rounded bars. */
+static void
+test_drawn_once (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *axis = GTK_WIDGET (fixture->axis);
+  /* Held, so that a new node cannot take its address. */
+  g_autoptr(GskRenderNode) first = gsk_render_node_ref (snapshot_image (axis));
+
+  g_assert_cmpfloat (image_width (first), ==, AXIS_WIDTH);
+  g_assert_true (snapshot_image (axis) == first);
+
+  dossier_time_axis_set_highlighted (fixture->axis, 2022, 6);
+  g_assert_true (snapshot_image (axis) != first);
+
+  /* As a window growing would, without waiting for the window manager. */
+  gtk_widget_size_allocate (axis, &(GtkAllocation) { 0, 0, AXIS_WIDTH + 100,
+                                                     gtk_widget_get_height (axis) }, -1);
+  g_assert_cmpfloat (image_width (snapshot_image (axis)), ==, AXIS_WIDTH + 100);
+}
+
 static void
 add_test (const char *path,
           void (*func) (Fixture *, gconstpointer))
@@ -435,6 +478,7 @@ main (int   argc,
   add_test ("/time-axis/month-at-x", test_month_at_x);
   add_test ("/time-axis/edge-spans-draw", test_edge_spans_draw);
   add_test ("/time-axis/highlighted-month", test_highlighted_month);
+  add_test ("/time-axis/drawn-once", test_drawn_once);
 
   return g_test_run ();
 }

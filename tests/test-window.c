@@ -597,6 +597,16 @@ test_event_opens_its_sentence (void)
 }
 
 /* The visible descendant of @widget of @type whose label (or button label) is @text. */
+static const char *
+shown_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_label (GTK_LABEL (widget));
+  if (GTK_IS_INSCRIPTION (widget))
+    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+}
+
 static GtkWidget *
 find_shown (GtkWidget  *widget,
             GType       type,
@@ -609,9 +619,7 @@ find_shown (GtkWidget  *widget,
 
       if (!gtk_widget_get_visible (child))
         continue;
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
-          && g_strcmp0 (GTK_IS_LABEL (child) ? gtk_label_get_label (GTK_LABEL (child))
-                        : gtk_menu_button_get_label (GTK_MENU_BUTTON (child)), text) == 0)
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && g_strcmp0 (shown_text (child), text) == 0)
         return child;
       if ((found = find_shown (child, type, text)) != NULL)
         return found;
@@ -645,18 +653,72 @@ test_timeline_row_shows_what_it_needs (void)
   dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (shared_item), NULL);
   g_assert_nonnull (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
   g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "Dates differ"));
-  g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "The minister arrived."));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, "The minister arrived."));
 
   dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (plain_item), NULL);
   g_assert_null (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
   g_assert_null (find_shown (row, GTK_TYPE_LABEL, "Dates differ"));
-  g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "An article"));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, "An article"));
 
   /* An event read later fills the row it is bound to. */
   dossier_event_item_set_event (plain_item, shared);
-  g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "The minister arrived."));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, "The minister arrived."));
   g_assert_nonnull (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
   g_object_unref (row);
+}
+
+static void
+measure_both (GtkWidget *widget,
+              int        for_width,
+              int        sizes[4])
+{
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &sizes[0], &sizes[1], NULL, NULL);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, for_width, &sizes[2], &sizes[3],
+                      NULL, NULL);
+}
+
+/* A row's size comes from its design, not its text: the list measures every row it binds,
+ * and measuring a whole sentence (and a title) laid out on one line was most of that. */
+static void
+test_timeline_row_size_ignores_its_text (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *short_row = dossier_timeline_row_new ();
+  GtkWidget *long_row = dossier_timeline_row_new ();
+  g_autoptr(DossierEvent) brief = dossier_event_new ();
+  g_autoptr(DossierEvent) wordy = dossier_event_new ();
+  g_autoptr(DossierEventItem) brief_item = NULL;
+  g_autoptr(DossierEventItem) wordy_item = NULL;
+  g_autoptr(GString) sentence = g_string_new (NULL);
+  int short_sizes[4], long_sizes[4];
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (sentence, "The minister arrived at the border and spoke at length. ");
+  dossier_date_set (&brief->date, 2022, 8, 3);
+  brief->text = g_strdup ("It rained.");
+  brief->article_title = g_strdup ("Rain");
+  wordy->date = brief->date;
+  wordy->text = g_strdup (sentence->str);
+  wordy->article_title = g_strdup (sentence->str);
+  brief_item = dossier_event_item_new (brief);
+  wordy_item = dossier_event_item_new (wordy);
+
+  gtk_box_append (GTK_BOX (box), short_row);
+  gtk_box_append (GTK_BOX (box), long_row);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (short_row), G_OBJECT (brief_item), NULL);
+  dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (long_row), G_OBJECT (wordy_item), NULL);
+
+  for (int width = -1; width <= 400; width += 401)
+    {
+      measure_both (short_row, width, short_sizes);
+      measure_both (long_row, width, long_sizes);
+      g_assert_cmpint (short_sizes[2], >, 0);
+      for (guint i = 0; i < G_N_ELEMENTS (short_sizes); i++)
+        g_assert_cmpint (short_sizes[i], ==, long_sizes[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* Select, highlight, add a note, restart: both are still there. */
@@ -1059,6 +1121,8 @@ main (int   argc,
   g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
   g_test_add_func ("/window/timeline-row-shows-what-it-needs",
                    test_timeline_row_shows_what_it_needs);
+  g_test_add_func ("/window/timeline-row-size-ignores-its-text",
+                   test_timeline_row_size_ignores_its_text);
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
   g_test_add_func ("/window/find-in-article", test_find_in_article);
   g_test_add_func ("/window/print-to-pdf", test_print_to_pdf);
