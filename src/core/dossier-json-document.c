@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "dossier-json-document.h"
+#include "dossier-utf8.h"
 
 struct _DossierJsonDocument
 {
@@ -251,42 +252,6 @@ fail_at (DossierJsonDocument  *self,
   return FALSE;
 }
 
-/* g_utf8_validate(), with the runs of ASCII that are most of a file skipped eight bytes at
- * a time: g_utf8_validate() looks at each byte on its own. A character of several bytes
- * has no ASCII byte in it, so each run of other bytes is checked whole, and the first bad
- * byte found is the same. */
-static gboolean
-validate_utf8 (const char  *data,
-               gsize        length,
-               const char **end)
-{
-  gsize i = 0;
-
-  while (i < length)
-    {
-      gsize run;
-      guint64 word;
-
-      while (i + sizeof word <= length)
-        {
-          memcpy (&word, data + i, sizeof word);
-          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
-            break;
-          i += sizeof word;
-        }
-      while (i < length && (guchar) data[i] < 0x80)
-        i++;
-
-      for (run = i; run < length && (guchar) data[run] >= 0x80; run++)
-        ;
-      if (!g_utf8_validate_len (data + i, run - i, end))
-        return FALSE;
-      i = run;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 check_text (DossierJsonDocument  *self,
             GError              **error)
@@ -298,7 +263,7 @@ check_text (DossierJsonDocument  *self,
     return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, nul - self->data, "%s",
                     _("the file contains a NUL byte: it is not a text file"));
 
-  if (!validate_utf8 (self->data, self->length, &end))
+  if (!dossier_utf8_validate (self->data, self->length, &end))
     return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, end - self->data, "%s",
                     _("the file is not valid UTF-8 text"));
 
