@@ -5,6 +5,7 @@
 
 #include "dossier-article-store.h"
 #include "dossier-test-util.h"
+#include "dossier-utf8.h"
 
 static DossierArticle *
 make_article (void)
@@ -124,6 +125,44 @@ test_derived_id_is_stable (void)
   g_assert_cmpstr (id_a, !=, id_changed);
 }
 
+/* The word-at-a-time UTF-8 checks give GLib's answers: every prefix and every suffix
+ * of texts with characters of one to four bytes, bad bytes and cut characters on either
+ * side of an eight-byte boundary. */
+static void
+test_utf8_like_glib (void)
+{
+  static const char *const texts[] = {
+    "plain ASCII text, long enough for several words",
+    "caf\xc3\xa9 au lait \xe2\x80\x94 na\xc3\xafve \xf0\x9f\x93\xb0 news",
+    "abcdefg\xc3\xa9hijklmno\xe2\x82\xacpqrstuv",
+    "abcdefgh\xff ijklmnop",
+    "abcdefg\xc3 after a cut character",
+    "\xe2\x82 \xc0\xaf overlong \xed\xa0\x80 surrogate \xf4\x90\x80\x80 too high",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      gsize size = strlen (texts[t]);
+
+      for (gsize from = 0; from <= size; from++)
+        for (gsize to = from; to <= size; to++)
+          {
+            const char *data = texts[t] + from;
+            const char *end = NULL, *glib_end = NULL;
+            gboolean valid = dossier_utf8_validate (data, to - from, &end);
+
+            g_assert_cmpint (valid, ==, g_utf8_validate (data, to - from, &glib_end));
+            g_assert_true (end == glib_end);
+            if (valid)
+              g_assert_cmpint (dossier_utf8_strlen (data, to - from), ==,
+                               g_utf8_strlen (data, to - from));
+          }
+      g_assert_cmpint (dossier_utf8_validate (texts[t], -1, NULL), ==,
+                       g_utf8_validate (texts[t], -1, NULL));
+    }
+  g_assert_cmpint (dossier_utf8_strlen (texts[1], -1), ==, g_utf8_strlen (texts[1], -1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,6 +174,7 @@ main (int   argc,
                    test_separator_belongs_to_next_block);
   g_test_add_func ("/article/store-round-trip", test_store_round_trip);
   g_test_add_func ("/article/derived-id-is-stable", test_derived_id_is_stable);
+  g_test_add_func ("/article/utf8-like-glib", test_utf8_like_glib);
 
   return g_test_run ();
 }

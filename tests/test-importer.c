@@ -145,6 +145,12 @@ static const InvalidCase invalid_cases[] = {
   { "empty", "", DOSSIER_IMPORT_ERROR_SYNTAX, "bad.json" },
   { "not-utf8", HEADER " \"articles\": [\n  {\"title\": \"caf\xe9\"}]}",
     DOSSIER_IMPORT_ERROR_NOT_UTF8, "bad.json:3:17: the file is not valid UTF-8 text" },
+  /* Where the check skips ASCII eight bytes at a time: a bad character right after a good
+   * one, and a character cut short by the end of the file after a long ASCII run. */
+  { "cut-after-accent", HEADER " \"articles\": [\n  {\"title\": \"caf\xc3\xa9 \xe2\x82 x\"}]}",
+    DOSSIER_IMPORT_ERROR_NOT_UTF8, "bad.json:3:19: the file is not valid UTF-8 text" },
+  { "cut-at-end", HEADER " \"articles\": [\n  {\"title\": \"abcdefghijklmnop\xc3",
+    DOSSIER_IMPORT_ERROR_NOT_UTF8, "bad.json:3:30: the file is not valid UTF-8 text" },
   /* What json-glib alone would let through: a file is RFC 8259 JSON or nothing. */
   { "single-quotes", "{'format': 'dossier'}", DOSSIER_IMPORT_ERROR_SYNTAX,
     "bad.json:1:2: unexpected character: this is not JSON" },

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "dossier-block"
 
 #include "dossier-block.h"
+#include "dossier-utf8.h"
 
 struct _DossierBlock
 {
@@ -54,13 +55,13 @@ dossier_block_new (DossierBlockKind  kind,
   DossierBlock *self;
 
   g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (g_utf8_validate (text, -1, NULL), NULL);
+  g_return_val_if_fail (dossier_utf8_validate (text, -1, NULL), NULL);
 
   self = g_object_new (DOSSIER_TYPE_BLOCK, NULL);
   self->kind = kind;
   self->text = g_strdup (text);
   self->attribution = (attribution && *attribution) ? g_strdup (attribution) : NULL;
-  self->length = g_utf8_strlen (text, -1);
+  self->length = dossier_utf8_strlen (text, -1);
 
   return self;
 }

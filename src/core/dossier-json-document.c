@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "dossier-json-document.h"
+#include "dossier-utf8.h"
 
 struct _DossierJsonDocument
 {
@@ -262,7 +263,7 @@ check_text (DossierJsonDocument  *self,
     return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, nul - self->data, "%s",
                     _("the file contains a NUL byte: it is not a text file"));
 
-  if (!g_utf8_validate (self->data, self->length, &end))
+  if (!dossier_utf8_validate (self->data, self->length, &end))
     return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, end - self->data, "%s",
                     _("the file is not valid UTF-8 text"));
 
@@ -581,14 +582,18 @@ parse (DossierJsonDocument  *self,
   return FALSE;
 }
 
+/* A document that threads read at once (an outline: see parse_apart()) is @shared and
+ * parsed immutable. One that a single thread reads is not: sealing the tree hashes every
+ * string in it, an article's whole body (2 % of the import worker's instructions). */
 static DossierJsonDocument *
 document_new (const char *data,
               gssize      length,
-              const char *filename)
+              const char *filename,
+              gboolean    shared)
 {
   DossierJsonDocument *self = g_object_new (DOSSIER_TYPE_JSON_DOCUMENT, NULL);
 
-  self->parser = json_parser_new_immutable ();
+  self->parser = shared ? json_parser_new_immutable () : json_parser_new ();
   self->filename = g_strdup (filename ? filename : "<data>");
   self->data = data;
   self->length = length < 0 ? strlen (data) : (gsize) length;
@@ -638,7 +643,7 @@ dossier_json_document_new (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  self = document_new (data, length, filename);
+  self = document_new (data, length, filename, TRUE);
   self->line_starts = index_lines (self->data, self->length);
   self->parsed = self->data;
   self->parsed_length = self->length;
@@ -669,7 +674,7 @@ dossier_json_document_new_outline (const char  *data,
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  self = document_new (data, length, filename);
+  self = document_new (data, length, filename, TRUE);
   self->line_starts = index_lines (self->data, self->length);
   self->apart = g_array_new (FALSE, FALSE, sizeof (Span));
   if (!check_text (self, error) || !check_syntax (self, error))
@@ -720,7 +725,7 @@ dossier_json_document_parse_apart (DossierJsonDocument  *self,
   g_return_val_if_fail (n < dossier_json_document_get_n_apart (self), NULL);
 
   span = &g_array_index (self->apart, Span, n);
-  part = document_new (self->data, self->length, self->filename);
+  part = document_new (self->data, self->length, self->filename, FALSE);
   part->line_starts = g_array_ref (self->line_starts);
   part->parsed = self->data + span->open;
   part->parsed_length = span->close + 1 - span->open;

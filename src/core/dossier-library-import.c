@@ -643,7 +643,9 @@ import_file (Batch      *batch,
     }
 
   if ((batch->annotated = dossier_annotation_store_count_by_article (batch->db, &error)) == NULL
+      || !dossier_search_store_begin_import (batch->db, &error)
       || !save_file (batch, importer, result, display, bytes, saved, &error)
+      || !dossier_search_store_end_import (batch->db, &error)
       || !dossier_database_commit (batch->db, &error))
     {
       dossier_database_rollback (batch->db);

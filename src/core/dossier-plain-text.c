@@ -34,6 +34,7 @@
 
 #include "dossier-json-document.h"
 #include "dossier-plain-text.h"
+#include "dossier-utf8.h"
 
 typedef struct
 {
@@ -98,7 +99,7 @@ check_text (const char  *data,
                       _("the file contains a NUL byte: it is not a text file"));
     }
 
-  if (!g_utf8_validate (data, length, &end))
+  if (!dossier_utf8_validate (data, length, &end))
     {
       locate (data, end - data, &line, &column);
       return fail_at (filename, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, line, column, "%s",

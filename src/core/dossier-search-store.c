@@ -1024,6 +1024,71 @@ dossier_search_store_tidy_index (DossierDatabase  *db,
   return dossier_database_step_done (db, stmt, error);
 }
 
+/* 16 MiB of pending terms during an import: with FTS5's default of 1 MiB, the 256
+ * articles of one INSERT are written out as several small segments, which merging then
+ * reads and writes again. */
+#define IMPORT_HASH_BYTES  (16 * 1024 * 1024)
+#define FTS5_HASH_BYTES    (1024 * 1024)
+
+static gboolean
+set_fts_setting (DossierDatabase  *db,
+                 const char       *key,
+                 gint64            value,
+                 GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  stmt = dossier_database_prepare (db,
+    "INSERT INTO articles_fts (articles_fts, rank) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, value);
+  return dossier_database_step_done (db, stmt, error);
+}
+
+/**
+ * dossier_search_store_begin_import:
+ *
+ * Gives the full-text index a larger in-memory index for one file's import, inside its
+ * transaction. dossier_search_store_end_import() resets it before the commit; a rollback
+ * undoes it with the rest.
+ *
+ * Returns: %FALSE with @error set when the database failed
+ */
+gboolean
+dossier_search_store_begin_import (DossierDatabase  *db,
+                                   GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+
+  return set_fts_setting (db, "hashsize", IMPORT_HASH_BYTES, error);
+}
+
+/**
+ * dossier_search_store_end_import:
+ *
+ * Resets what dossier_search_store_begin_import() changed: FTS5's default for this
+ * connection, and no row in the index's configuration table, as in a library that never
+ * changed it (FTS5 reads a missing row as its default).
+ *
+ * Returns: %FALSE with @error set when the database failed
+ */
+gboolean
+dossier_search_store_end_import (DossierDatabase  *db,
+                                 GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+
+  if (!set_fts_setting (db, "hashsize", FTS5_HASH_BYTES, error))
+    return FALSE;
+  stmt = dossier_database_prepare (db, "DELETE FROM articles_fts_config WHERE k = 'hashsize'",
+                                   error);
+  return stmt != NULL && dossier_database_step_done (db, stmt, error);
+}
+
 /**
  * dossier_search_store_count:
  * @cancellable: (nullable): stops the count, with %G_IO_ERROR_CANCELLED

@@ -32,6 +32,10 @@ GPtrArray *dossier_search_store_find_entities (DossierDatabase     *db,
 gboolean   dossier_search_store_tidy_index    (DossierDatabase     *db,
                                                gint64               n_new,
                                                GError             **error);
+gboolean   dossier_search_store_begin_import  (DossierDatabase     *db,
+                                               GError             **error);
+gboolean   dossier_search_store_end_import    (DossierDatabase     *db,
+                                               GError             **error);
 
 /* For tests and the benchmark */
 void       _dossier_search_store_set_collect_top (gboolean           enabled);
