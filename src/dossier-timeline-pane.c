@@ -25,7 +25,7 @@ struct _DossierTimelinePane
   /* template widgets */
   DossierTimeAxis      *axis;
   GtkButton            *clear_range_button;
-  GtkListView          *list_view;
+  GtkGridView          *list_view;
   GtkSpinner           *spinner;
   GtkStack             *stack;
   GtkLabel             *summary_label;
@@ -132,7 +132,7 @@ unbind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_activate (GtkListView         *list_view,
+on_activate (GtkGridView         *list_view,
              guint                position,
              DossierTimelinePane *self)
 {
@@ -186,8 +186,8 @@ dossier_timeline_pane_init (DossierTimelinePane *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  gtk_list_view_set_factory (self->list_view, factory);
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
   g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (on_loading_changed), self);
   g_signal_connect_swapped (self->axis, "selection-changed", G_CALLBACK (on_range_changed), self);

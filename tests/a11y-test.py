@@ -16,6 +16,7 @@ import pyatspi
 INTERACTIVE = {
     pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
     pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT, pyatspi.ROLE_LIST,
+    pyatspi.ROLE_TABLE,
     pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_SLIDER, pyatspi.ROLE_COMBO_BOX,
     pyatspi.ROLE_MENU_ITEM,
 }
@@ -69,12 +70,15 @@ def describe(node):
 
 
 def timeline_rows(nodes):
-    """The visible rows of the timeline list (each the child of a list item) and their
-    labels: the date, the article and the sentence (a heading has the date alone)."""
+    """The visible rows of the timeline list (each the child of a list item, or of a cell
+    since the list is a one-column grid) and their labels: the date, the article and the
+    sentence (a heading has the date alone)."""
     for node in nodes:
-        if node.getRole() == pyatspi.ROLE_LIST and node.name == "Timeline events":
+        if (node.getRole() in (pyatspi.ROLE_LIST, pyatspi.ROLE_TABLE)
+                and node.name == "Timeline events"):
             for item in walk(node):
-                if item.getRole() == pyatspi.ROLE_LIST_ITEM and item.childCount > 0:
+                if (item.getRole() in (pyatspi.ROLE_LIST_ITEM, pyatspi.ROLE_TABLE_CELL)
+                        and item.childCount > 0):
                     row = item.getChildAtIndex(0)
                     labels = [n for n in walk(row)
                               if n is not row and n.getRole() == pyatspi.ROLE_LABEL]

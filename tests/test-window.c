@@ -18,6 +18,7 @@
 #include "dossier-search-result.h"
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
+#include "dossier-timeline-pane.h"
 #include "dossier-timeline-row.h"
 #include "dossier-window.h"
 
@@ -679,6 +680,50 @@ measure_both (GtkWidget *widget,
 
 /* A row's size comes from its design, not its text: the list measures every row it binds,
  * and measuring a whole sentence (and a title) laid out on one line was most of that. */
+/* A row widget of the timeline. */
+static gboolean
+is_timeline_row (GtkWidget  *widget,
+                 const char *unused,
+                 const char *unused_too)
+{
+  return DOSSIER_IS_TIMELINE_ROW (widget);
+}
+
+/* Scrolling a long timeline rebinds every row widget the list keeps, at each jump: the
+ * pane must keep about a screenful (GTK 4.8's list view kept 200, a grid keeps 30). */
+static void
+test_timeline_keeps_few_rows (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *pane = dossier_timeline_pane_new ();
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_event_free);
+  guint n_rows;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      DossierEvent *event = dossier_event_new ();
+
+      dossier_date_set (&event->date, 2000 + i / 400, i / 40 % 10 + 1, i % 28 + 1);
+      event->article_id = g_strdup_printf ("article-%u", i);
+      event->article_title = g_strdup_printf ("Article %u", i);
+      event->text = g_strdup_printf ("Event %u, reported in a sentence.", i);
+      event->entities = g_new0 (char *, 1);
+      g_ptr_array_add (events, event);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  dossier_timeline_pane_set_events (DOSSIER_TIMELINE_PANE (pane), events);
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+  wait_frames (window);
+
+  n_rows = count_widgets (window, is_timeline_row, NULL, NULL, FALSE);
+  g_assert_cmpuint (n_rows, >=, 5);    /* the rows are shown at all */
+  g_assert_cmpuint (n_rows, <=, 64);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_timeline_row_size_ignores_its_text (void)
 {
@@ -1121,6 +1166,7 @@ main (int   argc,
   g_test_add_func ("/window/event-opens-its-sentence", test_event_opens_its_sentence);
   g_test_add_func ("/window/timeline-row-shows-what-it-needs",
                    test_timeline_row_shows_what_it_needs);
+  g_test_add_func ("/window/timeline-keeps-few-rows", test_timeline_keeps_few_rows);
   g_test_add_func ("/window/timeline-row-size-ignores-its-text",
                    test_timeline_row_size_ignores_its_text);
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
