@@ -193,8 +193,6 @@ update_accessible (DossierTimeAxis *self)
                                   -1);
 }
 
-/* The one place a selection changes: drawing, accessibility, actions and notification
- * follow it here. Drags pass emit = FALSE and emit once the button is released. */
 /* What the axis shows has changed: draw it anew at the next frame. */
 static void
 redraw (DossierTimeAxis *self)
@@ -203,6 +201,8 @@ redraw (DossierTimeAxis *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The one place a selection changes: drawing, accessibility, actions and notification
+ * follow it here. Drags pass emit = FALSE and emit once the button is released. */
 static void
 apply_selection (DossierTimeAxis *self,
                  const AxisRange *range,
@@ -592,7 +592,7 @@ dossier_time_axis_snapshot_shapes (DossierTimeAxis *self)
 
 /* @node drawn once, at the widget's scale, into an image, shown by a cairo node: the cairo
  * renderer paints that image straight (clipped to what changed), where a texture node
- * would be converted to a new image on every frame. The GL renderer uploads it once. */
+ * would be converted to a new image on every frame. */
 static GskRenderNode *
 rasterize (DossierTimeAxis *self,
            GskRenderNode   *node)
@@ -1004,7 +1004,7 @@ dossier_time_axis_class_init (DossierTimeAxisClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_SLIDER);
 }
 
-/* The texture has as many pixels as the screen shows. */
+/* The image has as many pixels as the screen shows. */
 static void
 on_scale_factor (DossierTimeAxis *self)
 {

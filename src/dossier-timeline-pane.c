@@ -25,7 +25,7 @@ struct _DossierTimelinePane
   /* template widgets */
   DossierTimeAxis      *axis;
   GtkButton            *clear_range_button;
-  GtkGridView          *list_view;
+  GtkGridView          *event_grid;
   GtkSpinner           *spinner;
   GtkStack             *stack;
   GtkLabel             *summary_label;
@@ -132,7 +132,7 @@ unbind_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-on_activate (GtkGridView         *list_view,
+on_activate (GtkGridView         *grid,
              guint                position,
              DossierTimelinePane *self)
 {
@@ -165,7 +165,7 @@ dossier_timeline_pane_class_init (DossierTimelinePaneClass *klass)
                                                "/io/github/dossierapp/Dossier/dossier-timeline-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, axis);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, clear_range_button);
-  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, event_grid);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, spinner);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelinePane, summary_label);
@@ -186,9 +186,9 @@ dossier_timeline_pane_init (DossierTimelinePane *self)
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
-  gtk_grid_view_set_factory (self->list_view, factory);
-  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_activate), self);
+  gtk_grid_view_set_factory (self->event_grid, factory);
+  gtk_grid_view_set_model (self->event_grid, GTK_SELECTION_MODEL (selection));
+  g_signal_connect (self->event_grid, "activate", G_CALLBACK (on_activate), self);
   g_signal_connect_swapped (self->model, "notify::loading", G_CALLBACK (on_loading_changed), self);
   g_signal_connect_swapped (self->axis, "selection-changed", G_CALLBACK (on_range_changed), self);
   g_signal_connect_swapped (self->clear_range_button, "clicked", G_CALLBACK (on_clear_range), self);

@@ -324,9 +324,9 @@ count_nodes (GskRenderNode  *node,
   return count;
 }
 
-/* Asks for the axis's shapes directly, since a frame clock would draw it only later (and
- * then as one texture), and counts them: one rounded bar per month with events (and one behind a lit month),
- * one text per year label. */
+/* Asks for the axis's shapes directly, since a frame clock would draw them only later (and
+ * then as one image), and counts them: one rounded bar per month with events (and one
+ * behind a lit month), one text per year label. */
 static void
 assert_drawn (GtkWidget *widget,
               guint      bars,

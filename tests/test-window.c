@@ -597,7 +597,7 @@ test_event_opens_its_sentence (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The visible descendant of @widget of @type whose label (or button label) is @text. */
+/* The text a label, an inscription or a menu button shows. */
 static const char *
 shown_text (GtkWidget *widget)
 {
@@ -608,6 +608,7 @@ shown_text (GtkWidget *widget)
   return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
 }
 
+/* The visible descendant of @widget of @type whose text (see shown_text()) is @text. */
 static GtkWidget *
 find_shown (GtkWidget  *widget,
             GType       type,
@@ -678,8 +679,6 @@ measure_both (GtkWidget *widget,
                       NULL, NULL);
 }
 
-/* A row's size comes from its design, not its text: the list measures every row it binds,
- * and measuring a whole sentence (and a title) laid out on one line was most of that. */
 /* A row widget of the timeline. */
 static gboolean
 is_timeline_row (GtkWidget  *widget,
@@ -724,6 +723,8 @@ test_timeline_keeps_few_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A row's size comes from its design, not its text: the list measures every row it binds,
+ * and measuring a whole sentence (and a title) laid out on one line was most of that. */
 static void
 test_timeline_row_size_ignores_its_text (void)
 {
