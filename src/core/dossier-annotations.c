@@ -16,9 +16,7 @@
 
 #include "dossier-anchor.h"
 #include "dossier-annotation-store.h"
-#include "dossier-annotations.h"
-#include "dossier-article-store.h"
-#include "dossier-web-annotation.h"
+#include "dossier-annotations-private.h"
 
 /* One change: NULL before is a creation, NULL after a deletion. */
 typedef struct
@@ -274,8 +272,8 @@ refresh_live_list (DossierAnnotations *self,
 }
 
 /* Brings the lists up to date, forgets those nobody holds, and tells the views. */
-static void
-emit_changed (DossierAnnotations *self)
+void
+_dossier_annotations_emit_changed (DossierAnnotations *self)
 {
   for (guint i = self->live_lists->len; i > 0; i--)
     {
@@ -317,7 +315,7 @@ push_change (DossierAnnotations *self,
   g_ptr_array_add (self->undo_stack, change);
   g_ptr_array_set_size (self->redo_stack, 0);
   notify_undo_state (self, could_undo, could_redo);
-  emit_changed (self);
+  _dossier_annotations_emit_changed (self);
 }
 
 static gboolean
@@ -556,7 +554,7 @@ replay (DossierAnnotations  *self,
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
   notify_undo_state (self, could_undo, could_redo);
-  emit_changed (self);
+  _dossier_annotations_emit_changed (self);
   return TRUE;
 }
 
@@ -681,253 +679,4 @@ dossier_annotations_count_by_article (DossierAnnotations  *self,
   g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS (self), NULL);
 
   return dossier_annotation_store_count_by_article (database (self), error);
-}
-
-/* Re-anchors each of @annotations against @article (NULL: gone) and saves those that
- * changed, together. Not undoable: it is not the user's change. */
-static gboolean
-anchor_annotations (DossierAnnotations  *self,
-                    GListModel          *annotations,
-                    DossierArticle      *article,
-                    gboolean            *changed,
-                    GError             **error)
-{
-  g_autoptr(GPtrArray) to_save = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(DossierAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      if (dossier_anchor_apply (annotation, article))
-        g_ptr_array_add (to_save, g_object_ref (annotation));
-    }
-
-  *changed = *changed || to_save->len > 0;
-  return to_save->len == 0 || dossier_annotation_store_save_all (database (self), to_save, error);
-}
-
-static gboolean
-anchor_one (DossierAnnotations  *self,
-            const char          *article_id,
-            DossierArticle      *article,
-            gboolean            *changed,
-            GError             **error)
-{
-  DossierAnnotationFilter of_article = DOSSIER_ANNOTATION_FILTER_INIT;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autoptr(GListStore) store = g_list_store_new (DOSSIER_TYPE_ANNOTATION);
-
-  of_article.article_id = article_id;
-  found = dossier_annotation_store_list (database (self), &of_article, error);
-  if (found == NULL)
-    return FALSE;
-
-  g_list_store_splice (store, 0, 0, found->pdata, found->len);
-  return anchor_annotations (self, G_LIST_MODEL (store), article, changed, error);
-}
-
-/**
- * dossier_annotations_anchor_article:
- * @article: an article with its body, as it is now
- *
- * Finds the passages of @article's annotations again if its text changed (see
- * dossier-anchor.c); those that can't be found become orphans. Call it when an article
- * is loaded for display.
- */
-gboolean
-dossier_annotations_anchor_article (DossierAnnotations  *self,
-                                    DossierArticle      *article,
-                                    GError             **error)
-{
-  gboolean changed = FALSE;
-
-  g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS (self), FALSE);
-  g_return_val_if_fail (DOSSIER_IS_ARTICLE (article), FALSE);
-
-  if (!anchor_one (self, dossier_article_get_id (article), article, &changed, error))
-    return FALSE;
-
-  if (changed)
-    emit_changed (self);
-  return TRUE;
-}
-
-/* The article an annotation points at, or NULL when it is gone. */
-static gboolean
-load_if_present (DossierAnnotations  *self,
-                 const char          *id,
-                 DossierArticle     **article,
-                 GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-
-  *article = dossier_article_store_load (database (self), id, &local_error);
-  if (*article != NULL || g_error_matches (local_error, DOSSIER_DB_ERROR,
-                                           DOSSIER_DB_ERROR_NOT_FOUND))
-    return TRUE;
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-/**
- * dossier_annotations_anchor_all:
- *
- * Like dossier_annotations_anchor_article() for every article that has annotations;
- * annotations of articles that are gone become orphans. Run before listing or exporting
- * everything, e.g. after the library was refreshed or an import.
- */
-gboolean
-dossier_annotations_anchor_all (DossierAnnotations  *self,
-                                GError             **error)
-{
-  g_autoptr(GHashTable) counts = NULL;
-  gboolean changed = FALSE;
-  GHashTableIter iter;
-  gpointer key;
-
-  g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS (self), FALSE);
-
-  counts = dossier_annotation_store_count_by_article (database (self), error);
-  if (counts == NULL)
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      g_autoptr(DossierArticle) article = NULL;
-
-      if (!load_if_present (self, key, &article, error)
-          || !anchor_one (self, key, article, &changed, error))
-        return FALSE;
-    }
-
-  if (changed)
-    emit_changed (self);
-  return TRUE;
-}
-
-static void
-count_existing (DossierAnnotations *self,
-                GPtrArray          *annotations,
-                guint              *n_added,
-                guint              *n_updated)
-{
-  *n_added = *n_updated = 0;
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      DossierAnnotation *annotation = g_ptr_array_index (annotations, i);
-      gboolean exists = FALSE;
-
-      dossier_annotation_store_exists (database (self), dossier_annotation_get_id (annotation),
-                                       &exists, NULL);
-      if (exists)
-        (*n_updated)++;
-      else
-        (*n_added)++;
-    }
-}
-
-/* Saves @annotations over those with the same ids, in one transaction, then anchors them. */
-static gboolean
-merge (DossierAnnotations  *self,
-       GPtrArray           *annotations,
-       guint               *n_added,
-       guint               *n_updated,
-       GError             **error)
-{
-  guint added, updated;
-
-  count_existing (self, annotations, &added, &updated);
-  if (!dossier_annotation_store_save_all (database (self), annotations, error))
-    return FALSE;
-
-  if (n_added != NULL)
-    *n_added = added;
-  if (n_updated != NULL)
-    *n_updated = updated;
-
-  emit_changed (self);
-  return dossier_annotations_anchor_all (self, error);
-}
-
-/**
- * dossier_annotations_import_file:
- * @path: a Web Annotation JSON file, as dossier_export writes it
- * @n_added: (out) (optional): how many were new
- * @n_updated: (out) (optional): how many replaced an annotation with the same id
- *
- * Reads the annotations of @path and merges them by id, in one transaction: a file with
- * any error imports nothing, and the error names its line and column. The passages are
- * then anchored against the articles as they are. An import is not undoable.
- */
-gboolean
-dossier_annotations_import_file (DossierAnnotations  *self,
-                                 const char          *path,
-                                 guint               *n_added,
-                                 guint               *n_updated,
-                                 GError             **error)
-{
-  g_autoptr(GPtrArray) annotations = NULL;
-
-  g_return_val_if_fail (DOSSIER_IS_ANNOTATIONS (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  annotations = dossier_web_annotation_read_file (path, error);
-  return annotations != NULL && merge (self, annotations, n_added, n_updated, error);
-}
-
-static void
-read_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GPtrArray *annotations = dossier_web_annotation_read_file (task_data, &error);
-
-  if (annotations == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, annotations, (GDestroyNotify) g_ptr_array_unref);
-}
-
-/**
- * dossier_annotations_import_file_async:
- *
- * dossier_annotations_import_file() for the window: the file is read and checked in a
- * worker thread; dossier_annotations_import_file_finish() then saves it, on the thread
- * that owns the database.
- */
-void
-dossier_annotations_import_file_async (DossierAnnotations  *self,
-                                       const char          *path,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (DOSSIER_IS_ANNOTATIONS (self));
-  g_return_if_fail (path != NULL);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dossier_annotations_import_file_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, read_in_thread);
-}
-
-gboolean
-dossier_annotations_import_file_finish (DossierAnnotations  *self,
-                                        GAsyncResult        *result,
-                                        guint               *n_added,
-                                        guint               *n_updated,
-                                        GError             **error)
-{
-  g_autoptr(GPtrArray) annotations = NULL;
-
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  annotations = g_task_propagate_pointer (G_TASK (result), error);
-  return annotations != NULL && merge (self, annotations, n_added, n_updated, error);
 }
