@@ -27,6 +27,14 @@ struct _DossierApplication
 
 G_DEFINE_FINAL_TYPE (DossierApplication, dossier_application, ADW_TYPE_APPLICATION)
 
+/* What opening the library in a thread of its own gives back. */
+typedef struct
+{
+  DossierLibrary *library;
+  char           *notice;
+  GError         *error;
+} LibraryOpening;
+
 /* Said once, over the first window, in plain words with the paths: a damaged library was
  * moved aside, or the library can only be read. */
 static void
@@ -254,13 +262,29 @@ set_window_accels (GtkApplication *application)
     gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
 }
 
+static gpointer
+open_library (gpointer data)
+{
+  LibraryOpening *opening = data;
+
+  opening->library = dossier_library_open_default_or_recover (&opening->notice,
+                                                              &opening->error);
+  return NULL;
+}
+
 static void
 dossier_application_startup (GApplication *application)
 {
   DossierApplication *self = DOSSIER_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  LibraryOpening opening = { NULL, NULL, NULL };
+  GThread *opener;
 
+  /* Opening the library needs no display: SQLite, and on a first start the copy of the
+   * bundled dossier. So it runs on another core while GTK opens the display and parses
+   * its style sheets, which the first frame waits for anyway. */
+  opener = g_thread_new ("dossier-open", open_library, &opening);
   G_APPLICATION_CLASS (dossier_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
@@ -276,8 +300,10 @@ dossier_application_startup (GApplication *application)
   apply_color_scheme (self);
 
   gtk_window_set_default_icon_name (APP_ID);
-  self->library = dossier_library_open_default_or_recover (&self->library_notice,
-                                                           &self->library_error);
+  g_thread_join (opener);
+  self->library = opening.library;
+  self->library_notice = opening.notice;
+  self->library_error = opening.error;
   if (self->library == NULL)
     g_warning ("%s", self->library_error->message);
 }
