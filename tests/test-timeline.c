@@ -355,6 +355,52 @@ test_filters (Fixture       *f,
 }
 
 static void
+take_event (DossierEvent *event,
+            gpointer      user_data)
+{
+  g_ptr_array_add (user_data, event);
+}
+
+/* The streamed listing hands out the list's events one at a time, in its order, each with
+ * how many articles report its happening (counted once per group, not per event). */
+static void
+test_foreach_streams_list (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) events = list (f, NULL, NULL, NULL);
+  g_autoptr(GPtrArray) streamed = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) dossier_event_free);
+  g_autoptr(GError) error = NULL;
+  guint shared = 0;
+
+  g_assert_true (dossier_event_store_foreach (f->db, NULL, NULL, NULL, take_event, streamed,
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (streamed->len, ==, events->len);
+  for (guint i = 0; i < events->len; i++)
+    {
+      DossierEvent *listed = g_ptr_array_index (events, i);
+      DossierEvent *event = g_ptr_array_index (streamed, i);
+
+      g_assert_cmpint (event->id, ==, listed->id);
+      g_assert_cmpstr (event->group, ==, listed->group);
+      g_assert_cmpuint (event->reported_by, ==, listed->reported_by);
+      if (event->group == NULL)
+        g_assert_cmpuint (event->reported_by, ==, 0);
+      else
+        g_assert_cmpuint (event->reported_by, >=, 1);
+      shared += event->reported_by > 1;
+    }
+  /* both March 18 reports and both 2000 floods */
+  g_assert_cmpuint (shared, >=, 4);
+
+  g_assert_false (dossier_event_store_foreach (f->db, "Atlantis", NULL, NULL, take_event,
+                                               streamed, &error));
+  g_assert_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND);
+  g_assert_cmpuint (streamed->len, ==, events->len);
+}
+
+static void
 test_rebuild_replaces (Fixture       *f,
                        gconstpointer  data)
 {
@@ -504,6 +550,12 @@ test_cli_json (void)
   g_assert_true (found);
 
   g_assert_cmpuint (json_array_get_length (events_2023), ==, 3);
+  {
+    const char * const none[] = { "timeline", "--from", "2100", "--json", NULL };
+    g_autoptr(JsonParser) none_parser = json_parser_new ();
+
+    g_assert_cmpuint (json_array_get_length (run_json (none, none_parser)), ==, 0);
+  }
   for (guint i = 0; i < json_array_get_length (events_2023); i++)
     g_assert_true (g_str_has_prefix (json_object_get_string_member (
       json_array_get_object_element (events_2023, i), "date"), "2023"));
@@ -815,6 +867,7 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/timeline/month-joins-only-day", test_month_joins_only_day);
   ADD_FIXTURE_TEST ("/timeline/filters", test_filters);
   ADD_FIXTURE_TEST ("/timeline/rebuild-replaces", test_rebuild_replaces);
+  ADD_FIXTURE_TEST ("/timeline/foreach-streams-list", test_foreach_streams_list);
   g_test_add_func ("/timeline/happening-kind", test_happening);
   g_test_add_func ("/timeline/bundled-dossier", test_bundled_dossier);
   g_test_add_func ("/timeline/keys-follow-list", test_keys_follow_list);

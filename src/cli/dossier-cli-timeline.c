@@ -69,19 +69,28 @@ add_event (JsonBuilder        *builder,
   json_builder_end_object (builder);
 }
 
+/* One element of the array the listing streams out, indented as an element; the first
+ * opens the array, so that an error before any event prints nothing on stdout. */
 static void
-print_timeline_json (GPtrArray *events)
+print_event_json (const DossierEvent *event,
+                  gboolean            first)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *indented = NULL;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < events->len; i++)
-    add_event (builder, g_ptr_array_index (events, i));
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  _dossier_cli_print_json (root);
+  add_event (builder, event);
+  node = json_builder_get_root (builder);
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  lines = g_strsplit (text, "\n", -1);
+  indented = g_strjoinv ("\n  ", lines);
+  printf ("%s\n  %s", first ? "[" : ",", indented);
 }
 
 /* An event as a few lines: the date, the phrase and the article, then the sentence. */
@@ -155,31 +164,45 @@ parse_options (int         *argc,
   return TRUE;
 }
 
+/* Each event is written out as soon as it is read: a long timeline (900,000 events at
+ * 100,000 articles) is never held whole. */
+static void
+print_event (DossierEvent *event,
+             gpointer      user_data)
+{
+  guint *n_printed = user_data;
+
+  if (json_output)
+    print_event_json (event, *n_printed == 0);
+  else
+    print_event_text (event);
+  (*n_printed)++;
+  dossier_event_free (event);
+}
+
 int
 _dossier_cli_timeline (int    argc,
                        char **argv)
 {
   g_autoptr(DossierLibrary) library = NULL;
-  g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
   DossierDate from = { 0 }, to = { 0 };
   int exit_code = DOSSIER_CLI_OK;
+  guint n_printed = 0;
+  gboolean listed;
 
   if (!parse_options (&argc, &argv, &from, &to, &exit_code))
     return exit_code;
   if ((library = _dossier_cli_open_library (&exit_code)) == NULL)
     return exit_code;
 
-  events = dossier_event_store_list (dossier_library_get_database (library), entity_name,
-                                     from_text ? &from : NULL, to_text ? &to : NULL, &error);
-  if (events == NULL)
+  listed = dossier_event_store_foreach (dossier_library_get_database (library), entity_name,
+                                        from_text ? &from : NULL, to_text ? &to : NULL,
+                                        print_event, &n_printed, &error);
+  if (!listed)
     return _dossier_cli_fail_error (error);
-
   if (json_output)
-    print_timeline_json (events);
-  else
-    for (guint i = 0; i < events->len; i++)
-      print_event_text (g_ptr_array_index (events, i));
+    printf ("%s]\n", n_printed > 0 ? "\n" : "[");
 
   return DOSSIER_CLI_OK;
 }

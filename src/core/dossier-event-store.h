@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* Called with an event that it then owns (dossier_event_free() it). */
+typedef void (*DossierEventFunc) (DossierEvent *event,
+                                  gpointer      user_data);
+
 GPtrArray *dossier_event_store_guess_happenings (const char     *text,
                                                  GPtrArray      *expressions);
 gboolean   dossier_event_store_save       (DossierDatabase    *db,
@@ -36,6 +40,13 @@ GPtrArray *dossier_event_store_list       (DossierDatabase    *db,
                                            const char         *entity,
                                            const DossierDate  *from,
                                            const DossierDate  *to,
+                                           GError            **error);
+gboolean   dossier_event_store_foreach    (DossierDatabase    *db,
+                                           const char         *entity,
+                                           const DossierDate  *from,
+                                           const DossierDate  *to,
+                                           DossierEventFunc    func,
+                                           gpointer            user_data,
                                            GError            **error);
 GPtrArray *dossier_event_store_list_group (DossierDatabase    *db,
                                            const char         *group,
