@@ -1,0 +1,29 @@
+/* dossier-library-private.h: what the files of DossierLibrary share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "dossier-library.h"
+
+G_BEGIN_DECLS
+
+struct _DossierLibrary
+{
+  GObject          parent_instance;
+
+  DossierDatabase *db;
+  gboolean         read_only;
+  DossierDatabasePool *search_pool;   /* NULL until the first search */
+
+  /* Pages of the timeline read in the background share one connection, opened on the
+   * first, and take turns: a connection a page, several opened at once, made each other
+   * wait ("database is locked"). */
+  GMutex           page_lock;
+  DossierDatabase *page_reader;
+};
+
+DossierDatabaseMode _dossier_library_reader_mode (DossierLibrary *self);
+
+G_END_DECLS
