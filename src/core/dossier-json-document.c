@@ -20,43 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "dossier-json-document.h"
-#include "dossier-utf8.h"
-
-struct _DossierJsonDocument
-{
-  GObject     parent_instance;
-
-  JsonParser *parser;
-  char       *filename;
-  const char *data;          /* borrowed: errors found after parsing quote positions in it */
-  gsize       length;
-  GArray     *line_starts;   /* gsize: byte offset of each line */
-  GHashTable *offsets;       /* JsonObject/JsonArray/JsonNode → byte offset + 1 */
-  GArray     *open_offsets;  /* gsize: where each open object or array began, in parsed */
-
-  /* What json-glib reads: data itself; or one article of it; or its outline, each
-   * article left as "{}" to be read apart (see dossier_json_document_new_outline()). */
-  const char *parsed;
-  gsize       parsed_length;
-  GArray     *parsed_lines;  /* gsize: byte offset of each line of parsed */
-  GArray     *cuts;          /* Cut: where parsed and data stop lining up; NULL for none */
-  GArray     *apart;         /* Span: the articles read apart; NULL when none are */
-};
-
-/* From parsed on, the text is data's from original on. */
-typedef struct
-{
-  gsize parsed;
-  gsize original;
-} Cut;
-
-/* An object of the root's "articles" array, its braces included. */
-typedef struct
-{
-  gsize open;
-  gsize close;
-} Span;
+#include "dossier-json-document-private.h"
 
 G_DEFINE_FINAL_TYPE (DossierJsonDocument, dossier_json_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (dossier-import-error-quark, dossier_import_error)
@@ -230,13 +194,13 @@ on_array_element (JsonParser          *parser,
   remember (self, json_array_get_element (array, index), parser_offset (self));
 }
 
-static gboolean G_GNUC_PRINTF (5, 6)
-fail_at (DossierJsonDocument  *self,
-         GError              **error,
-         DossierImportError    code,
-         gsize                 offset,
-         const char           *format,
-         ...)
+gboolean
+_dossier_json_fail_at (DossierJsonDocument  *self,
+                       GError              **error,
+                       DossierImportError    code,
+                       gsize                 offset,
+                       const char           *format,
+                       ...)
 {
   g_autofree char *message = NULL;
   guint line, column;
@@ -250,273 +214,6 @@ fail_at (DossierJsonDocument  *self,
   g_set_error (error, DOSSIER_IMPORT_ERROR, code, "%s:%u:%u: %s",
                self->filename, line, column, message);
   return FALSE;
-}
-
-static gboolean
-check_text (DossierJsonDocument  *self,
-            GError              **error)
-{
-  const char *end;
-  const char *nul = memchr (self->data, '\0', self->length);
-
-  if (nul != NULL)
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, nul - self->data, "%s",
-                    _("the file contains a NUL byte: it is not a text file"));
-
-  if (!dossier_utf8_validate (self->data, self->length, &end))
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, end - self->data, "%s",
-                    _("the file is not valid UTF-8 text"));
-
-  return TRUE;
-}
-
-/* The UTF-16 unit the escape "\uXXXX" at @i names, or -1 when there is no such escape. */
-static int
-escaped_unit (DossierJsonDocument *self,
-              gsize                i)
-{
-  int unit = 0;
-
-  if (i + 6 > self->length || self->data[i] != '\\' || self->data[i + 1] != 'u')
-    return -1;
-
-  for (gsize j = i + 2; j < i + 6; j++)
-    {
-      int digit = g_ascii_xdigit_value (self->data[j]);
-
-      if (digit < 0)
-        return -1;
-      unit = unit * 16 + digit;
-    }
-  return unit;
-}
-
-/* *@p is on the "u" of a \uXXXX escape; steps it onto the escape's last digit, or onto
- * the last digit of the low half of a surrogate pair. A surrogate without its other half
- * is refused: json-glib would turn it into bytes that are not UTF-8, into titles, bodies
- * and error messages that quote them (found by fuzzing). */
-static gboolean
-skip_surrogates (DossierJsonDocument  *self,
-                 gsize                *p,
-                 GError              **error)
-{
-  int unit = escaped_unit (self, *p - 1);
-
-  if (unit >= 0xd800 && unit <= 0xdbff)
-    {
-      int low = escaped_unit (self, *p + 5);
-
-      if (low >= 0xdc00 && low <= 0xdfff)
-        {
-          *p += 10;
-          return TRUE;
-        }
-    }
-
-  if (unit >= 0xd800 && unit <= 0xdfff)
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_NOT_UTF8, *p - 1,
-                    _("“\\u%04X” is half of a UTF-16 surrogate pair, without the other half"),
-                    (guint) unit);
-
-  *p += 4;
-  return TRUE;
-}
-
-/* json-glib is lenient: it reads single quotes, comments, "\x41", leading zeros, raw
- * control characters and a second value after the first. A file is RFC 8259 JSON or it
- * is refused, with where; this one pass also counts nesting, so hostile input never
- * reaches json-glib's recursion. */
-static gboolean
-scan_string (DossierJsonDocument  *self,
-             gsize                *i,
-             GError              **error)
-{
-  const char *data = self->data;
-  gsize p = *i + 1;
-
-  for (; p < self->length && data[p] != '"'; p++)
-    {
-      if ((guchar) data[p] < 0x20)
-        return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, p, "%s",
-                        _("a control character in a string must be written as an escape"));
-      if (data[p] != '\\')
-        continue;
-      if (++p < self->length && strchr ("\"\\/bfnrt", data[p]) != NULL && data[p] != '\0')
-        continue;
-      if (escaped_unit (self, p - 1) >= 0)
-        {
-          if (!skip_surrogates (self, &p, error))
-            return FALSE;
-          continue;
-        }
-      return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, p - 1, "%s",
-                      _("invalid escape in a string"));
-    }
-
-  *i = p + 1;
-  return TRUE;
-}
-
-static gsize
-skip_digits (const char *data,
-             gsize       p,
-             gsize       length)
-{
-  while (p < length && g_ascii_isdigit (data[p]))
-    p++;
-  return p;
-}
-
-/* -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)? */
-static gboolean
-scan_number (DossierJsonDocument  *self,
-             gsize                *i,
-             GError              **error)
-{
-  const char *data = self->data;
-  gsize p = *i + (data[*i] == '-'), end;
-  gboolean ok = p < self->length && g_ascii_isdigit (data[p]);
-
-  end = ok ? skip_digits (data, p, self->length) : p;
-  ok = ok && (data[p] != '0' || end == p + 1);
-  if (ok && end < self->length && data[end] == '.')
-    ok = (p = skip_digits (data, end + 1, self->length)) > end + 1, end = p;
-  if (ok && end < self->length && (data[end] == 'e' || data[end] == 'E'))
-    {
-      p = end + 1 + (end + 1 < self->length && (data[end + 1] == '+' || data[end + 1] == '-'));
-      ok = (end = skip_digits (data, p, self->length)) > p;
-    }
-
-  if (!ok)
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i, "%s", _("invalid number"));
-
-  *i = end;
-  return TRUE;
-}
-
-static gboolean
-scan_word (DossierJsonDocument  *self,
-           gsize                *i,
-           GError              **error)
-{
-  gsize end = *i;
-  g_autofree char *word = NULL;
-
-  while (end < self->length && g_ascii_isalnum (self->data[end]))
-    end++;
-  word = g_strndup (self->data + *i, end - *i);
-  if (!g_str_equal (word, "true") && !g_str_equal (word, "false") && !g_str_equal (word, "null"))
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i,
-                    _("unexpected word “%s”: strings are written in double quotes"), word);
-
-  *i = end;
-  return TRUE;
-}
-
-static gboolean
-scan_token (DossierJsonDocument  *self,
-            gsize                *i,
-            guint                *depth,
-            GError              **error)
-{
-  char c = self->data[*i];
-
-  if (c == '"')
-    return scan_string (self, i, error);
-  if (c == '-' || g_ascii_isdigit (c))
-    return scan_number (self, i, error);
-  if (g_ascii_isalpha (c))
-    return scan_word (self, i, error);
-  if ((c == '[' || c == '{') && ++*depth > DOSSIER_JSON_MAX_DEPTH)
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_TOO_DEEP, *i,
-                    _("nesting deeper than %d levels"), DOSSIER_JSON_MAX_DEPTH);
-  if ((c == ']' || c == '}') && *depth > 0)
-    --*depth;
-  else if (strchr ("[]{},:", c) == NULL || c == '\0')
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, *i, "%s",
-                    _("unexpected character: this is not JSON (no comments, no single quotes)"));
-
-  ++*i;
-  return TRUE;
-}
-
-/* Follows the tokens of the root object to find the objects of its "articles" array. */
-typedef struct
-{
-  gboolean root_object;
-  int      key;           /* 1: the key "articles" was just read at depth 1; 2: its colon too */
-  gboolean inside;        /* in the "articles" array */
-  gsize    open;          /* where its current object opened */
-  guint    n_keys;        /* "articles" keys met: with two, nothing is read apart */
-} Outline;
-
-static void
-follow (DossierJsonDocument *self,
-        Outline             *outline,
-        gsize                start,
-        gsize                end,
-        guint                before,
-        guint                after)
-{
-  char c = self->data[start];
-
-  if (before == 0)
-    outline->root_object = c == '{';
-  if (!outline->root_object)
-    return;
-
-  if (before == 1)
-    {
-      gboolean named = c == '"' && end - start == 10
-                       && memcmp (self->data + start, "\"articles\"", 10) == 0;
-
-      outline->n_keys += named;
-      outline->inside = c == '[' && outline->key == 2;
-      outline->key = named ? 1 : c == ':' && outline->key == 1 ? 2 : 0;
-    }
-  else if (outline->inside && before == 2 && c == '{')
-    outline->open = start;
-  else if (outline->inside && before == 3 && after == 2 && c == '}')
-    {
-      Span span = { outline->open, start };
-
-      g_array_append_val (self->apart, span);
-    }
-}
-
-static gboolean
-check_syntax (DossierJsonDocument  *self,
-              GError              **error)
-{
-  gsize i = self->length >= 3 && memcmp (self->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-  gboolean value_ended = FALSE;
-  Outline outline = { 0 };
-  guint depth = 0;
-
-  while (i < self->length)
-    {
-      gsize start = i;
-      guint before = depth;
-
-      if (strchr (" \t\r\n", self->data[i]) != NULL && self->data[i] != '\0')
-        {
-          i++;
-          continue;
-        }
-      if (value_ended)
-        return fail_at (self, error, DOSSIER_IMPORT_ERROR_SYNTAX, i, "%s",
-                        _("more text after the end of the JSON value"));
-      if (!scan_token (self, &i, &depth, error))
-        return FALSE;
-      if (self->apart != NULL)
-        follow (self, &outline, start, i, before, depth);
-      value_ended = depth == 0;
-    }
-
-  /* json-glib keeps one of two members with the same name: let it read them both */
-  if (self->apart != NULL && outline.n_keys > 1)
-    g_array_set_size (self->apart, 0);
-  return TRUE;
 }
 
 /* json-glib says "<data>:LINE:COL: Parse error: …" of what it parsed; put the file's name
@@ -649,7 +346,8 @@ dossier_json_document_new (const char  *data,
   self->parsed_length = self->length;
   self->parsed_lines = g_array_ref (self->line_starts);
 
-  if (!check_text (self, error) || !check_syntax (self, error) || !parse (self, error))
+  if (!_dossier_json_check_text (self, error)
+      || !_dossier_json_check_syntax (self, error) || !parse (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -677,7 +375,8 @@ dossier_json_document_new_outline (const char  *data,
   self = document_new (data, length, filename, TRUE);
   self->line_starts = index_lines (self->data, self->length);
   self->apart = g_array_new (FALSE, FALSE, sizeof (Span));
-  if (!check_text (self, error) || !check_syntax (self, error))
+  if (!_dossier_json_check_text (self, error)
+      || !_dossier_json_check_syntax (self, error))
     return NULL;
 
   outline = outline_text (self);
@@ -788,7 +487,7 @@ dossier_json_document_set_error (DossierJsonDocument  *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fail_at (self, error, code, offset_of (self, where), "%s", message);
+  _dossier_json_fail_at (self, error, code, offset_of (self, where), "%s", message);
 }
 
 static gsize member_offset (DossierJsonDocument *self, JsonNode *node, const char *member);
@@ -815,8 +514,9 @@ dossier_json_document_set_member_error (DossierJsonDocument  *self,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  fail_at (self, error, code,
-           node ? member_offset (self, node, member) : offset_of (self, object), "%s", message);
+  _dossier_json_fail_at (self, error, code,
+                         node ? member_offset (self, node, member) : offset_of (self, object),
+                         "%s", message);
 }
 
 /* The parser reports a member after reading its value; point at the member's name. */
@@ -898,9 +598,9 @@ wrong_member_type (DossierJsonDocument  *self,
                    GError              **error)
 {
   /* TRANSLATORS: field name, expected type, found type, e.g. “title” must be a string, not a number */
-  return fail_at (self, error, DOSSIER_IMPORT_ERROR_WRONG_TYPE,
-                  member_offset (self, node, member), _("“%s” must be %s, not %s"),
-                  member, expected, type_name (node));
+  return _dossier_json_fail_at (self, error, DOSSIER_IMPORT_ERROR_WRONG_TYPE,
+                                member_offset (self, node, member), _("“%s” must be %s, not %s"),
+                                member, expected, type_name (node));
 }
 
 static gboolean
@@ -990,8 +690,9 @@ dossier_json_document_get_object_element (DossierJsonDocument  *self,
   JsonNode *node = json_array_get_element (array, index);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_WRONG_TYPE, offset_of (self, node),
-                    _("%s must be an object, not %s"), what, type_name (node));
+    return _dossier_json_fail_at (self, error, DOSSIER_IMPORT_ERROR_WRONG_TYPE,
+                                  offset_of (self, node), _("%s must be an object, not %s"),
+                                  what, type_name (node));
 
   *value = json_node_get_object (node);
   return TRUE;
@@ -1008,8 +709,9 @@ dossier_json_document_get_string_element (DossierJsonDocument  *self,
   JsonNode *node = json_array_get_element (array, index);
 
   if (!holds_type (node, G_TYPE_STRING))
-    return fail_at (self, error, DOSSIER_IMPORT_ERROR_WRONG_TYPE, offset_of (self, node),
-                    _("%s must be a string, not %s"), what, type_name (node));
+    return _dossier_json_fail_at (self, error, DOSSIER_IMPORT_ERROR_WRONG_TYPE,
+                                  offset_of (self, node), _("%s must be a string, not %s"),
+                                  what, type_name (node));
 
   *value = json_node_get_string (node);
   return TRUE;
