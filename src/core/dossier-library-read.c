@@ -185,9 +185,13 @@ load_events_thread (GTask        *task,
   GError *error = NULL;
   GPtrArray *events = NULL;
 
-  if (self->page_reader == NULL)
-    self->page_reader = dossier_database_open (dossier_database_get_path (self->db),
-                                               _dossier_library_reader_mode (self), &error);
+  /* A page reads the articles' bodies for its sentences, each once: SQLite's default
+   * 2 MiB cache kept them as the timeline was scrolled, where the file cache has them. */
+  if (self->page_reader == NULL
+      && (self->page_reader = dossier_database_open (dossier_database_get_path (self->db),
+                                                     _dossier_library_reader_mode (self),
+                                                     &error)) != NULL)
+    dossier_database_limit_cache (self->page_reader);
   if (self->page_reader != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
     events = dossier_event_store_load (self->page_reader, (const DossierEventKey *) keys->data,
                                        keys->len, &error);
