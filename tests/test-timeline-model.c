@@ -312,6 +312,33 @@ test_filters_and_counts (Fixture       *f,
   assert_same_counts (paged, reference);
 }
 
+/* A page holds only the events its rows show: not the events of a range of months left
+ * out, nor the repeats of a happening several articles report, shown once. */
+static void
+test_pages_hold_shown_events (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
+  guint n;
+
+  dossier_timeline_model_set_library (paged, f->library);
+  wait_loaded (paged);
+  dossier_timeline_model_set_range (paged, 20190300, 20190500);
+  dossier_timeline_model_set_range (reference, 20190300, 20190500);
+  n = g_list_model_get_n_items (G_LIST_MODEL (paged));
+  g_assert_cmpuint (dossier_timeline_model_get_n_events (paged), >, 10);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (paged), i));
+  g_assert_cmpuint (dossier_timeline_model_get_n_held (paged), ==,
+                    dossier_timeline_model_get_n_events (paged));
+
+  /* The events of another range are read anew, with the text and counts of each. */
+  dossier_timeline_model_set_range (paged, 20180100, 20201200);
+  dossier_timeline_model_set_range (reference, 20180100, 20201200);
+  assert_same_rows (G_LIST_MODEL (paged), G_LIST_MODEL (reference));
+}
+
 /* Two entities chosen in a row: only the last one's keys are shown. */
 static void
 test_newer_read_wins (Fixture       *f,
@@ -342,6 +369,8 @@ main (int   argc,
               test_pages_read_in_background, fixture_tear_down);
   g_test_add ("/timeline-model/filters-and-counts", Fixture, NULL, fixture_set_up,
               test_filters_and_counts, fixture_tear_down);
+  g_test_add ("/timeline-model/pages-hold-shown-events", Fixture, NULL, fixture_set_up,
+              test_pages_hold_shown_events, fixture_tear_down);
   g_test_add ("/timeline-model/newer-read-wins", Fixture, NULL, fixture_set_up,
               test_newer_read_wins, fixture_tear_down);
 
