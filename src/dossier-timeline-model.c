@@ -46,8 +46,8 @@ struct _DossierTimelineModel
   GHashTable     *pages;       /* page of keys → GPtrArray of DossierEvent */
   GQueue          recent;      /* page numbers, the last used first */
   gboolean        in_background;
-  GHashTable     *waiting;     /* page being read → GPtrArray of Waiter */
-  GCancellable   *reading;     /* the pages' reads, for the current keys */
+  GHashTable     *waiting;     /* page being read → PageWait */
+  GCancellable   *reading;     /* names the current keys' reads */
 
   /* The rows: a heading, then the events of its month. Not an array of rows: 900,000
    * of them took 4 MB; the keys shown are a set, a heading's row is found by search. */
@@ -115,18 +115,35 @@ headings_up_to (DossierTimelineModel *self,
   return low;
 }
 
-/* A row's item whose page is being read. */
+/* A row's item whose page is being read; not kept alive by the read: an item the list
+ * dropped (its row scrolled away) needs no event. */
 typedef struct
 {
-  DossierEventItem *item;
-  guint             index;     /* of its key */
+  GWeakRef item;               /* DossierEventItem */
+  guint    index;              /* of its key */
 } Waiter;
 
 static void
 waiter_free (Waiter *waiter)
 {
-  g_object_unref (waiter->item);
+  g_weak_ref_clear (&waiter->item);
   g_free (waiter);
+}
+
+/* A page being read, and the items waiting for it. */
+typedef struct
+{
+  GPtrArray    *waiters;       /* Waiter */
+  GCancellable *cancellable;
+} PageWait;
+
+static void
+page_wait_free (PageWait *wait)
+{
+  g_cancellable_cancel (wait->cancellable);
+  g_object_unref (wait->cancellable);
+  g_ptr_array_unref (wait->waiters);
+  g_free (wait);
 }
 
 static GPtrArray *
@@ -233,6 +250,7 @@ event_at (DossierTimelineModel *self,
 typedef struct
 {
   DossierTimelineModel *model;
+  GCancellable         *reading;   /* the model's when the read started */
   guint                 page;
 } PageRead;
 
@@ -242,18 +260,22 @@ fulfil (DossierTimelineModel *self,
         guint                 page,
         GPtrArray            *events)
 {
-  g_autoptr(GPtrArray) waiters = NULL;
+  PageWait *wait = NULL;
 
-  g_hash_table_steal_extended (self->waiting, GUINT_TO_POINTER (page), NULL,
-                               (gpointer *) &waiters);
-  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+  if (!g_hash_table_steal_extended (self->waiting, GUINT_TO_POINTER (page), NULL,
+                                    (gpointer *) &wait))
+    return;
+  for (guint i = 0; i < wait->waiters->len; i++)
     {
-      Waiter *waiter = g_ptr_array_index (waiters, i);
-      const DossierEvent *event = find_event (self, events, waiter->index);
+      Waiter *waiter = g_ptr_array_index (wait->waiters, i);
+      g_autoptr(DossierEventItem) item = g_weak_ref_get (&waiter->item);
+      const DossierEvent *event = item ? find_event (self, events, waiter->index) : NULL;
       g_autoptr(DossierEvent) gone = event ? NULL : dossier_event_new ();
 
-      dossier_event_item_set_event (waiter->item, event ? event : gone);
+      if (item != NULL)
+        dossier_event_item_set_event (item, event ? event : gone);
     }
+  page_wait_free (wait);
 }
 
 /* A page read in the background: the items waiting for it get their events. */
@@ -268,12 +290,13 @@ on_page_read (GObject      *source,
   GPtrArray *events = dossier_library_load_events_finish (DOSSIER_LIBRARY (source), result,
                                                           &error);
   g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GCancellable) reading = read->reading;
   guint page = read->page;
 
   g_free (read);
-  /* New keys meanwhile: the page no longer lines up, and no row waits for it. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->reading
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* New keys meanwhile: the page no longer lines up, and no row waits for it. Cancelled:
+   * no row waited for it any more. */
+  if (reading != self->reading || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_clear_pointer (&events, g_ptr_array_unref);
       return;
@@ -298,30 +321,62 @@ on_page_read (GObject      *source,
   fulfil (self, page, events);
 }
 
-/* Starts reading @page unless it is held or being read. */
+static gboolean
+anyone_waits (PageWait *wait)
+{
+  for (guint i = 0; i < wait->waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (wait->waiters, i);
+      g_autoptr(GObject) item = g_weak_ref_get (&waiter->item);
+
+      if (item != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_unwanted (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  guint page = GPOINTER_TO_UINT (key), asked = GPOINTER_TO_UINT (user_data);
+
+  return (page + 1 < asked || page > asked + 1) && !anyone_waits (value);
+}
+
+/* Starts reading @page unless it is held or being read. The reads whose rows have all
+ * gone, far from @page, are cancelled: a list scrolled far in one go asks for a page
+ * every frame, and only the last are seen; read, they kept the worker as busy as the
+ * window's thread (not started yet, they are skipped). */
 static GPtrArray *
 read_page (DossierTimelineModel *self,
            guint                 page)
 {
   DossierEventKey keys[PAGE_SIZE];
-  GPtrArray *waiters;
+  PageWait *wait;
   PageRead *read;
   guint n;
 
   if (page * PAGE_SIZE >= n_keys (self)
       || g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
     return NULL;
-  if ((waiters = g_hash_table_lookup (self->waiting, GUINT_TO_POINTER (page))) != NULL)
-    return waiters;
+  if ((wait = g_hash_table_lookup (self->waiting, GUINT_TO_POINTER (page))) != NULL)
+    return wait->waiters;
 
-  waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
-  g_hash_table_insert (self->waiting, GUINT_TO_POINTER (page), waiters);
+  g_hash_table_foreach_remove (self->waiting, is_unwanted, GUINT_TO_POINTER (page));
+  wait = g_new0 (PageWait, 1);
+  wait->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  wait->cancellable = g_cancellable_new ();
+  g_hash_table_insert (self->waiting, GUINT_TO_POINTER (page), wait);
   read = g_new0 (PageRead, 1);
   read->model = g_object_ref (self);
+  read->reading = g_object_ref (self->reading);
   read->page = page;
   n = shown_keys (self, page, keys);
-  dossier_library_load_events_async (self->library, keys, n, self->reading, on_page_read, read);
-  return waiters;
+  dossier_library_load_events_async (self->library, keys, n, wait->cancellable, on_page_read,
+                                     read);
+  return wait->waiters;
 }
 
 /* An item for the key at @index that gets its event when its page comes; the next page
@@ -335,7 +390,7 @@ waiting_item (DossierTimelineModel *self,
   GPtrArray *waiters = read_page (self, index / PAGE_SIZE);
   Waiter *waiter = g_new0 (Waiter, 1);
 
-  waiter->item = g_object_ref (item);
+  g_weak_ref_init (&waiter->item, item);
   waiter->index = index;
   g_ptr_array_add (waiters, waiter);
   read_page (self, index / PAGE_SIZE + 1);
@@ -470,7 +525,7 @@ dossier_timeline_model_init (DossierTimelineModel *self)
 {
   self->keys = dossier_event_keys_new ();
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->waiting = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->waiting = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_wait_free);
   self->reading = g_cancellable_new ();
   self->shown = gtk_bitset_new_empty ();
   self->headings = g_array_new (FALSE, FALSE, sizeof (int));
