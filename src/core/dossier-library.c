@@ -36,7 +36,7 @@ struct _DossierLibrary
   /* Pages of the timeline read in the background share one connection, opened on the
    * first: a connection a page, several opened at once, made each other wait ("database
    * is locked"). They are read by one thread of their own, the newest first (see
-   * read_pages()), made when the first page is asked for. */
+   * read_page()), made when the first page is asked for. */
   GThreadPool     *page_thread;
   gint             pages_asked;
   DossierDatabase *page_reader;     /* owned by page_thread */
