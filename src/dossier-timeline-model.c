@@ -6,8 +6,8 @@
  * Events of one group — one happening reported by several articles — show as one row,
  * the group's first event.
  *
- * The events themselves come from a library, a page of rows at a time as the list asks
- * for them, and only a few pages are kept: a library of 100,000 articles has about
+ * The events themselves come from a library, a page of keys at a time as the list asks
+ * for them (only the events of that page the rows show), and only a few pages are kept: a library of 100,000 articles has about
  * 900,000 events, too many to hold. The keys are read in a worker thread, so setting the
  * library or the entity returns at once; the "loading" property says when they arrive.
  * With dossier_timeline_model_set_read_in_background() the pages are read in a worker
@@ -46,8 +46,8 @@ struct _DossierTimelineModel
   GHashTable     *pages;       /* page of keys → GPtrArray of DossierEvent */
   GQueue          recent;      /* page numbers, the last used first */
   gboolean        in_background;
-  GHashTable     *waiting;     /* page being read → GPtrArray of Waiter */
-  GCancellable   *reading;     /* the pages' reads, for the current keys */
+  GHashTable     *waiting;     /* page being read → PageWait */
+  GCancellable   *reading;     /* names the current keys' reads */
 
   /* The rows: a heading, then the events of its month. Not an array of rows: 900,000
    * of them took 4 MB; the keys shown are a set, a heading's row is found by search. */
@@ -115,18 +115,35 @@ headings_up_to (DossierTimelineModel *self,
   return low;
 }
 
-/* A row's item whose page is being read. */
+/* A row's item whose page is being read; not kept alive by the read: an item the list
+ * dropped (its row scrolled away) needs no event. */
 typedef struct
 {
-  DossierEventItem *item;
-  guint             index;     /* of its key */
+  GWeakRef item;               /* DossierEventItem */
+  guint    index;              /* of its key */
 } Waiter;
 
 static void
 waiter_free (Waiter *waiter)
 {
-  g_object_unref (waiter->item);
+  g_weak_ref_clear (&waiter->item);
   g_free (waiter);
+}
+
+/* A page being read, and the items waiting for it. */
+typedef struct
+{
+  GPtrArray    *waiters;       /* Waiter */
+  GCancellable *cancellable;
+} PageWait;
+
+static void
+page_wait_free (PageWait *wait)
+{
+  g_cancellable_cancel (wait->cancellable);
+  g_object_unref (wait->cancellable);
+  g_ptr_array_unref (wait->waiters);
+  g_free (wait);
 }
 
 static GPtrArray *
@@ -147,17 +164,36 @@ store_page (DossierTimelineModel *self,
   g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
 }
 
+/* The keys of @page whose events the rows show, into @keys; how many. The others are not
+ * read: a much-reported happening has thousands of events on consecutive keys, of which
+ * the rows show one, and each one read counted the articles of its whole group again
+ * (a page took 12 ms instead of 1). */
+static guint
+shown_keys (DossierTimelineModel *self,
+            guint                 page,
+            DossierEventKey       keys[PAGE_SIZE])
+{
+  guint first = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, n_keys (self) - first);
+  DossierEventKey all[PAGE_SIZE];
+  guint kept = 0;
+
+  dossier_event_keys_get (self->keys, first, n, all);
+  for (guint i = 0; i < n; i++)
+    if (gtk_bitset_contains (self->shown, first + i))
+      keys[kept++] = all[i];
+  return kept;
+}
+
 static GPtrArray *
 fetch_page (DossierTimelineModel *self,
             guint                 page)
 {
-  guint first = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, n_keys (self) - first);
   DossierEventKey keys[PAGE_SIZE];
+  guint n = shown_keys (self, page, keys);
   g_autoptr(GError) error = NULL;
   GPtrArray *events;
 
-  dossier_event_keys_get (self->keys, first, n, keys);
   events = dossier_library_load_events (self->library, keys, n, &error);
   store_page (self, page, events ? events : (events = empty_page (error)));
   return events;
@@ -214,6 +250,7 @@ event_at (DossierTimelineModel *self,
 typedef struct
 {
   DossierTimelineModel *model;
+  GCancellable         *reading;   /* the model's when the read started */
   guint                 page;
 } PageRead;
 
@@ -223,18 +260,22 @@ fulfil (DossierTimelineModel *self,
         guint                 page,
         GPtrArray            *events)
 {
-  g_autoptr(GPtrArray) waiters = NULL;
+  PageWait *wait = NULL;
 
-  g_hash_table_steal_extended (self->waiting, GUINT_TO_POINTER (page), NULL,
-                               (gpointer *) &waiters);
-  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+  if (!g_hash_table_steal_extended (self->waiting, GUINT_TO_POINTER (page), NULL,
+                                    (gpointer *) &wait))
+    return;
+  for (guint i = 0; i < wait->waiters->len; i++)
     {
-      Waiter *waiter = g_ptr_array_index (waiters, i);
-      const DossierEvent *event = find_event (self, events, waiter->index);
+      Waiter *waiter = g_ptr_array_index (wait->waiters, i);
+      g_autoptr(DossierEventItem) item = g_weak_ref_get (&waiter->item);
+      const DossierEvent *event = item ? find_event (self, events, waiter->index) : NULL;
       g_autoptr(DossierEvent) gone = event ? NULL : dossier_event_new ();
 
-      dossier_event_item_set_event (waiter->item, event ? event : gone);
+      if (item != NULL)
+        dossier_event_item_set_event (item, event ? event : gone);
     }
+  page_wait_free (wait);
 }
 
 /* A page read in the background: the items waiting for it get their events. */
@@ -249,12 +290,13 @@ on_page_read (GObject      *source,
   GPtrArray *events = dossier_library_load_events_finish (DOSSIER_LIBRARY (source), result,
                                                           &error);
   g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GCancellable) reading = read->reading;
   guint page = read->page;
 
   g_free (read);
-  /* New keys meanwhile: the page no longer lines up, and no row waits for it. */
-  if (g_task_get_cancellable (G_TASK (result)) != self->reading
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* New keys meanwhile: the page no longer lines up, and no row waits for it. Cancelled:
+   * no row waited for it any more. */
+  if (reading != self->reading || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_clear_pointer (&events, g_ptr_array_unref);
       return;
@@ -279,30 +321,62 @@ on_page_read (GObject      *source,
   fulfil (self, page, events);
 }
 
-/* Starts reading @page unless it is held or being read. */
+static gboolean
+anyone_waits (PageWait *wait)
+{
+  for (guint i = 0; i < wait->waiters->len; i++)
+    {
+      Waiter *waiter = g_ptr_array_index (wait->waiters, i);
+      g_autoptr(GObject) item = g_weak_ref_get (&waiter->item);
+
+      if (item != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_unwanted (gpointer key,
+             gpointer value,
+             gpointer user_data)
+{
+  guint page = GPOINTER_TO_UINT (key), asked = GPOINTER_TO_UINT (user_data);
+
+  return (page + 1 < asked || page > asked + 1) && !anyone_waits (value);
+}
+
+/* Starts reading @page unless it is held or being read. The reads whose rows have all
+ * gone, far from @page, are cancelled: a list scrolled far in one go asks for a page
+ * every frame, and only the last are seen; read, they kept the worker as busy as the
+ * window's thread (not started yet, they are skipped). */
 static GPtrArray *
 read_page (DossierTimelineModel *self,
            guint                 page)
 {
-  guint first = page * PAGE_SIZE;
   DossierEventKey keys[PAGE_SIZE];
-  GPtrArray *waiters;
+  PageWait *wait;
   PageRead *read;
+  guint n;
 
-  if (first >= n_keys (self) || g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
+  if (page * PAGE_SIZE >= n_keys (self)
+      || g_hash_table_contains (self->pages, GUINT_TO_POINTER (page)))
     return NULL;
-  if ((waiters = g_hash_table_lookup (self->waiting, GUINT_TO_POINTER (page))) != NULL)
-    return waiters;
+  if ((wait = g_hash_table_lookup (self->waiting, GUINT_TO_POINTER (page))) != NULL)
+    return wait->waiters;
 
-  waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
-  g_hash_table_insert (self->waiting, GUINT_TO_POINTER (page), waiters);
+  g_hash_table_foreach_remove (self->waiting, is_unwanted, GUINT_TO_POINTER (page));
+  wait = g_new0 (PageWait, 1);
+  wait->waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  wait->cancellable = g_cancellable_new ();
+  g_hash_table_insert (self->waiting, GUINT_TO_POINTER (page), wait);
   read = g_new0 (PageRead, 1);
   read->model = g_object_ref (self);
+  read->reading = g_object_ref (self->reading);
   read->page = page;
-  dossier_event_keys_get (self->keys, first, MIN (PAGE_SIZE, n_keys (self) - first), keys);
-  dossier_library_load_events_async (self->library, keys, MIN (PAGE_SIZE, n_keys (self) - first),
-                                     self->reading, on_page_read, read);
-  return waiters;
+  n = shown_keys (self, page, keys);
+  dossier_library_load_events_async (self->library, keys, n, wait->cancellable, on_page_read,
+                                     read);
+  return wait->waiters;
 }
 
 /* An item for the key at @index that gets its event when its page comes; the next page
@@ -316,7 +390,7 @@ waiting_item (DossierTimelineModel *self,
   GPtrArray *waiters = read_page (self, index / PAGE_SIZE);
   Waiter *waiter = g_new0 (Waiter, 1);
 
-  waiter->item = g_object_ref (item);
+  g_weak_ref_init (&waiter->item, item);
   waiter->index = index;
   g_ptr_array_add (waiters, waiter);
   read_page (self, index / PAGE_SIZE + 1);
@@ -451,7 +525,7 @@ dossier_timeline_model_init (DossierTimelineModel *self)
 {
   self->keys = dossier_event_keys_new ();
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->waiting = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->waiting = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) page_wait_free);
   self->reading = g_cancellable_new ();
   self->shown = gtk_bitset_new_empty ();
   self->headings = g_array_new (FALSE, FALSE, sizeof (int));
@@ -500,6 +574,19 @@ group_seen (guint8  *bits,
   return seen;
 }
 
+/* A page holds the events its rows show (see shown_keys()): new keys or another range of
+ * months show others, so the pages held and being read are dropped. */
+static void
+drop_pages (DossierTimelineModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->reading = g_cancellable_new ();
+  g_hash_table_remove_all (self->waiting);
+}
+
 static void
 rebuild (DossierTimelineModel *self)
 {
@@ -509,6 +596,7 @@ rebuild (DossierTimelineModel *self)
   DossierEventKeysIter iter;
   DossierEventKey key;
 
+  drop_pages (self);
   gtk_bitset_remove_all (self->shown);
   g_array_set_size (self->headings, 0);
   g_array_set_size (self->heading_rows, 0);
@@ -543,12 +631,6 @@ take_keys (DossierTimelineModel *self,
 {
   g_clear_pointer (&self->keys, dossier_event_keys_unref);
   self->keys = keys;
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (&self->recent);
-  g_cancellable_cancel (self->reading);
-  g_clear_object (&self->reading);
-  self->reading = g_cancellable_new ();
-  g_hash_table_remove_all (self->waiting);
   rebuild (self);
 }
 

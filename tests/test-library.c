@@ -404,6 +404,77 @@ test_disk_full_tmpfs (void)
   g_assert_no_error (error);
 }
 
+static void
+on_keys (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(DossierEventKeys **) user_data = dossier_library_list_event_keys_finish (
+    DOSSIER_LIBRARY (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+on_page (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GArray *order = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) events = dossier_library_load_events_finish (DOSSIER_LIBRARY (source),
+                                                                     result, &error);
+  guint asked;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  asked = ((DossierEvent *) g_ptr_array_index (events, 0))->id;
+  g_array_append_val (order, asked);
+}
+
+static guint
+asked_index (DossierEventKeys *keys,
+             guint             id)
+{
+  for (guint i = 0; i < dossier_event_keys_get_length (keys); i++)
+    if (dossier_event_keys_get_id (keys, i) == id)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Pages asked for while one is being read are read the newest first: a list scrolled far
+ * shows the last it asked for. */
+static void
+test_pages_newest_first (void)
+{
+  g_autoptr(DossierLibrary) library = open_default ();
+  g_autoptr(DossierEventKeys) keys = NULL;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n;
+
+  dossier_library_list_event_keys_async (library, NULL, NULL, on_keys, &keys);
+  while (keys == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  n = MIN (dossier_event_keys_get_length (keys), 12);
+  g_assert_cmpuint (n, >=, 6);
+  for (guint i = 0; i < n; i++)
+    {
+      DossierEventKey key;
+
+      dossier_event_keys_get (keys, i, 1, &key);
+      dossier_library_load_events_async (library, &key, 1, NULL, on_page, order);
+    }
+  while (order->len < n)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The first read may have started before the others were asked for; after it, the
+   * pages come back last asked first. */
+  for (guint i = 2; i < n; i++)
+    g_assert_cmpuint (asked_index (keys, g_array_index (order, guint, i)), <,
+                      asked_index (keys, g_array_index (order, guint, i - 1)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +489,7 @@ main (int   argc,
   g_test_add_data_func ("/library/read-only-folder", GINT_TO_POINTER (TRUE), test_read_only);
   g_test_add_func ("/library/disk-full-hook", test_disk_full_hook);
   g_test_add_func ("/library/disk-full-tmpfs", test_disk_full_tmpfs);
+  g_test_add_func ("/library/pages-newest-first", test_pages_newest_first);
 
   return g_test_run ();
 }

@@ -312,6 +312,91 @@ test_filters_and_counts (Fixture       *f,
   assert_same_counts (paged, reference);
 }
 
+static gboolean
+on_quiet_tick (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the model has held the same events for 300 ms. */
+static void
+wait_reads_settled (DossierTimelineModel *model)
+{
+  guint held = G_MAXUINT, quiet = 0;
+
+  while (quiet < 6)
+    {
+      gboolean ticked = FALSE;
+
+      g_timeout_add (50, on_quiet_tick, &ticked);
+      while (!ticked)
+        g_main_context_iteration (NULL, TRUE);
+      quiet = dossier_timeline_model_get_n_held (model) == held ? quiet + 1 : 0;
+      held = dossier_timeline_model_get_n_held (model);
+    }
+}
+
+/* Rows asked for and dropped before their pages come, as a list scrolled far in one go
+ * does, cost no read of their pages (but for the one already being read): only the last
+ * rows asked for, still shown, get their events. */
+static void
+test_dropped_rows_not_read (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(GObject) last = NULL;
+  guint n, n_read = 0;
+
+  dossier_timeline_model_set_read_in_background (paged, TRUE);
+  dossier_timeline_model_set_library (paged, f->library);
+  wait_loaded (paged);
+  n = g_list_model_get_n_items (G_LIST_MODEL (paged));
+  g_assert_cmpuint (n, >, 1500);
+  /* Ten rows far apart, each dropped at once, then one kept. */
+  for (guint i = 0; i < 10; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (paged), i * 150));
+  last = g_list_model_get_item (G_LIST_MODEL (paged), n - 2);
+  g_assert_true (DOSSIER_IS_EVENT_ITEM (last));
+  g_signal_connect (last, "notify::event", G_CALLBACK (on_event_read), &n_read);
+  while (n_read == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dossier_event_item_get_event (DOSSIER_EVENT_ITEM (last))->text);
+
+  /* The last row's page, the one after it, and the first dropped, read before the rest were
+   * asked for: at most three pages of 64, where the ten dropped rows' pages and the pages
+   * after them would be twenty. */
+  wait_reads_settled (paged);
+  g_assert_cmpuint (dossier_timeline_model_get_n_held (paged), <=, 3 * 64);
+}
+
+/* A page holds only the events its rows show: not the events of a range of months left
+ * out, nor the repeats of a happening several articles report, shown once. */
+static void
+test_pages_hold_shown_events (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
+  guint n;
+
+  dossier_timeline_model_set_library (paged, f->library);
+  wait_loaded (paged);
+  dossier_timeline_model_set_range (paged, 20190300, 20190500);
+  dossier_timeline_model_set_range (reference, 20190300, 20190500);
+  n = g_list_model_get_n_items (G_LIST_MODEL (paged));
+  g_assert_cmpuint (dossier_timeline_model_get_n_events (paged), >, 10);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (paged), i));
+  g_assert_cmpuint (dossier_timeline_model_get_n_held (paged), ==,
+                    dossier_timeline_model_get_n_events (paged));
+
+  /* The events of another range are read anew, with the text and counts of each. */
+  dossier_timeline_model_set_range (paged, 20180100, 20201200);
+  dossier_timeline_model_set_range (reference, 20180100, 20201200);
+  assert_same_rows (G_LIST_MODEL (paged), G_LIST_MODEL (reference));
+}
+
 /* Two entities chosen in a row: only the last one's keys are shown. */
 static void
 test_newer_read_wins (Fixture       *f,
@@ -342,6 +427,10 @@ main (int   argc,
               test_pages_read_in_background, fixture_tear_down);
   g_test_add ("/timeline-model/filters-and-counts", Fixture, NULL, fixture_set_up,
               test_filters_and_counts, fixture_tear_down);
+  g_test_add ("/timeline-model/pages-hold-shown-events", Fixture, NULL, fixture_set_up,
+              test_pages_hold_shown_events, fixture_tear_down);
+  g_test_add ("/timeline-model/dropped-rows-not-read", Fixture, NULL, fixture_set_up,
+              test_dropped_rows_not_read, fixture_tear_down);
   g_test_add ("/timeline-model/newer-read-wins", Fixture, NULL, fixture_set_up,
               test_newer_read_wins, fixture_tear_down);
 

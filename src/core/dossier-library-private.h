@@ -18,10 +18,12 @@ struct _DossierLibrary
   DossierDatabasePool *search_pool;   /* NULL until the first search */
 
   /* Pages of the timeline read in the background share one connection, opened on the
-   * first, and take turns: a connection a page, several opened at once, made each other
-   * wait ("database is locked"). */
-  GMutex           page_lock;
-  DossierDatabase *page_reader;
+   * first: a connection a page, several opened at once, made each other wait ("database
+   * is locked"). They are read by one thread of their own, the newest first (see
+   * read_page() in dossier-library-read.c), made when the first page is asked for. */
+  GThreadPool     *page_thread;
+  gint             pages_asked;
+  DossierDatabase *page_reader;     /* owned by page_thread */
 };
 
 DossierDatabaseMode _dossier_library_reader_mode (DossierLibrary *self);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <sched.h>
+
 #include "dossier-article-store.h"
 #include "dossier-event-store.h"
 #include "dossier-library-private.h"
@@ -173,33 +175,82 @@ dossier_library_list_event_keys_finish (DossierLibrary  *self,
   return read_finish (self, result, dossier_library_list_event_keys_async, error);
 }
 
-static void
-load_events_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+/* A page asked for: its task holds the keys; the later asked, the higher. */
+typedef struct
 {
-  DossierLibrary *self = source;
-  GArray *keys = task_data;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->page_lock);
+  GTask *task;
+  gint   asked;
+} PageAsked;
+
+static int
+newest_first (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  return ((const PageAsked *) b)->asked - ((const PageAsked *) a)->asked;
+}
+
+static void
+read_page (gpointer data,
+           gpointer user_data)
+{
+  g_autofree PageAsked *asked = data;
+  g_autoptr(GTask) task = asked->task;
+  DossierLibrary *self = g_task_get_source_object (task);
+  GArray *keys = g_task_get_task_data (task);
   GError *error = NULL;
   GPtrArray *events = NULL;
+#ifdef SCHED_BATCH
+  struct sched_param param = { 0 };
 
-  /* A page reads the articles' bodies for its sentences, each once: SQLite's default
-   * 2 MiB cache kept them as the timeline was scrolled, where the file cache has them. */
+  if (sched_getscheduler (0) == SCHED_OTHER)
+    sched_setscheduler (0, SCHED_BATCH, &param);
+#endif
+
+  /* A page reads the bodies of its events' articles for their sentences, each once:
+   * SQLite's default 2 MiB cache kept them as the timeline was scrolled, where the
+   * system's file cache has them anyway. */
   if (self->page_reader == NULL
       && (self->page_reader = dossier_database_open (dossier_database_get_path (self->db),
                                                      _dossier_library_reader_mode (self),
                                                      &error)) != NULL)
     dossier_database_limit_cache (self->page_reader);
-  if (self->page_reader != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+  if (self->page_reader != NULL && !g_task_return_error_if_cancelled (task))
     events = dossier_event_store_load (self->page_reader, (const DossierEventKey *) keys->data,
                                        keys->len, &error);
 
-  if (events == NULL)
-    g_task_return_error (task, error);
-  else
+  if (events != NULL)
     g_task_return_pointer (task, events, (GDestroyNotify) g_ptr_array_unref);
+  else if (error != NULL)
+    g_task_return_error (task, error);
+}
+
+/* The thread that reads the pages. A list scrolled far asks for pages faster than they
+ * are read, and only the last ones are on screen: those are read first, and the model
+ * cancels those it no longer shows (skipped here). The thread runs as a batch job, so that
+ * a page does not preempt the window's thread on a busy machine whenever it wakes: while
+ * scrolling the timeline of 100,000 articles, the page reads took more CPU time than the
+ * window's thread, which they interrupted in the middle of its frames. */
+static void
+start_page_thread (DossierLibrary *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->page_thread = g_thread_pool_new (read_page, NULL, 1, TRUE, &error);
+  if (self->page_thread == NULL)
+    g_error ("No thread to read the timeline: %s", error->message);
+  g_thread_pool_set_sort_function (self->page_thread, newest_first, NULL);
+}
+
+static void
+push_page (DossierLibrary *self,
+           GTask          *task)
+{
+  PageAsked *asked = g_new0 (PageAsked, 1);
+
+  asked->task = g_object_ref (task);
+  asked->asked = ++self->pages_asked;
+  g_thread_pool_push (self->page_thread, asked, NULL);
 }
 
 /**
@@ -207,7 +258,8 @@ load_events_thread (GTask        *task,
  * @keys: (array length=n_keys): keys from dossier_library_list_event_keys_finish()
  *
  * dossier_library_load_events() in a worker thread, so that a list showing a long
- * timeline never waits for a page of it. A read cancelled before it starts is skipped.
+ * timeline never waits for a page of it. The pages asked for last are read first; a read
+ * cancelled before it starts is skipped. Call from one thread only (the window's).
  */
 void
 dossier_library_load_events_async (DossierLibrary        *self,
@@ -227,7 +279,9 @@ dossier_library_load_events_async (DossierLibrary        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dossier_library_load_events_async);
   g_task_set_task_data (task, copy, (GDestroyNotify) g_array_unref);
-  g_task_run_in_thread (task, load_events_thread);
+  if (self->page_thread == NULL)
+    start_page_thread (self);
+  push_page (self, task);
 }
 
 /* Returns: (transfer full) (element-type DossierEvent): the events, in the keys' order */

@@ -25,14 +25,21 @@
 G_DEFINE_FINAL_TYPE (DossierLibrary, dossier_library, G_TYPE_OBJECT)
 
 static void
+free_page_thread (GThreadPool *pool)
+{
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
+static void
 dossier_library_finalize (GObject *object)
 {
   DossierLibrary *self = (DossierLibrary *) object;
 
+  /* A page asked for holds the library: none is left to read. */
+  g_clear_pointer (&self->page_thread, free_page_thread);
   g_clear_object (&self->search_pool);
   g_clear_object (&self->db);
   g_clear_object (&self->page_reader);
-  g_mutex_clear (&self->page_lock);
 
   G_OBJECT_CLASS (dossier_library_parent_class)->finalize (object);
 }
@@ -46,7 +53,6 @@ dossier_library_class_init (DossierLibraryClass *klass)
 static void
 dossier_library_init (DossierLibrary *self)
 {
-  g_mutex_init (&self->page_lock);
 }
 
 /* DOSSIER_BUNDLED_DATABASE points an uninstalled build (meson devenv, tests) at the
