@@ -187,15 +187,39 @@ show_heading (DossierTimelineRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }
 
+/* A row whose event is still being read (or was removed since its key was): blank, where
+ * an empty event's date would read "Undated" for a moment on every row of a fast scroll. */
+static void
+show_waiting (DossierTimelineRow *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "header");
+  gtk_label_set_label (self->date_label, "");
+  gtk_inscription_set_text (self->text_label, NULL);
+  gtk_inscription_set_text (self->article_label, NULL);
+  show_conflict (self, FALSE);
+  show_reported (self, NULL);
+  g_clear_pointer (&self->group, g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reading the event…"), -1);
+}
+
 static void
 show_event (DossierTimelineRow *self,
             const DossierEvent *event)
 {
-  g_autofree char *date = dossier_event_format_date (event);
+  g_autofree char *date = NULL;
   g_autofree char *reported = NULL;
   g_autofree char *label = NULL;
   gboolean grouped = event->reported_by > 1;
 
+  /* Every event on the timeline has a date: one without is not read yet. */
+  if (event->date.precision == DOSSIER_PRECISION_NONE)
+    {
+      show_waiting (self);
+      return;
+    }
+
+  date = dossier_event_format_date (event);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "header");
   gtk_label_set_label (self->date_label, date);
   gtk_inscription_set_text (self->text_label, event->text);

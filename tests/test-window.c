@@ -666,6 +666,20 @@ test_timeline_row_shows_what_it_needs (void)
   dossier_event_item_set_event (plain_item, shared);
   g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, "The minister arrived."));
   g_assert_nonnull (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
+
+  /* Until then the row is blank: no "Undated", nor the last event's marks. */
+  {
+    g_autoptr(DossierEvent) waiting = dossier_event_new ();
+    g_autoptr(DossierEventItem) waiting_item = dossier_event_item_new (waiting);
+
+    dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (waiting_item), NULL);
+    g_assert_null (find_shown (row, GTK_TYPE_LABEL, "Undated"));
+    g_assert_null (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
+    g_assert_null (find_shown (row, GTK_TYPE_LABEL, "Dates differ"));
+    g_assert_null (find_shown (row, GTK_TYPE_INSCRIPTION, "The minister arrived."));
+    dossier_event_item_set_event (waiting_item, plain);
+    g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, "The minister left."));
+  }
   g_object_unref (row);
 }
 
