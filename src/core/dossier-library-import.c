@@ -261,23 +261,12 @@ analyse (Batch           *batch,
          && dossier_event_store_rebuild (batch->db, rowid, article, error);
 }
 
-/* What the worker found in the article, stored. */
-static gboolean
-store_analysis (Batch                  *batch,
-                gint64                  rowid,
-                DossierImportAnalysis  *analysis,
-                GError                **error)
-{
-  return dossier_mention_store_save (batch->db, rowid, analysis->matches, error)
-         && dossier_event_store_save (batch->db, rowid, analysis->expressions,
-                                      analysis->happenings, error);
-}
-
 /* Articles are saved a chunk at a time: the chunk's rows in one statement, which the
- * search index takes in one go (see dossier_article_store_save_all()), then each one's
- * mentions and events. A chunk is about as much text as FTS5 gathers before it writes an
- * index segment anyway, and keeps the progress moving. The mentions and events of the
- * next chunk are found meanwhile on another thread (see dossier-import-pipeline.c). */
+ * search index takes in one go (see dossier_article_store_save_all()), then the mentions
+ * and the events of them all, a statement each. A chunk is about as much text as FTS5
+ * gathers before it writes an index segment anyway, and keeps the progress moving. The
+ * mentions and events of the next chunk are found meanwhile on another thread (see
+ * dossier-import-pipeline.c). */
 #define CHUNK_ARTICLES 256
 
 typedef struct
@@ -398,6 +387,34 @@ stage_article (Batch                    *batch,
   return TRUE;
 }
 
+/* What the worker found in the chunk's articles, stored: the mentions of them all in one
+ * statement, then their events in another (see dossier_mention_store_save_all()). */
+static gboolean
+store_analyses (Batch         *batch,
+                Chunk         *chunk,
+                const gint64  *rowids,
+                GError       **error)
+{
+  guint n = chunk->articles->len;
+  g_autofree GArray **matches = g_new (GArray *, n + 1);
+  g_autofree GPtrArray **expressions = g_new (GPtrArray *, n + 1);
+  g_autofree GPtrArray **happenings = g_new (GPtrArray *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint position = g_array_index (chunk->positions, guint, i);
+      DossierImportAnalysis *analysis = &g_array_index (chunk->analyses, DossierImportAnalysis,
+                                                        position - chunk->first);
+
+      matches[i] = analysis->matches;
+      expressions[i] = analysis->expressions;
+      happenings[i] = analysis->happenings;
+    }
+
+  return dossier_mention_store_save_all (batch->db, n, rowids, matches, error)
+         && dossier_event_store_save_all (batch->db, n, rowids, expressions, happenings, error);
+}
+
 static gboolean
 save_chunk (Batch                    *batch,
             Chunk                    *chunk,
@@ -409,20 +426,19 @@ save_chunk (Batch                    *batch,
 {
   g_autofree gint64 *rowids = g_new (gint64, chunk->articles->len + 1);
 
-  if (!dossier_article_store_save_all (batch->db, chunk->articles, rowids, error))
+  if (!dossier_article_store_save_all (batch->db, chunk->articles, rowids, error)
+      || g_cancellable_set_error_if_cancelled (batch->cancellable, error)
+      || !store_analyses (batch, chunk, rowids, error))
     return FALSE;
 
   for (guint i = 0; i < chunk->articles->len; i++)
     {
       DossierArticle *article = g_ptr_array_index (chunk->articles, i);
       guint position = g_array_index (chunk->positions, guint, i);
-      DossierImportAnalysis *analysis = &g_array_index (chunk->analyses, DossierImportAnalysis,
-                                                        position - chunk->first);
 
-      if (g_cancellable_set_error_if_cancelled (batch->cancellable, error)
-          || !store_analysis (batch, rowids[i], analysis, error))
+      /* a cancel from a progress report stops the file at once */
+      if (g_cancellable_set_error_if_cancelled (batch->cancellable, error))
         return FALSE;
-
       if (g_array_index (chunk->outcomes, Outcome, i) == OUTCOME_REPLACED)
         result->n_replaced++;
       else
