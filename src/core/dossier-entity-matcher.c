@@ -34,7 +34,9 @@ struct _DossierEntityMatcher
   GArray    *aliases;       /* Alias */
   GArray    *chars;         /* gunichar: every alias as written, normalized */
 
-  /* Edges: key (node << 21 | folded character), value the child node. */
+  /* Edges: key (node << 21 | folded character), value the child node. The root's ASCII
+   * edges are also in an array: every alias-starting test of a text begins there. */
+  guint32    root_ascii[0x80];
   guint64   *edge_keys;
   guint32   *edge_values;
   guint      edge_bits;
@@ -111,6 +113,9 @@ edge_lookup (DossierEntityMatcher *self,
   guint64 key = edge_key (node, c);
   guint mask = (1u << self->edge_bits) - 1;
 
+  if (node == 0 && c < 0x80)
+    return self->root_ascii[c];
+
   for (guint slot = edge_slot (key, self->edge_bits); ; slot = (slot + 1) & mask)
     {
       if (self->edge_keys[slot] == key)
@@ -183,6 +188,8 @@ child_or_new (DossierEntityMatcher *self,
   child = add_node (self);
   edge_store (self->edge_keys, self->edge_values, self->edge_bits, edge_key (node, c), child);
   self->n_edges++;
+  if (node == 0 && c < 0x80)
+    self->root_ascii[c] = child;
   return child;
 }
 
@@ -401,21 +408,33 @@ longest_at (DossierEntityMatcher *self,
   return TRUE;
 }
 
+/* Decoded, normalized and folded in one pass, ASCII without a call: a text has no more
+ * characters than bytes. */
 static void
 text_init (Text       *text,
            const char *utf8,
            gssize      length)
 {
-  glong n_chars = 0;
+  const char *end = utf8 + (length < 0 ? strlen (utf8) : (gsize) length);
+  guint n = 0;
 
-  text->chars = g_utf8_to_ucs4_fast (utf8, length, &n_chars);
-  text->length = n_chars;
-  text->folded = g_new (gunichar, text->length + 1);
-  for (guint i = 0; i < text->length; i++)
+  text->chars = g_new (gunichar, end - utf8 + 1);
+  text->folded = g_new (gunichar, end - utf8 + 1);
+  for (const char *p = utf8; p < end; n++)
     {
-      text->chars[i] = normalize_char (text->chars[i]);
-      text->folded[i] = fold_char (text->chars[i]);
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        c = (guchar) *p++;
+      else
+        {
+          c = normalize_char (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+      text->chars[n] = c;
+      text->folded[n] = fold_char (c);
     }
+  text->length = n;
 }
 
 /**
