@@ -662,26 +662,28 @@ read_weekday (Scanner *s,
 }
 
 /* Every reading starts with a number, a capitalised word (a month, a weekday) or one of
- * these words: the other tokens, most of a text, are passed over without trying them. */
+ * "later", "earlier", "last", "this", "next", "the" and "a": the other tokens, most of a
+ * text, are passed over without trying them. Asked of every token, so the first letter
+ * picks the words to compare with. */
 static gboolean
 may_start (Scanner *s,
            guint    i)
 {
-  static const char * const starters[] = { "later", "earlier", "last", "this", "next", "the", "a" };
   const Token *token = token_at (s, i);
 
-  if (token == NULL)
+  if (token == NULL || token->kind == TOKEN_PUNCT)
     return FALSE;
+  if (token->kind == TOKEN_NUMBER || token->capital)
+    return TRUE;
 
-  switch (token->kind)
+  switch (token->word[0])
     {
-    case TOKEN_NUMBER:
-      return TRUE;
-    case TOKEN_WORD:
-      return token->capital || IN_LIST (token->word, starters);
-    case TOKEN_PUNCT:
-    default:
-      return FALSE;
+    case 'a': return token->word[1] == '\0';
+    case 'e': return strcmp (token->word, "earlier") == 0;
+    case 'l': return strcmp (token->word, "later") == 0 || strcmp (token->word, "last") == 0;
+    case 'n': return strcmp (token->word, "next") == 0;
+    case 't': return strcmp (token->word, "this") == 0 || strcmp (token->word, "the") == 0;
+    default: return FALSE;
     }
 }
 
