@@ -105,7 +105,7 @@ edge_key (guint32  node,
   return ((guint64) node << 21) | c;
 }
 
-static guint32
+static inline guint32
 edge_lookup (DossierEntityMatcher *self,
              guint32               node,
              gunichar              c)
@@ -328,13 +328,24 @@ dossier_entity_matcher_get_n_aliases (DossierEntityMatcher *self)
   return self->aliases->len;
 }
 
-/* The text being searched: its characters, normalized, and their lowercase forms. */
+/* The text being searched: its characters, normalized, their lowercase forms, and
+ * whether each is a word character (asked of every character twice, or more). */
 typedef struct
 {
   gunichar *chars;
   gunichar *folded;
+  guint8   *in_word;
   guint     length;
 } Text;
+
+/* Whether the characters at @i - 1 and @i are both of one word: no alias starts or ends
+ * between them. */
+static inline gboolean
+inside_word (const Text *text,
+             guint       i)
+{
+  return i > 0 && i < text->length && text->in_word[i] && text->in_word[i - 1];
+}
 
 /* Every capital of the alias is a capital in the text; the trie has checked the rest. */
 static gboolean
@@ -365,7 +376,7 @@ fitting_alias (DossierEntityMatcher *self,
     return NO_ALIAS;
 
   /* Ending inside a word is only allowed to an alias that ends on punctuation ("U.S."). */
-  if (end < text->length && is_word_char (text->chars[end]) && is_word_char (text->chars[end - 1]))
+  if (inside_word (text, end))
     return NO_ALIAS;
 
   for (; index != NO_ALIAS; index = g_array_index (self->aliases, Alias, index).next)
@@ -420,6 +431,7 @@ text_init (Text       *text,
 
   text->chars = g_new (gunichar, end - utf8 + 1);
   text->folded = g_new (gunichar, end - utf8 + 1);
+  text->in_word = g_new (guint8, end - utf8 + 1);
   for (const char *p = utf8; p < end; n++)
     {
       gunichar c;
@@ -433,6 +445,7 @@ text_init (Text       *text,
         }
       text->chars[n] = c;
       text->folded[n] = fold_char (c);
+      text->in_word[n] = is_word_char (c);
     }
   text->length = n;
 }
@@ -465,7 +478,7 @@ dossier_entity_matcher_find (DossierEntityMatcher *self,
       DossierEntityMatch match;
 
       /* No alias may start inside a word. */
-      if (i > 0 && is_word_char (decoded.chars[i]) && is_word_char (decoded.chars[i - 1]))
+      if (inside_word (&decoded, i))
         i++;
       else if (longest_at (self, &decoded, i, &match))
         {
@@ -478,5 +491,6 @@ dossier_entity_matcher_find (DossierEntityMatcher *self,
 
   g_free (decoded.chars);
   g_free (decoded.folded);
+  g_free (decoded.in_word);
   return matches;
 }
