@@ -530,6 +530,13 @@ save_next (Batch               *batch,
                      error);
 }
 
+/* Those it read and those still to read. */
+static guint
+count_file_articles (DossierImporter *importer)
+{
+  return dossier_importer_get_articles (importer)->len + dossier_importer_get_n_unread (importer);
+}
+
 /* The articles are read from the file on the worker's thread too, a chunk ahead, so the
  * JSON of a large file is parsed while the first articles are saved. The worker's
  * pipeline is stopped and joined on every way out, a cancelled one too. */
@@ -542,8 +549,7 @@ save_articles (Batch            *batch,
   g_autoptr(DossierImportPipeline) pipeline = NULL;
   guint first = 0;
 
-  if (dossier_importer_get_articles (importer)->len + dossier_importer_get_n_unread (importer)
-      == 0)
+  if (count_file_articles (importer) == 0)
     return TRUE;
 
   pipeline = dossier_import_pipeline_start (importer, CHUNK_ARTICLES, batch->matcher,
@@ -665,7 +671,7 @@ import_file (Batch      *batch,
     }
 
   if ((batch->annotated = dossier_annotation_store_count_by_article (batch->db, &error)) == NULL
-      || !dossier_search_store_begin_import (batch->db, &error)
+      || !dossier_search_store_begin_import (batch->db, count_file_articles (importer), &error)
       || !save_file (batch, importer, result, display, bytes, saved, &error)
       || !dossier_search_store_end_import (batch->db, &error)
       || !dossier_database_commit (batch->db, &error))
