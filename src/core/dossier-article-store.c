@@ -824,26 +824,8 @@ fts_phrase (const char *words)
 }
 
 /**
- * dossier_article_store_get_last_rowid:
- * @rowid: (out): the largest row of an article, 0 for none: articles saved after this
- *   call get larger ones
- */
-gboolean
-dossier_article_store_get_last_rowid (DossierDatabase  *db,
-                                      gint64           *rowid,
-                                      GError          **error)
-{
-  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
-
-  return dossier_database_query_int64 (db, "SELECT coalesce (max (id), 0) FROM articles", rowid,
-                                       error);
-}
-
-/**
  * dossier_article_store_list_ids_naming:
  * @words: a name, as a phrase
- * @last_rowid: only articles with rows up to this one (see
- *   dossier_article_store_get_last_rowid()); FTS5 then skips the rest of the index
  * @ids: (element-type utf8): where to add the ids of the articles whose title or text
  *   holds @words, in any case and with or without accents — more articles than hold it
  *   exactly, never fewer
@@ -851,7 +833,6 @@ dossier_article_store_get_last_rowid (DossierDatabase  *db,
 gboolean
 dossier_article_store_list_ids_naming (DossierDatabase  *db,
                                        const char       *words,
-                                       gint64            last_rowid,
                                        GHashTable       *ids,
                                        GError          **error)
 {
@@ -864,13 +845,12 @@ dossier_article_store_list_ids_naming (DossierDatabase  *db,
 
   stmt = dossier_database_prepare (db,
     "SELECT a.uid FROM articles_fts f JOIN articles a ON a.id = f.rowid"
-    " WHERE articles_fts MATCH ?1 AND f.rowid <= ?2", error);
+    " WHERE articles_fts MATCH ?1", error);
   if (stmt == NULL)
     return FALSE;
 
   phrase = fts_phrase (words);
   dossier_statement_bind_text (stmt, 1, phrase);
-  sqlite3_bind_int64 (stmt, 2, last_rowid);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_add (ids, g_strdup (dossier_statement_column_text (stmt, 0)));
 

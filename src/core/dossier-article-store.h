@@ -61,12 +61,8 @@ gboolean        dossier_article_store_set_hidden (DossierDatabase  *db,
                                                   const char       *uid,
                                                   gboolean          hidden,
                                                   GError          **error);
-gboolean        dossier_article_store_get_last_rowid  (DossierDatabase  *db,
-                                                       gint64           *rowid,
-                                                       GError          **error);
 gboolean        dossier_article_store_list_ids_naming (DossierDatabase  *db,
                                                        const char       *words,
-                                                       gint64            last_rowid,
                                                        GHashTable       *ids,
                                                        GError          **error);
 
