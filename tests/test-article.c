@@ -125,7 +125,21 @@ test_derived_id_is_stable (void)
   g_assert_cmpstr (id_a, !=, id_changed);
 }
 
-/* The word-at-a-time UTF-8 checks give GLib's answers: every prefix and every suffix
+/* Valid text decodes to g_utf8_to_ucs4_fast()'s characters. */
+static void
+assert_same_chars (const char *data,
+                   gssize      length)
+{
+  glong n = -1, glib_n = -1;
+  g_autofree gunichar *chars = dossier_utf8_to_ucs4 (data, length, &n);
+  g_autofree gunichar *glib_chars = g_utf8_to_ucs4_fast (data, length, &glib_n);
+
+  g_assert_cmpint (n, ==, glib_n);
+  g_assert_cmpmem (chars, (n + 1) * sizeof (gunichar),
+                   glib_chars, (glib_n + 1) * sizeof (gunichar));
+}
+
+/* The word-at-a-time UTF-8 checks and decoding give GLib's answers: every prefix and suffix
  * of texts with characters of one to four bytes, bad bytes and cut characters on either
  * side of an eight-byte boundary. */
 static void
@@ -154,13 +168,17 @@ test_utf8_like_glib (void)
             g_assert_cmpint (valid, ==, g_utf8_validate (data, to - from, &glib_end));
             g_assert_true (end == glib_end);
             if (valid)
-              g_assert_cmpint (dossier_utf8_strlen (data, to - from), ==,
-                               g_utf8_strlen (data, to - from));
+              {
+                g_assert_cmpint (dossier_utf8_strlen (data, to - from), ==,
+                                 g_utf8_strlen (data, to - from));
+                assert_same_chars (data, to - from);
+              }
           }
       g_assert_cmpint (dossier_utf8_validate (texts[t], -1, NULL), ==,
                        g_utf8_validate (texts[t], -1, NULL));
     }
   g_assert_cmpint (dossier_utf8_strlen (texts[1], -1), ==, g_utf8_strlen (texts[1], -1));
+  assert_same_chars (texts[1], -1);
 }
 
 int

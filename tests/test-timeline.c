@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dossier-article-store.h"
+#include "dossier-date-extractor.h"
 #include "dossier-event-store.h"
 #include "dossier-library.h"
 #include "dossier-test-util.h"
@@ -411,6 +412,78 @@ test_rebuild_replaces (Fixture       *f,
   after = list (f, NULL, NULL, NULL);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_cmpuint (find_event (after, "flood-b", "March 18")->reported_by, ==, 2);
+}
+
+/* Every row of @sql, one line each. */
+static char *
+dump (Fixture    *f,
+      const char *sql)
+{
+  g_autoptr(GString) rows = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (f->db, sql, &error);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        g_string_append_printf (rows, "%s|", dossier_statement_column_text (stmt, i));
+      g_string_append_c (rows, '\n');
+    }
+  return g_string_free (g_steal_pointer (&rows), FALSE);
+}
+
+static char *
+dump_events (Fixture *f)
+{
+  g_autofree char *events = dump (f, "SELECT * FROM events ORDER BY id");
+  g_autofree char *entities = dump (f, "SELECT * FROM event_entities ORDER BY event, entity");
+
+  return g_strconcat (events, entities, NULL);
+}
+
+/* The articles' events saved in one statement (as an import saves a chunk) are the rows
+ * one save per article gives (as the fixture's rebuild did): ids, entities, groups. */
+static void
+test_save_all_same_rows (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const ids[] = { "flood-a", "flood-b", "vote-c" };
+  g_autofree char *one_by_one = dump_events (f);
+  g_autofree char *all_at_once = NULL;
+  GPtrArray *expressions[G_N_ELEMENTS (ids)], *happenings[G_N_ELEMENTS (ids)];
+  DossierArticle *articles[G_N_ELEMENTS (ids)];
+  gint64 rowids[G_N_ELEMENTS (ids)];
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const char *text;
+      gboolean found = FALSE;
+
+      articles[i] = dossier_article_store_load (f->db, ids[i], &error);
+      g_assert_true (dossier_article_store_lookup (f->db, ids[i], &found, &rowids[i], NULL,
+                                                   &error));
+      text = dossier_article_get_text (articles[i]);
+      expressions[i] = dossier_date_extract (text, dossier_article_get_published (articles[i]));
+      happenings[i] = dossier_event_store_guess_happenings (text, expressions[i]);
+    }
+
+  g_assert_true (dossier_event_store_save_all (f->db, G_N_ELEMENTS (ids), rowids, expressions,
+                                               happenings, &error));
+  g_assert_true (dossier_event_store_regroup (f->db, &error));
+  g_assert_no_error (error);
+  all_at_once = dump_events (f);
+  g_assert_cmpstr (all_at_once, ==, one_by_one);
+  /* the fixture's mentions give events entities: the comparison is not of empty tables */
+  g_assert_nonnull (strstr (all_at_once, "|5|\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_ptr_array_unref (expressions[i]);
+      g_ptr_array_unref (happenings[i]);
+      g_object_unref (articles[i]);
+    }
 }
 
 static void
@@ -868,6 +941,7 @@ main (int   argc,
   ADD_FIXTURE_TEST ("/timeline/filters", test_filters);
   ADD_FIXTURE_TEST ("/timeline/rebuild-replaces", test_rebuild_replaces);
   ADD_FIXTURE_TEST ("/timeline/foreach-streams-list", test_foreach_streams_list);
+  ADD_FIXTURE_TEST ("/timeline/save-all-same-rows", test_save_all_same_rows);
   g_test_add_func ("/timeline/happening-kind", test_happening);
   g_test_add_func ("/timeline/bundled-dossier", test_bundled_dossier);
   g_test_add_func ("/timeline/keys-follow-list", test_keys_follow_list);

@@ -22,6 +22,7 @@
 
 #include "dossier-date-extractor.h"
 #include "dossier-sentences.h"
+#include "dossier-utf8.h"
 
 typedef enum
 {
@@ -277,34 +278,39 @@ scan_number (Scanner *s,
   return end;
 }
 
+/* A text has no more tokens than characters: room for them all is made at once and
+ * given back at the end, rather than a call to append each of its thousands of tokens. */
 static GArray *
 tokenize (Scanner *s)
 {
-  GArray *tokens = g_array_new (FALSE, TRUE, sizeof (Token));
+  GArray *tokens = g_array_sized_new (FALSE, FALSE, sizeof (Token), s->n_chars);
+  guint n = 0;
 
+  g_array_set_size (tokens, s->n_chars);
   for (guint i = 0; i < s->n_chars;)
     {
-      Token token = { 0 };
+      Token *token;
 
-      token.start = i;
       if (is_space (s->text[i]))
         {
           i++;
           continue;
         }
+      token = &g_array_index (tokens, Token, n++);
+      *token = (Token) { .start = i };
       if (is_alpha (s->text[i]))
-        i = scan_word (s, i, &token);
+        i = scan_word (s, i, token);
       else if (is_digit (s->text[i]))
-        i = scan_number (s, i, &token);
+        i = scan_number (s, i, token);
       else
         {
-          token.kind = TOKEN_PUNCT;
-          token.punct = s->text[i++];
+          token->kind = TOKEN_PUNCT;
+          token->punct = s->text[i++];
         }
-      token.end = i;
-      g_array_append_val (tokens, token);
+      token->end = i;
     }
 
+  g_array_set_size (tokens, n);
   return tokens;
 }
 
@@ -656,26 +662,28 @@ read_weekday (Scanner *s,
 }
 
 /* Every reading starts with a number, a capitalised word (a month, a weekday) or one of
- * these words: the other tokens, most of a text, are passed over without trying them. */
+ * "later", "earlier", "last", "this", "next", "the" and "a": the other tokens, most of a
+ * text, are passed over without trying them. Asked of every token, so the first letter
+ * picks the words to compare with. */
 static gboolean
 may_start (Scanner *s,
            guint    i)
 {
-  static const char * const starters[] = { "later", "earlier", "last", "this", "next", "the", "a" };
   const Token *token = token_at (s, i);
 
-  if (token == NULL)
+  if (token == NULL || token->kind == TOKEN_PUNCT)
     return FALSE;
+  if (token->kind == TOKEN_NUMBER || token->capital)
+    return TRUE;
 
-  switch (token->kind)
+  switch (token->word[0])
     {
-    case TOKEN_NUMBER:
-      return TRUE;
-    case TOKEN_WORD:
-      return token->capital || IN_LIST (token->word, starters);
-    case TOKEN_PUNCT:
-    default:
-      return FALSE;
+    case 'a': return token->word[1] == '\0';
+    case 'e': return strcmp (token->word, "earlier") == 0;
+    case 'l': return strcmp (token->word, "later") == 0 || strcmp (token->word, "last") == 0;
+    case 'n': return strcmp (token->word, "next") == 0;
+    case 't': return strcmp (token->word, "this") == 0 || strcmp (token->word, "the") == 0;
+    default: return FALSE;
     }
 }
 
@@ -1285,7 +1293,7 @@ dossier_date_extract (const char        *text,
 
   g_return_val_if_fail (text != NULL && published != NULL, NULL);
 
-  chars = g_utf8_to_ucs4_fast (text, -1, &n_chars);
+  chars = dossier_utf8_to_ucs4 (text, -1, &n_chars);
   scanner_init (&s, chars, n_chars, published);
 
   for (guint i = 0; i < s.tokens->len;)

@@ -34,7 +34,9 @@ struct _DossierEntityMatcher
   GArray    *aliases;       /* Alias */
   GArray    *chars;         /* gunichar: every alias as written, normalized */
 
-  /* Edges: key (node << 21 | folded character), value the child node. */
+  /* Edges: key (node << 21 | folded character), value the child node. The root's ASCII
+   * edges are also in an array: every alias-starting test of a text begins there. */
+  guint32    root_ascii[0x80];
   guint64   *edge_keys;
   guint32   *edge_values;
   guint      edge_bits;
@@ -103,13 +105,16 @@ edge_key (guint32  node,
   return ((guint64) node << 21) | c;
 }
 
-static guint32
+static inline guint32
 edge_lookup (DossierEntityMatcher *self,
              guint32               node,
              gunichar              c)
 {
   guint64 key = edge_key (node, c);
   guint mask = (1u << self->edge_bits) - 1;
+
+  if (node == 0 && c < 0x80)
+    return self->root_ascii[c];
 
   for (guint slot = edge_slot (key, self->edge_bits); ; slot = (slot + 1) & mask)
     {
@@ -183,6 +188,8 @@ child_or_new (DossierEntityMatcher *self,
   child = add_node (self);
   edge_store (self->edge_keys, self->edge_values, self->edge_bits, edge_key (node, c), child);
   self->n_edges++;
+  if (node == 0 && c < 0x80)
+    self->root_ascii[c] = child;
   return child;
 }
 
@@ -321,13 +328,24 @@ dossier_entity_matcher_get_n_aliases (DossierEntityMatcher *self)
   return self->aliases->len;
 }
 
-/* The text being searched: its characters, normalized, and their lowercase forms. */
+/* The text being searched: its characters, normalized, their lowercase forms, and
+ * whether each is a word character (asked of every character twice, or more). */
 typedef struct
 {
   gunichar *chars;
   gunichar *folded;
+  guint8   *in_word;
   guint     length;
 } Text;
+
+/* Whether the characters at @i - 1 and @i are both of one word: no alias starts or ends
+ * between them. */
+static inline gboolean
+inside_word (const Text *text,
+             guint       i)
+{
+  return i > 0 && i < text->length && text->in_word[i] && text->in_word[i - 1];
+}
 
 /* Every capital of the alias is a capital in the text; the trie has checked the rest. */
 static gboolean
@@ -358,7 +376,7 @@ fitting_alias (DossierEntityMatcher *self,
     return NO_ALIAS;
 
   /* Ending inside a word is only allowed to an alias that ends on punctuation ("U.S."). */
-  if (end < text->length && is_word_char (text->chars[end]) && is_word_char (text->chars[end - 1]))
+  if (inside_word (text, end))
     return NO_ALIAS;
 
   for (; index != NO_ALIAS; index = g_array_index (self->aliases, Alias, index).next)
@@ -401,21 +419,35 @@ longest_at (DossierEntityMatcher *self,
   return TRUE;
 }
 
+/* Decoded, normalized and folded in one pass, ASCII without a call: a text has no more
+ * characters than bytes. */
 static void
 text_init (Text       *text,
            const char *utf8,
            gssize      length)
 {
-  glong n_chars = 0;
+  const char *end = utf8 + (length < 0 ? strlen (utf8) : (gsize) length);
+  guint n = 0;
 
-  text->chars = g_utf8_to_ucs4_fast (utf8, length, &n_chars);
-  text->length = n_chars;
-  text->folded = g_new (gunichar, text->length + 1);
-  for (guint i = 0; i < text->length; i++)
+  text->chars = g_new (gunichar, end - utf8 + 1);
+  text->folded = g_new (gunichar, end - utf8 + 1);
+  text->in_word = g_new (guint8, end - utf8 + 1);
+  for (const char *p = utf8; p < end; n++)
     {
-      text->chars[i] = normalize_char (text->chars[i]);
-      text->folded[i] = fold_char (text->chars[i]);
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        c = (guchar) *p++;
+      else
+        {
+          c = normalize_char (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
+      text->chars[n] = c;
+      text->folded[n] = fold_char (c);
+      text->in_word[n] = is_word_char (c);
     }
+  text->length = n;
 }
 
 /**
@@ -446,7 +478,7 @@ dossier_entity_matcher_find (DossierEntityMatcher *self,
       DossierEntityMatch match;
 
       /* No alias may start inside a word. */
-      if (i > 0 && is_word_char (decoded.chars[i]) && is_word_char (decoded.chars[i - 1]))
+      if (inside_word (&decoded, i))
         i++;
       else if (longest_at (self, &decoded, i, &match))
         {
@@ -459,5 +491,6 @@ dossier_entity_matcher_find (DossierEntityMatcher *self,
 
   g_free (decoded.chars);
   g_free (decoded.folded);
+  g_free (decoded.in_word);
   return matches;
 }

@@ -32,22 +32,6 @@ delete_events (DossierDatabase  *db,
   return dossier_database_step_done (db, stmt, error);
 }
 
-static void
-bind_date (DossierStatement  *stmt,
-           int                index,
-           const DossierDate *date)
-{
-  if (date->precision == DOSSIER_PRECISION_NONE)
-    {
-      sqlite3_bind_null (stmt, index);
-      sqlite3_bind_null (stmt, index + 1);
-      return;
-    }
-
-  sqlite3_bind_int (stmt, index, dossier_date_to_key (date));
-  sqlite3_bind_int (stmt, index + 1, date->precision);
-}
-
 /* The key of the group of an event alone, the same as group_key() gives it. */
 static char *
 lone_group_key (gint64             id,
@@ -71,60 +55,156 @@ last_event_id (DossierDatabase  *db,
                                        error);
 }
 
-/* An event starts as a group of its own, with the key regrouping gives an event alone, so
- * that regrouping a large import rewrites only the events that joined another (a fifth of
- * them at 100,000 articles). @id is the row's own. */
-static gboolean
-insert_event (DossierDatabase              *db,
-              gint64                        article_rowid,
-              gint64                        id,
-              const DossierDateExpression  *e,
-              const char                   *happening,
-              GError                      **error)
-{
-  g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
-    "INSERT INTO events (article, date_key, precision, end_key, end_precision, qualifier,"
-    "                    phrase, phrase_start, phrase_length, sentence_start, sentence_end,"
-    "                    happening, id, group_key)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+/* The events of a save, read by its one INSERT through staged_event(pointer, index,
+ * column), in the order of the INSERT's columns. */
+#define EVENTS_POINTER "DossierStagedEvents"
 
+typedef struct
+{
+  gint64                       article;
+  gint64                       id;
+  const DossierDateExpression *expression;
+  const char                  *happening;
+  char                        *group_key;
+} StagedEvent;
+
+enum
+{
+  STAGED_ARTICLE,
+  STAGED_DATE_KEY,
+  STAGED_PRECISION,
+  STAGED_END_KEY,
+  STAGED_END_PRECISION,
+  STAGED_QUALIFIER,
+  STAGED_PHRASE,
+  STAGED_PHRASE_START,
+  STAGED_PHRASE_LENGTH,
+  STAGED_SENTENCE_START,
+  STAGED_SENTENCE_END,
+  STAGED_HAPPENING,
+  STAGED_ID,
+  STAGED_GROUP_KEY,
+};
+
+static void
+staged_event_clear (gpointer data)
+{
+  g_free (((StagedEvent *) data)->group_key);
+}
+
+/* The strings outlive the statement, so they are not copied. */
+static void
+result_text (sqlite3_context *context,
+             const char      *text)
+{
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, text, -1, SQLITE_STATIC);
+}
+
+/* A date without precision is stored as NULL, key and precision alike. */
+static void
+result_date (sqlite3_context   *context,
+             const DossierDate *date,
+             gboolean           key)
+{
+  if (date->precision == DOSSIER_PRECISION_NONE)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_int (context, key ? dossier_date_to_key (date) : (int) date->precision);
+}
+
+static void
+staged_event (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  GArray *staged = sqlite3_value_pointer (argv[0], EVENTS_POINTER);
+  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
+  const StagedEvent *row;
+  const DossierDateExpression *e;
+
+  if (staged == NULL || index < 0 || index >= staged->len)
+    {
+      sqlite3_result_error (context, "staged_event: no such event", -1);
+      return;
+    }
+
+  row = &g_array_index (staged, StagedEvent, index);
+  e = row->expression;
+  switch (sqlite3_value_int (argv[2]))
+    {
+    case STAGED_ARTICLE: sqlite3_result_int64 (context, row->article); break;
+    case STAGED_DATE_KEY: result_date (context, &e->date, TRUE); break;
+    case STAGED_PRECISION: result_date (context, &e->date, FALSE); break;
+    case STAGED_END_KEY: result_date (context, &e->end, TRUE); break;
+    case STAGED_END_PRECISION: result_date (context, &e->end, FALSE); break;
+    case STAGED_QUALIFIER: result_text (context, dossier_qualifier_to_string (e->qualifier)); break;
+    case STAGED_PHRASE: result_text (context, e->phrase); break;
+    case STAGED_PHRASE_START: sqlite3_result_int (context, e->start); break;
+    case STAGED_PHRASE_LENGTH: sqlite3_result_int (context, e->length); break;
+    case STAGED_SENTENCE_START: sqlite3_result_int (context, e->sentence_start); break;
+    case STAGED_SENTENCE_END: sqlite3_result_int (context, e->sentence_end); break;
+    case STAGED_HAPPENING: result_text (context, row->happening); break;
+    case STAGED_ID: sqlite3_result_int64 (context, row->id); break;
+    case STAGED_GROUP_KEY: result_text (context, row->group_key); break;
+    default: sqlite3_result_error (context, "staged_event: no such column", -1);
+    }
+}
+
+#define STAGED(column) "staged_event (?1, n, " G_STRINGIFY (column) ")"
+
+/* All the events in one statement: one per event spent more on starting statements (each
+ * with a statement journal, for its foreign key) than on the rows. Each row brings its
+ * own id, so the order they come in does not matter: no ORDER BY, whose sort cost more
+ * than the statements it saved. */
+static gboolean
+insert_events (DossierDatabase  *db,
+               GArray           *staged,
+               GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  if (!dossier_database_add_function (db, "staged_event", 3, staged_event, error))
+    return FALSE;
+
+  stmt = dossier_database_prepare (db,
+    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?2)"
+    " INSERT INTO events (article, date_key, precision, end_key, end_precision, qualifier,"
+    "                     phrase, phrase_start, phrase_length, sentence_start, sentence_end,"
+    "                     happening, id, group_key)"
+    " SELECT " STAGED (0) ", " STAGED (1) ", " STAGED (2) ", " STAGED (3) ", " STAGED (4) ","
+    "   " STAGED (5) ", " STAGED (6) ", " STAGED (7) ", " STAGED (8) ", " STAGED (9) ","
+    "   " STAGED (10) ", " STAGED (11) ", " STAGED (12) ", " STAGED (13)
+    " FROM staged", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, article_rowid);
-  bind_date (stmt, 2, &e->date);
-  bind_date (stmt, 4, &e->end);
-  dossier_statement_bind_text (stmt, 6, dossier_qualifier_to_string (e->qualifier));
-  dossier_statement_bind_text (stmt, 7, e->phrase);
-  sqlite3_bind_int (stmt, 8, e->start);
-  sqlite3_bind_int (stmt, 9, e->length);
-  sqlite3_bind_int (stmt, 10, e->sentence_start);
-  sqlite3_bind_int (stmt, 11, e->sentence_end);
-  dossier_statement_bind_text (stmt, 12, happening);
-  sqlite3_bind_int64 (stmt, 13, id);
-  sqlite3_bind_text (stmt, 14, lone_group_key (id, &e->date), -1, g_free);
-
+  sqlite3_bind_pointer (stmt, 1, staged, EVENTS_POINTER, NULL);
+  sqlite3_bind_int64 (stmt, 2, staged->len);
   return dossier_database_step_done (db, stmt, error);
 }
 
-/* Each event's entities: those whose mentions start inside its sentence. One statement
- * for all the article's events rather than one per event, each of which opened a
- * statement journal of its own. */
+#undef STAGED
+
+/* Each new event's entities: those whose mentions start inside its sentence. The new
+ * events are those after @last, so one statement serves every article of the save. */
 static gboolean
 insert_event_entities (DossierDatabase  *db,
-                       gint64            article_rowid,
+                       gint64            last,
                        GError          **error)
 {
   g_autoptr(DossierStatement) stmt = dossier_database_prepare (db,
     "INSERT OR IGNORE INTO event_entities (event, entity)"
     " SELECT e.id, m.entity FROM events e JOIN mentions m ON m.article = e.article"
     "   AND m.start >= e.sentence_start AND m.start < e.sentence_end"
-    " WHERE e.article = ?1", error);
+    " WHERE e.id > ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, article_rowid);
+  sqlite3_bind_int64 (stmt, 1, last);
   return dossier_database_step_done (db, stmt, error);
 }
 
@@ -189,6 +269,73 @@ dossier_event_store_guess_happenings (const char *text,
   return happenings;
 }
 
+/* An event starts as a group of its own, with the key regrouping gives an event alone, so
+ * that regrouping a large import rewrites only the events that joined another (a fifth of
+ * them at 100,000 articles). The ids are those SQLite would give, after @last. */
+static void
+stage_events (GArray     *staged,
+              gint64      article_rowid,
+              GPtrArray  *expressions,
+              GPtrArray  *happenings,
+              gint64      last)
+{
+  for (guint i = 0; i < expressions->len; i++)
+    {
+      const DossierDateExpression *e = g_ptr_array_index (expressions, i);
+      StagedEvent row = { article_rowid, last + staged->len + 1, e,
+                          g_ptr_array_index (happenings, i), NULL };
+
+      row.group_key = lone_group_key (row.id, &e->date);
+      g_array_append_val (staged, row);
+    }
+}
+
+/**
+ * dossier_event_store_save_all:
+ * @n_articles: how many articles the arrays describe
+ * @article_rowids: (array length=n_articles): the articles' rows (see
+ *   dossier_article_store_save_all())
+ * @expressions: (array length=n_articles): for each article, the #DossierDateExpression
+ *   dossier_date_extract() found in its flat text, against its publication date
+ * @happenings: (array length=n_articles): for each article, what
+ *   dossier_event_store_guess_happenings() gave for its expressions
+ *
+ * Replaces the events of each article with its expressions, inside the caller's
+ * transaction: the same rows as one dossier_event_store_save() per article, in one
+ * INSERT. Run it after the articles' mentions are stored.
+ */
+gboolean
+dossier_event_store_save_all (DossierDatabase   *db,
+                              guint              n_articles,
+                              const gint64      *article_rowids,
+                              GPtrArray * const *expressions,
+                              GPtrArray * const *happenings,
+                              GError           **error)
+{
+  g_autoptr(GArray) staged = g_array_new (FALSE, FALSE, sizeof (StagedEvent));
+  gint64 last = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (n_articles == 0 || (article_rowids != NULL && expressions != NULL
+                                            && happenings != NULL), FALSE);
+
+  g_array_set_clear_func (staged, staged_event_clear);
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_return_val_if_fail (expressions[i]->len == happenings[i]->len, FALSE);
+      if (!delete_events (db, article_rowids[i], error))
+        return FALSE;
+    }
+
+  if (!last_event_id (db, &last, error))
+    return FALSE;
+  for (guint i = 0; i < n_articles; i++)
+    stage_events (staged, article_rowids[i], expressions[i], happenings[i], last);
+
+  return staged->len == 0
+         || (insert_events (db, staged, error) && insert_event_entities (db, last, error));
+}
+
 /**
  * dossier_event_store_save:
  * @article_rowid: the article's row (see dossier_article_store_save())
@@ -207,22 +354,10 @@ dossier_event_store_save (DossierDatabase  *db,
                           GPtrArray        *happenings,
                           GError          **error)
 {
-  gint64 last = 0;
-
-  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (expressions != NULL && happenings != NULL, FALSE);
   g_return_val_if_fail (expressions->len == happenings->len, FALSE);
 
-  if (!delete_events (db, article_rowid, error)
-      || (expressions->len > 0 && !last_event_id (db, &last, error)))
-    return FALSE;
-
-  for (guint i = 0; i < expressions->len; i++)
-    if (!insert_event (db, article_rowid, last + 1 + i, g_ptr_array_index (expressions, i),
-                       g_ptr_array_index (happenings, i), error))
-      return FALSE;
-
-  return expressions->len == 0 || insert_event_entities (db, article_rowid, error);
+  return dossier_event_store_save_all (db, 1, &article_rowid, &expressions, &happenings, error);
 }
 
 /**

@@ -20,6 +20,12 @@ typedef void (*DossierEventFunc) (DossierEvent *event,
 
 GPtrArray *dossier_event_store_guess_happenings (const char     *text,
                                                  GPtrArray      *expressions);
+gboolean   dossier_event_store_save_all   (DossierDatabase    *db,
+                                           guint               n_articles,
+                                           const gint64       *article_rowids,
+                                           GPtrArray * const  *expressions,
+                                           GPtrArray * const  *happenings,
+                                           GError            **error);
 gboolean   dossier_event_store_save       (DossierDatabase    *db,
                                            gint64              article_rowid,
                                            GPtrArray          *expressions,

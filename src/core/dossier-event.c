@@ -70,7 +70,8 @@ dossier_event_dup_iso (const DossierEvent *event)
 }
 
 /* Nouns that name a kind of happening. Two articles that date the same kind of
- * happening among the same entities differently disagree on its date. */
+ * happening among the same entities differently disagree on its date. In alphabetical
+ * order: happening_for() finds a word's first letter by halving. */
 static const char * const happenings[] = {
   "agreement", "airstrike", "announcement", "arrest", "attack", "ceasefire", "conference",
   "contract", "coup", "crackdown", "deal", "delivery", "earthquake", "election", "execution",
@@ -80,17 +81,34 @@ static const char * const happenings[] = {
   "trip", "veto", "visit", "vote", "war",
 };
 
+/* The first of the happenings (in alphabetical order) whose first letter is @c or after. */
+static guint
+first_with_letter (char c)
+{
+  guint low = 0, high = G_N_ELEMENTS (happenings);
+
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+
+      if (happenings[middle][0] < c)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
 static const char *
 happening_for (const char *word)
 {
   gsize length = strlen (word);
 
-  for (guint i = 0; i < G_N_ELEMENTS (happenings); i++)
+  /* Every word of every dated sentence comes here: only the nouns with its first letter
+   * are compared with it. */
+  for (guint i = first_with_letter (word[0]);
+       i < G_N_ELEMENTS (happenings) && happenings[i][0] == word[0]; i++)
     {
-      /* Every word of every dated sentence comes here: the first letter rules out most
-       * nouns without a call. */
-      if (word[0] != happenings[i][0])
-        continue;
       /* plurals: "elections", "sanctions" */
       if (g_str_equal (word, happenings[i])
           || (length > 1 && word[length - 1] == 's' && strlen (happenings[i]) == length - 1

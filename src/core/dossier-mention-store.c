@@ -51,63 +51,115 @@ delete_mentions (DossierDatabase  *db,
   return dossier_database_step_done (db, stmt, error);
 }
 
-/* The matches of a rebuild, read by its one INSERT through staged_match(pointer, index,
- * column): start, length, entity name. */
-#define MATCHES_POINTER "DossierEntityMatches"
+/* The mentions of a save, one row per match of each article, read by its one INSERT
+ * through staged_mention(pointer, index, column): article, start, length, entity name. */
+#define MENTIONS_POINTER "DossierStagedMentions"
+
+typedef struct
+{
+  gint64                    article;
+  const DossierEntityMatch *match;
+} StagedMention;
 
 static void
-staged_match (sqlite3_context  *context,
-              int               argc,
-              sqlite3_value   **argv)
+staged_mention (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
 {
-  GArray *matches = sqlite3_value_pointer (argv[0], MATCHES_POINTER);
+  GArray *staged = sqlite3_value_pointer (argv[0], MENTIONS_POINTER);
   sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
-  const DossierEntityMatch *match;
+  const StagedMention *row;
 
-  if (matches == NULL || index < 0 || index >= matches->len)
+  if (staged == NULL || index < 0 || index >= staged->len)
     {
-      sqlite3_result_error (context, "staged_match: no such match", -1);
+      sqlite3_result_error (context, "staged_mention: no such mention", -1);
       return;
     }
 
-  match = &g_array_index (matches, DossierEntityMatch, index);
+  row = &g_array_index (staged, StagedMention, index);
   switch (sqlite3_value_int (argv[2]))
     {
-    case 0: sqlite3_result_int (context, match->start); break;
-    case 1: sqlite3_result_int (context, match->length); break;
+    case 0: sqlite3_result_int64 (context, row->article); break;
+    case 1: sqlite3_result_int (context, row->match->start); break;
+    case 2: sqlite3_result_int (context, row->match->length); break;
     default:
       /* the matcher outlives the statement */
-      sqlite3_result_text (context, dossier_entity_get_name (match->entity), -1, SQLITE_STATIC);
+      sqlite3_result_text (context, dossier_entity_get_name (row->match->entity), -1,
+                           SQLITE_STATIC);
     }
 }
 
-/* All of them in one statement: one per mention opened a statement journal each. By name,
- * because a matcher's entities need not come from this database: one it does not know is
- * left out rather than pointing at a wrong row. CROSS JOIN keeps the matches outside, each
- * finding its entity through the index on names. */
+#define STAGED(column) "staged_mention (?1, n, " G_STRINGIFY (column) ")"
+
+/* All of them in one statement: one per mention, or even one per article, spent more on
+ * starting statements (each with a statement journal, for its foreign keys) than on the
+ * rows. By name, because a matcher's entities need not come from this database: one it
+ * does not know is left out rather than pointing at a wrong row. CROSS JOIN keeps the
+ * rows in their order outside, each finding its entity through the index on names. */
 static gboolean
 insert_mentions (DossierDatabase  *db,
-                 gint64            article_rowid,
-                 GArray           *matches,
+                 GArray           *staged,
                  GError          **error)
 {
   g_autoptr(DossierStatement) stmt = NULL;
 
-  if (!dossier_database_add_function (db, "staged_match", 3, staged_match, error))
+  if (!dossier_database_add_function (db, "staged_mention", 3, staged_mention, error))
     return FALSE;
 
   stmt = dossier_database_prepare (db,
-    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?3)"
+    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?2)"
     " INSERT INTO mentions (article, start, length, entity)"
-    " SELECT ?1, staged_match (?2, n, 0), staged_match (?2, n, 1), e.id"
-    " FROM staged CROSS JOIN entities e ON e.name = staged_match (?2, n, 2)", error);
+    " SELECT " STAGED (0) ", " STAGED (1) ", " STAGED (2) ", e.id"
+    " FROM staged CROSS JOIN entities e ON e.name = " STAGED (3), error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, article_rowid);
-  sqlite3_bind_pointer (stmt, 2, matches, MATCHES_POINTER, NULL);
-  sqlite3_bind_int64 (stmt, 3, matches->len);
+  sqlite3_bind_pointer (stmt, 1, staged, MENTIONS_POINTER, NULL);
+  sqlite3_bind_int64 (stmt, 2, staged->len);
   return dossier_database_step_done (db, stmt, error);
+}
+
+#undef STAGED
+
+/**
+ * dossier_mention_store_save_all:
+ * @n_articles: how many articles @article_rowids and @matches describe
+ * @article_rowids: (array length=n_articles): the rows dossier_article_store_save_all()
+ *   gave the articles
+ * @matches: (array length=n_articles): for each article, the #DossierEntityMatch a
+ *   matcher found in its flat text; the matcher must outlive the call. Entities the
+ *   database lacks are skipped.
+ *
+ * Replaces the stored mentions of each article with its matches, inside the caller's
+ * transaction: the same rows as one dossier_mention_store_save() per article, in one
+ * INSERT. Finding them needs no database, so an import does it on another thread.
+ */
+gboolean
+dossier_mention_store_save_all (DossierDatabase  *db,
+                                guint             n_articles,
+                                const gint64     *article_rowids,
+                                GArray * const   *matches,
+                                GError          **error)
+{
+  g_autoptr(GArray) staged = g_array_new (FALSE, FALSE, sizeof (StagedMention));
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (n_articles == 0 || (article_rowids != NULL && matches != NULL), FALSE);
+
+  for (guint i = 0; i < n_articles; i++)
+    {
+      if (!delete_mentions (db, article_rowids[i], error))
+        return FALSE;
+      for (guint j = 0; j < matches[i]->len; j++)
+        {
+          StagedMention row = { article_rowids[i],
+                                &g_array_index (matches[i], DossierEntityMatch, j) };
+
+          g_array_append_val (staged, row);
+        }
+    }
+
+  return staged->len == 0 || insert_mentions (db, staged, error);
 }
 
 /**
@@ -117,7 +169,7 @@ insert_mentions (DossierDatabase  *db,
  *   text; the matcher must outlive the call. Entities the database lacks are skipped.
  *
  * Replaces the stored mentions of the article with @matches, inside the caller's
- * transaction. Finding them needs no database, so an import does it on another thread.
+ * transaction.
  */
 gboolean
 dossier_mention_store_save (DossierDatabase  *db,
@@ -125,11 +177,9 @@ dossier_mention_store_save (DossierDatabase  *db,
                             GArray           *matches,
                             GError          **error)
 {
-  g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (matches != NULL, FALSE);
 
-  return delete_mentions (db, article_rowid, error)
-         && (matches->len == 0 || insert_mentions (db, article_rowid, matches, error));
+  return dossier_mention_store_save_all (db, 1, &article_rowid, &matches, error);
 }
 
 /**

@@ -32,6 +32,11 @@ typedef struct
 void       dossier_mention_free                (DossierMention       *mention);
 void       dossier_mention_count_free          (DossierMentionCount  *count);
 
+gboolean   dossier_mention_store_save_all      (DossierDatabase       *db,
+                                                guint                  n_articles,
+                                                const gint64          *article_rowids,
+                                                GArray * const        *matches,
+                                                GError               **error);
 gboolean   dossier_mention_store_save          (DossierDatabase       *db,
                                                 gint64                 article_rowid,
                                                 GArray                *matches,

@@ -511,6 +511,14 @@ dossier_search_store_tidy_index (DossierDatabase  *db,
 #define IMPORT_HASH_BYTES  (16 * 1024 * 1024)
 #define FTS5_HASH_BYTES    (1024 * 1024)
 
+/* FTS5's merges while it writes: four segments of a level into one of the next, at
+ * once when sixteen are waiting. During a file that the 'optimize' after the import
+ * merges whole, none: FTS5's largest number of segments, a segment a chunk of 256
+ * articles, is far beyond what a file under the importer's size limit writes. */
+#define FTS5_AUTOMERGE       4
+#define FTS5_CRISIS_MERGE    16
+#define IMPORT_CRISIS_MERGE  1999
+
 static gboolean
 set_fts_setting (DossierDatabase  *db,
                  const char       *key,
@@ -530,28 +538,43 @@ set_fts_setting (DossierDatabase  *db,
 
 /**
  * dossier_search_store_begin_import:
+ * @n_articles: how many articles the file may add
  *
  * Gives the full-text index a larger in-memory index for one file's import, inside its
- * transaction. dossier_search_store_end_import() resets it before the commit; a rollback
- * undoes it with the rest.
+ * transaction. When the file alone adds enough for dossier_search_store_tidy_index() to
+ * merge the whole index after the import, FTS5 does not merge segments while the file is
+ * written: each of its merges wrote the index again, level by level, which the final
+ * merge does once (at 10,000 articles, two fifths of the importing thread's work).
+ * dossier_search_store_end_import() resets both before the commit; a rollback undoes
+ * them with the rest.
  *
  * Returns: %FALSE with @error set when the database failed
  */
 gboolean
 dossier_search_store_begin_import (DossierDatabase  *db,
+                                   gint64            n_articles,
                                    GError          **error)
 {
+  gint64 n_rows = 0;
+
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
 
-  return set_fts_setting (db, "hashsize", IMPORT_HASH_BYTES, error);
+  if (!set_fts_setting (db, "hashsize", IMPORT_HASH_BYTES, error)
+      || !count_indexed (db, &n_rows, error))
+    return FALSE;
+  if (n_articles * TIDY_SHARE < n_rows + n_articles)
+    return TRUE;
+
+  return set_fts_setting (db, "automerge", 0, error)
+         && set_fts_setting (db, "crisismerge", IMPORT_CRISIS_MERGE, error);
 }
 
 /**
  * dossier_search_store_end_import:
  *
- * Resets what dossier_search_store_begin_import() changed: FTS5's default for this
+ * Resets what dossier_search_store_begin_import() changed: FTS5's defaults for this
  * connection, and no row in the index's configuration table, as in a library that never
- * changed it (FTS5 reads a missing row as its default).
+ * changed them (FTS5 reads a missing row as its default).
  *
  * Returns: %FALSE with @error set when the database failed
  */
@@ -563,10 +586,13 @@ dossier_search_store_end_import (DossierDatabase  *db,
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), FALSE);
 
-  if (!set_fts_setting (db, "hashsize", FTS5_HASH_BYTES, error))
+  if (!set_fts_setting (db, "hashsize", FTS5_HASH_BYTES, error)
+      || !set_fts_setting (db, "automerge", FTS5_AUTOMERGE, error)
+      || !set_fts_setting (db, "crisismerge", FTS5_CRISIS_MERGE, error))
     return FALSE;
-  stmt = dossier_database_prepare (db, "DELETE FROM articles_fts_config WHERE k = 'hashsize'",
-                                   error);
+  stmt = dossier_database_prepare (db,
+    "DELETE FROM articles_fts_config WHERE k IN ('hashsize', 'automerge', 'crisismerge')",
+    error);
   return stmt != NULL && dossier_database_step_done (db, stmt, error);
 }
 

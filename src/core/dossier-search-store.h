@@ -33,6 +33,7 @@ gboolean   dossier_search_store_tidy_index    (DossierDatabase     *db,
                                                gint64               n_new,
                                                GError             **error);
 gboolean   dossier_search_store_begin_import  (DossierDatabase     *db,
+                                               gint64               n_articles,
                                                GError             **error);
 gboolean   dossier_search_store_end_import    (DossierDatabase     *db,
                                                GError             **error);

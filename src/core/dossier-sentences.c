@@ -58,8 +58,9 @@ ends_abbreviation (const gunichar *text,
     word[i] = text[start + i] < 128 ? g_ascii_tolower (text[start + i]) : '?';
   word[length] = '\0';
 
+  /* asked at every full stop: the first letter settles most of the list */
   for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (g_str_equal (word, abbreviations[i]))
+    if (word[0] == abbreviations[i][0] && g_str_equal (word, abbreviations[i]))
       return TRUE;
   return FALSE;
 }

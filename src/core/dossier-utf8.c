@@ -1,8 +1,8 @@
-/* dossier-utf8.c: UTF-8 checks that pass over ASCII a word at a time
+/* dossier-utf8.c: UTF-8 checks and decoding that pass over ASCII a word at a time
  *
- * An import validates and measures every article's text more than once, and most of it is
- * ASCII: GLib's functions look at each byte on its own, these at eight at a time while the
- * bytes are ASCII. A character of several bytes has no ASCII byte in it.
+ * An import validates, measures and decodes every article's text more than once, and most
+ * of it is ASCII: GLib's functions look at each byte on its own, these at eight at a time
+ * while the bytes are ASCII. A character of several bytes has no ASCII byte in it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -92,4 +92,39 @@ dossier_utf8_strlen (const char *text,
     }
 
   return n;
+}
+
+/**
+ * dossier_utf8_to_ucs4:
+ * @text: valid UTF-8
+ * @length: bytes of @text, or -1 up to its NUL
+ * @n_chars: (out): the characters written, the terminating 0 left out
+ *
+ * g_utf8_to_ucs4_fast() of valid text, each run of ASCII copied without a call.
+ *
+ * Returns: (transfer full): the characters of @text, 0-terminated
+ */
+gunichar *
+dossier_utf8_to_ucs4 (const char *text,
+                      gssize      length,
+                      glong      *n_chars)
+{
+  gsize size = length < 0 ? strlen (text) : (gsize) length;
+  gunichar *chars = g_new (gunichar, size + 1);
+  const char *p = text, *end = text + size;
+  glong n = 0;
+
+  while (p < end)
+    {
+      const char *ascii_end = text + skip_ascii (text, p - text, size);
+
+      for (; p < ascii_end; p++)
+        chars[n++] = (guchar) *p;
+      for (; p < end && (guchar) *p >= 0x80; p = g_utf8_next_char (p))
+        chars[n++] = g_utf8_get_char (p);
+    }
+
+  chars[n] = 0;
+  *n_chars = n;
+  return chars;
 }
