@@ -782,10 +782,6 @@ dossier_event_store_regroup (DossierDatabase  *db,
   " " reported_by "," \
   " e.sentence_start, e.sentence_end"
 
-/* How many articles report the event's group (0 for an event of no group). */
-#define REPORTED_BY \
-  "(SELECT count (DISTINCT g.article) FROM events g WHERE g.group_key = e.group_key)"
-
 /* Whether event e's sentence names the entity called @name (a parameter) or one of its
  * aliases; NULL lets every event through. */
 #define EVENT_NAMES_ENTITY(name) \
@@ -1166,26 +1162,23 @@ dossier_event_store_list_keys (DossierDatabase  *db,
   return g_steal_pointer (&keys);
 }
 
-/* The ids of @keys, or with @shared only those of groups several articles report. */
+/* The ids of @keys, as a JSON array. */
 static char *
 ids_to_json (const DossierEventKey *keys,
-             guint                  n_keys,
-             gboolean               shared)
+             guint                  n_keys)
 {
   GString *json = g_string_new ("[");
 
   for (guint i = 0; i < n_keys; i++)
-    if (!shared || keys[i].group != 0)
-      g_string_append_printf (json, "%s%u", json->len > 1 ? "," : "", keys[i].id);
+    g_string_append_printf (json, "%s%u", json->len > 1 ? "," : "", keys[i].id);
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
 }
 
-/* The group of a key that is not shared is one article's, or none: only shared groups
- * are counted, and a count reads every event of its group (thousands for some). */
+/* The group of a key that is not shared is one article's, or none; the shared groups'
+ * articles are counted after, once a group (see count_reporting()). */
 static const char load_sql[] =
-  "SELECT " EVENT_COLUMNS_REPORTED ("CASE WHEN e.id IN (SELECT value FROM json_each (?2))"
-                                    " THEN " REPORTED_BY " ELSE e.group_key IS NOT NULL END")
+  "SELECT " EVENT_COLUMNS_REPORTED ("e.group_key IS NOT NULL")
   " FROM events e JOIN articles a ON a.id = e.article"
   " WHERE e.id IN (SELECT value FROM json_each (?1))";
 
@@ -1205,9 +1198,10 @@ dossier_event_store_load (DossierDatabase        *db,
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                        (GDestroyNotify) dossier_event_free);
   g_autoptr(DossierStatement) stmt = NULL;
-  g_autofree char *json = ids_to_json (keys, n_keys, FALSE);
-  g_autofree char *shared = ids_to_json (keys, n_keys, TRUE);
-  GPtrArray *events;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ReportCounts reporting = { db, counts };
+  g_autofree char *json = ids_to_json (keys, n_keys);
+  g_autoptr(GPtrArray) events = NULL;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (db), NULL);
@@ -1215,7 +1209,6 @@ dossier_event_store_load (DossierDatabase        *db,
   if ((stmt = dossier_database_prepare (db, load_sql, error)) == NULL)
     return NULL;
   dossier_statement_bind_text (stmt, 1, json);
-  dossier_statement_bind_text (stmt, 2, shared);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       DossierEvent *event = event_from_row (stmt);
@@ -1231,10 +1224,13 @@ dossier_event_store_load (DossierDatabase        *db,
       gint64 id = keys[i].id;
       gpointer event = NULL;
 
-      if (g_hash_table_steal_extended (by_id, &id, NULL, &event))
-        g_ptr_array_add (events, event);
+      if (!g_hash_table_steal_extended (by_id, &id, NULL, &event))
+        continue;
+      g_ptr_array_add (events, event);
+      if (keys[i].group != 0 && !count_reporting (&reporting, event, error))
+        return NULL;
     }
-  return events;
+  return g_steal_pointer (&events);
 }
 
 char *
