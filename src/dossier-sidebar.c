@@ -151,6 +151,48 @@ on_article_selected (DossierSidebar *self)
 }
 
 /* Ctrl+click opens beside; a right click offers both. */
+static gboolean
+unparent_now (gpointer popover)
+{
+  gtk_widget_unparent (popover);
+  g_object_unref (popover);
+  return G_SOURCE_REMOVE;
+}
+
+/* A menu closes before the item chosen in it activates its action, which is looked up
+ * from the menu up through its parents: unparented at once, the menu found no window
+ * and its items (Open, Open Beside, Remove…) did nothing. */
+static void
+unparent_when_idle (GtkPopover *popover)
+{
+  g_idle_add (unparent_now, g_object_ref (popover));
+}
+
+/* The menu of the article @id's row: open, open beside, hide (@bundled) or remove. */
+GtkWidget *
+_dossier_sidebar_popup_article_menu (GtkWidget  *row,
+                                     const char *id,
+                                     gboolean    bundled,
+                                     double      x,
+                                     double      y)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *open = g_strdup_printf ("win.open-article('%s')", id);
+  g_autofree char *beside = g_strdup_printf ("win.open-beside('%s')", id);
+  g_autofree char *remove = g_strdup_printf ("win.remove-article('%s')", id);
+  GtkWidget *popover;
+
+  g_menu_append (menu, _("_Open"), open);
+  g_menu_append (menu, _("Open _Beside"), beside);
+  g_menu_append (menu, bundled ? _("_Hide…") : _("_Remove…"), remove);
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_widget_set_parent (popover, row);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
+  g_signal_connect (popover, "closed", G_CALLBACK (unparent_when_idle), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  return popover;
+}
+
 static void
 on_article_row_pressed (GtkGestureClick *gesture,
                         int              n_press,
@@ -173,25 +215,9 @@ on_article_row_pressed (GtkGestureClick *gesture,
       open_article (self, article, TRUE);
     }
   else if (button == GDK_BUTTON_SECONDARY)
-    {
-      g_autoptr(GMenu) menu = g_menu_new ();
-      g_autofree char *open = g_strdup_printf ("win.open-article('%s')", dossier_article_get_id (article));
-      g_autofree char *beside = g_strdup_printf ("win.open-beside('%s')", dossier_article_get_id (article));
-      GtkWidget *popover;
-
-      g_autofree char *remove = g_strdup_printf ("win.remove-article('%s')",
-                                                  dossier_article_get_id (article));
-
-      g_menu_append (menu, _("_Open"), open);
-      g_menu_append (menu, _("Open _Beside"), beside);
-      g_menu_append (menu, dossier_article_get_origin (article) == DOSSIER_ORIGIN_BUNDLED
-                             ? _("_Hide…") : _("_Remove…"), remove);
-      popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
-      gtk_widget_set_parent (popover, row);
-      gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
-      g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-      gtk_popover_popup (GTK_POPOVER (popover));
-    }
+    _dossier_sidebar_popup_article_menu (row, dossier_article_get_id (article),
+                                         dossier_article_get_origin (article)
+                                         == DOSSIER_ORIGIN_BUNDLED, x, y);
 }
 
 static void

@@ -39,4 +39,11 @@ DossierNotesView  *dossier_sidebar_get_notes_view  (DossierSidebar *self);
 void        dossier_sidebar_set_note_counts    (DossierSidebar *self,
                                                 GHashTable     *counts);
 
+/* For tests */
+GtkWidget *_dossier_sidebar_popup_article_menu (GtkWidget  *row,
+                                               const char *id,
+                                               gboolean    bundled,
+                                               double      x,
+                                               double      y);
+
 G_END_DECLS

@@ -232,6 +232,7 @@ remove_article_action (GtkWidget  *widget,
   DossierWindow *self = DOSSIER_WINDOW (widget);
   const char *id = g_variant_get_string (parameter, NULL);
   g_autoptr(DossierArticle) article = NULL;
+  g_autofree char *body = NULL;
   gboolean bundled;
   GtkWidget *dialog;
   guint position;
@@ -244,7 +245,7 @@ remove_article_action (GtkWidget  *widget,
   bundled = dossier_article_get_origin (article) == DOSSIER_ORIGIN_BUNDLED;
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    bundled ? _("Hide This Article?") : _("Remove This Article?"),
-                                   dossier_article_get_title (article));
+                                   NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
   if (bundled)
     adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "keep-notes", _("_Hide"));
@@ -257,11 +258,14 @@ remove_article_action (GtkWidget  *widget,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete-notes",
                                                   ADW_RESPONSE_DESTRUCTIVE);
     }
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               bundled ? _("A bundled article is hidden from the library, not "
-                                           "deleted; your notes on it are kept.")
-                                       : _("Notes you keep stay under “Needs attention” in "
-                                           "the notes, with their quotes."));
+  /* The title first: the body given to the dialog was replaced, and the question did not
+   * say which article it was about. */
+  body = g_strdup_printf ("“%s”\n\n%s", dossier_article_get_title (article),
+                          bundled ? _("A bundled article is hidden from the library, not "
+                                      "deleted; your notes on it are kept.")
+                                  : _("Notes you keep stay under “Needs attention” in "
+                                      "the notes, with their quotes."));
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   g_object_set_data_full (G_OBJECT (dialog), "article-id", g_strdup (id), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response), self);
   gtk_window_present (GTK_WINDOW (dialog));

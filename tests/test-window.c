@@ -16,6 +16,7 @@
 #include "dossier-print.h"
 #include "dossier-search-pane.h"
 #include "dossier-search-result.h"
+#include "dossier-sidebar.h"
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
 #include "dossier-timeline-pane.h"
@@ -684,6 +685,47 @@ test_timeline_row_shows_what_it_needs (void)
 }
 
 static void
+note_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_free (*(char **) user_data);
+  *(char **) user_data = g_variant_dup_string (parameter, NULL);
+}
+
+/* A row's menu closes before the item chosen in it activates its action, which is found
+ * from the menu up: the menu must still be in the window then (unparented at once, its
+ * Open, Open Beside and Remove… did nothing). */
+static void
+test_article_menu_reaches_window (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = gtk_label_new ("An article");
+  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) remove = g_simple_action_new ("remove-article", G_VARIANT_TYPE_STRING);
+  g_autofree char *removed = NULL;
+  GtkWidget *menu;
+
+  g_signal_connect (remove, "activate", G_CALLBACK (note_activated), &removed);
+  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (remove));
+  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (actions));
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  gtk_window_present (GTK_WINDOW (window));
+  DOSSIER_TEST_WAIT_WHILE (!gtk_widget_get_mapped (row));
+
+  menu = _dossier_sidebar_popup_article_menu (row, "imported-1", FALSE, 5, 5);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_get_parent (menu) == row);
+  g_assert_true (gtk_widget_activate_action (menu, "win.remove-article", "s", "imported-1"));
+  g_assert_cmpstr (removed, ==, "imported-1");
+
+  /* and it goes once the item had its turn */
+  DOSSIER_TEST_WAIT_WHILE (gtk_widget_get_first_child (row) != NULL
+                           && GTK_IS_POPOVER (gtk_widget_get_last_child (row)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 measure_both (GtkWidget *widget,
               int        for_width,
               int        sizes[4])
@@ -845,6 +887,8 @@ test_highlight_and_note_survive_restart (void)
       }
     g_assert_true (offered);
   }
+  /* Tab goes on to the tags: it typed a tab into the note, and the tags with it. */
+  g_assert_false (gtk_text_view_get_accepts_tab (dossier_annotation_popover_get_note_view (popover)));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (dossier_annotation_popover_get_note_view (popover)),
                             "Who sits on the NUCC?", -1);
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -1182,6 +1226,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline-row-shows-what-it-needs",
                    test_timeline_row_shows_what_it_needs);
   g_test_add_func ("/window/timeline-keeps-few-rows", test_timeline_keeps_few_rows);
+  g_test_add_func ("/window/article-menu-reaches-window", test_article_menu_reaches_window);
   g_test_add_func ("/window/timeline-row-size-ignores-its-text",
                    test_timeline_row_size_ignores_its_text);
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
