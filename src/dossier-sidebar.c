@@ -214,6 +214,11 @@ on_article_row_pressed (GtkGestureClick *gesture,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       open_article (self, article, TRUE);
     }
+  /* Selecting an article opens it; clicking the one already selected opens it again,
+   * which in the folded layout brings the user back from the library to its column. */
+  else if (button == GDK_BUTTON_PRIMARY
+           && article == gtk_single_selection_get_selected_item (self->article_selection))
+    open_article (self, article, FALSE);
   else if (button == GDK_BUTTON_SECONDARY)
     _dossier_sidebar_popup_article_menu (row, dossier_article_get_id (article),
                                          dossier_article_get_origin (article)
@@ -338,6 +343,19 @@ on_entity_activated (GtkGridView    *list,
                                 dossier_entity_get_name (DOSSIER_ENTITY (item)));
 }
 
+/* Enter (or a double click) on an article opens it, the selected one too. */
+static void
+on_article_activated (GtkGridView    *list,
+                      guint           position,
+                      DossierSidebar *self)
+{
+  g_autoptr(DossierArticle) article = g_list_model_get_item (G_LIST_MODEL (self->article_selection),
+                                                             position);
+
+  if (article != NULL && dossier_article_get_id (article) != NULL)
+    open_article (self, article, FALSE);
+}
+
 /* Ctrl+Enter in the library opens the selected article beside the others. */
 static gboolean
 open_beside_shortcut (GtkWidget *widget,
@@ -456,6 +474,7 @@ init_article_list (DossierSidebar *self)
   gtk_widget_add_controller (GTK_WIDGET (self->article_list), shortcuts);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_library_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->article_list), keys);
+  g_signal_connect (self->article_list, "activate", G_CALLBACK (on_article_activated), self);
 }
 
 static void

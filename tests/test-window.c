@@ -684,6 +684,44 @@ test_timeline_row_shows_what_it_needs (void)
   g_object_unref (row);
 }
 
+/* The first grid view below @widget, depth first. */
+static GtkWidget *
+find_grid (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_GRID_VIEW (child) ? child : find_grid (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Enter on an article opens it, the selected one too: in the folded layout, back in the
+ * library, choosing the article of the focused column again must lead back to it. */
+static void
+test_library_activate_opens (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  DossierSidebar *sidebar = dossier_window_get_sidebar (window);
+  GListModel *articles = dossier_sidebar_get_shown_articles (sidebar);
+  GtkWidget *list = find_grid (GTK_WIDGET (sidebar));
+  g_autoptr(DossierArticle) second = g_list_model_get_item (articles, 1);
+  DossierColumn *column;
+
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "activate", 1);
+  wait_frames (GTK_WIDGET (window));
+  column = dossier_workspace_get_focused (dossier_window_get_workspace (window));
+  g_assert_nonnull (column);
+  g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (column)), ==,
+                   dossier_article_get_id (second));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 note_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -1227,6 +1265,7 @@ main (int   argc,
                    test_timeline_row_shows_what_it_needs);
   g_test_add_func ("/window/timeline-keeps-few-rows", test_timeline_keeps_few_rows);
   g_test_add_func ("/window/article-menu-reaches-window", test_article_menu_reaches_window);
+  g_test_add_func ("/window/library-activate-opens", test_library_activate_opens);
   g_test_add_func ("/window/timeline-row-size-ignores-its-text",
                    test_timeline_row_size_ignores_its_text);
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
