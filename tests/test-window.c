@@ -405,6 +405,28 @@ test_preferences_apply (void)
   g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (
                      GTK_WIDGET (dossier_window_get_workspace (window))))), ==,
                    GTK_ORIENTATION_HORIZONTAL);
+  /* Two columns beside the timeline at a laptop's width: the columns get at least their
+   * minimum (the paned squeezed them under the sidebar); the layout folds instead. */
+  {
+    GtkWidget *workspace = GTK_WIDGET (dossier_window_get_workspace (window));
+    int minimum;
+
+    gtk_window_unmaximize (GTK_WINDOW (window));
+    gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+    g_assert_true (dossier_window_open_article (window, POLYGRAPH));
+    g_assert_true (dossier_window_open_beside (window, RFA));
+    wait_frames (GTK_WIDGET (window));
+    graphene_rect_t bounds;
+
+    gtk_widget_measure (workspace, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_true (gtk_widget_compute_bounds (workspace, gtk_widget_get_parent (workspace),
+                                              &bounds));
+    g_test_message ("window %d, workspace at %.0f, %.0f wide, minimum %d",
+                    gtk_widget_get_width (GTK_WIDGET (window)), bounds.origin.x,
+                    bounds.size.width, minimum);
+    g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    g_assert_cmpint (gtk_widget_get_width (workspace), >=, minimum);
+  }
   dossier_window_choose_entity (window, "Vladimir Putin");
   entity = dossier_window_get_chosen_entity (window);
   details = dossier_entity_details_new (library, entity);
