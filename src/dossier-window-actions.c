@@ -72,6 +72,9 @@ annotation_deleted_action (GtkWidget  *widget,
 
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  /* Twice the default: the way back from a slip of the hand should not vanish while the
+   * pointer travels to it (QA review: Undo clicked as the toast went). */
+  adw_toast_set_timeout (toast, 10);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
