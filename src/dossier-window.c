@@ -579,6 +579,15 @@ read_after_first_frame (GtkWidget *widget,
                            G_CALLBACK (on_first_paint), widget, 0);
 }
 
+/* Back in the window, the notes may have changed elsewhere (`dossier annotate`, another
+ * window): its lists are read again, so the Notes page agrees with the columns. */
+static void
+on_active_changed (DossierWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->annotations != NULL)
+    dossier_annotations_reload (self->annotations);
+}
+
 static void
 load_library (DossierWindow *self)
 {
@@ -592,6 +601,7 @@ load_library (DossierWindow *self)
   dossier_notes_view_set_annotations (dossier_sidebar_get_notes_view (self->sidebar),
                                       self->annotations);
   g_signal_connect_swapped (self->annotations, "changed", G_CALLBACK (update_note_counts), self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed), NULL);
   update_note_counts (self);
   self->n_reading = 2;
   g_signal_connect (self, "realize", G_CALLBACK (read_after_first_frame), NULL);

@@ -64,6 +64,28 @@ count_all (Fixture *fixture)
   return g_list_model_get_n_items (all);
 }
 
+/* Lists follow the changes made through their own object at once, and those made
+ * elsewhere (the command line, another window) once reloaded. */
+static void
+test_reload_sees_other_changes (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(DossierAnnotations) elsewhere = dossier_annotations_new (fixture->library);
+  g_autoptr(GListModel) all = dossier_annotations_list (fixture->annotations, NULL, NULL);
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (all);
+
+  annotation = dossier_annotations_create_for_quote (elsewhere, fixture->article, "Russia", 1,
+                                                     DOSSIER_HIGHLIGHT_YELLOW, "from afar",
+                                                     NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before);
+
+  dossier_annotations_reload (fixture->annotations);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before + 1);
+}
+
 /* What was stored is what comes back, after the library is closed and opened again. */
 static void
 test_create_is_stored_at_once (Fixture       *fixture,
@@ -445,6 +467,7 @@ main (int   argc,
 
   g_test_add_func ("/annotations/shorten-text", test_shorten_text);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+  ADD ("/annotations/reload-sees-other-changes", test_reload_sees_other_changes);
   ADD ("/annotations/create-is-stored-at-once", test_create_is_stored_at_once);
   ADD ("/annotations/bad-passages-are-refused", test_bad_passages_are_refused);
   ADD ("/annotations/undo-redo-create-update-delete", test_undo_redo);

@@ -409,6 +409,7 @@ test_preferences_apply (void)
    * minimum (the paned squeezed them under the sidebar); the layout folds instead. */
   {
     GtkWidget *workspace = GTK_WIDGET (dossier_window_get_workspace (window));
+    graphene_rect_t bounds;
     int minimum;
 
     gtk_window_unmaximize (GTK_WINDOW (window));
@@ -416,8 +417,6 @@ test_preferences_apply (void)
     g_assert_true (dossier_window_open_article (window, POLYGRAPH));
     g_assert_true (dossier_window_open_beside (window, RFA));
     wait_frames (GTK_WIDGET (window));
-    graphene_rect_t bounds;
-
     gtk_widget_measure (workspace, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
     g_assert_true (gtk_widget_compute_bounds (workspace, gtk_widget_get_parent (workspace),
                                               &bounds));

@@ -289,6 +289,20 @@ _dossier_annotations_emit_changed (DossierAnnotations *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/**
+ * dossier_annotations_reload:
+ *
+ * Reads the lists handed out again, for the changes made elsewhere: the command line, or
+ * another window on the same library. Only the rows that differ are replaced.
+ */
+void
+dossier_annotations_reload (DossierAnnotations *self)
+{
+  g_return_if_fail (DOSSIER_IS_ANNOTATIONS (self));
+
+  _dossier_annotations_emit_changed (self);
+}
+
 static void
 notify_undo_state (DossierAnnotations *self,
                    gboolean            could_undo,

@@ -76,6 +76,7 @@ GHashTable         *dossier_annotations_count_by_article  (DossierAnnotations   
 gboolean            dossier_annotations_anchor_article    (DossierAnnotations            *self,
                                                            DossierArticle                *article,
                                                            GError                       **error);
+void                dossier_annotations_reload            (DossierAnnotations            *self);
 gboolean            dossier_annotations_anchor_all        (DossierAnnotations            *self,
                                                            GError                       **error);
 gboolean            dossier_annotations_import_file       (DossierAnnotations            *self,
