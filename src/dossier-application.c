@@ -252,7 +252,7 @@ static void
 set_window_accels (GtkApplication *application)
 {
   static const struct { const char *action; const char *accels[3]; } accels[] = {
-    { "win.toggle-timeline", { "F9", NULL } },
+    { "win.show-timeline", { "F9", NULL } },
     { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },

@@ -206,18 +206,6 @@ clear_entity_action (GtkWidget  *widget,
 }
 
 static void
-toggle_timeline_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  DossierWindow *self = DOSSIER_WINDOW (widget);
-  gboolean visible = !gtk_widget_get_visible (GTK_WIDGET (self->timeline_pane));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_pane), visible);
-  _dossier_window_update_actions (self);
-}
-
-static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -255,7 +243,6 @@ _dossier_window_update_actions (DossierWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   guint n_columns = dossier_workspace_get_n_columns (self->workspace);
-  gboolean timeline = gtk_widget_get_visible (GTK_WIDGET (self->timeline_pane));
 
   gtk_widget_action_set_enabled (widget, "win.close-column", n_columns > 0);
   gtk_widget_action_set_enabled (widget, "win.print", n_columns > 0);
@@ -269,7 +256,6 @@ _dossier_window_update_actions (DossierWindow *self)
                                  && dossier_annotations_get_can_redo (self->annotations));
   gtk_widget_action_set_enabled (widget, "win.zoom-in", self->font_scale < 2.4);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", self->font_scale > 0.65);
-  gtk_toggle_button_set_active (self->timeline_button, timeline);
 }
 
 /* A widget inside the window tells the user something, e.g. why a change was not saved. */
@@ -304,7 +290,6 @@ static const struct
   { "win.redo", NULL, undo_action },
   { "win.annotation-deleted", NULL, annotation_deleted_action },
   { "win.show-message", "s", show_message_action },
-  { "win.toggle-timeline", NULL, toggle_timeline_action },
   { "win.zoom-in", NULL, zoom_action },
   { "win.zoom-out", NULL, zoom_action },
   { "win.zoom-reset", NULL, zoom_action },
@@ -328,7 +313,7 @@ static const struct
   { GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-notes" },
   { GDK_KEY_z, GDK_CONTROL_MASK, "win.undo" },
   { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo" },
-  { GDK_KEY_F9, 0, "win.toggle-timeline" },
+  { GDK_KEY_F9, 0, "win.show-timeline" },
   { GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in" },
   { GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in" },
   { GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in" },

@@ -32,7 +32,6 @@ struct _DossierWindow
   GtkStack           *library_stack;
   DossierSidebar     *sidebar;
   DossierTimelinePane *timeline_pane;
-  GtkToggleButton    *timeline_button;
   GtkPaned           *timeline_paned;
   AdwToastOverlay    *toast_overlay;
   DossierWorkspace   *workspace;

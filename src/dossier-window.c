@@ -377,7 +377,6 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, library_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_pane);
-  gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_button);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, timeline_paned);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, workspace);
@@ -389,6 +388,8 @@ dossier_window_class_init (DossierWindowClass *klass)
 static void
 dossier_window_init (DossierWindow *self)
 {
+  g_autoptr(GPropertyAction) show_timeline = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -402,6 +403,10 @@ dossier_window_init (DossierWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_pane),
                           g_settings_get_boolean (self->settings, "timeline-visible"));
+  /* The menu item and the header's toggle show whether the timeline is shown: an action
+   * with the pane's visibility as its state, which F9 and they toggle. */
+  show_timeline = g_property_action_new ("show-timeline", self->timeline_pane, "visible");
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_timeline));
   /* Until the user moves it, the divider leaves the timeline a good third of the height. */
   gtk_paned_set_position (self->timeline_paned,
                           g_settings_get_int (self->settings, "timeline-position") > 0

@@ -705,6 +705,27 @@ test_timeline_row_shows_what_it_needs (void)
   g_object_unref (row);
 }
 
+/* The timeline's menu item and header toggle show whether it is shown, and toggle it. */
+static void
+test_show_timeline_has_state (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  GtkWidget *pane = GTK_WIDGET (dossier_window_get_timeline_pane (window));
+  gboolean shown = gtk_widget_get_visible (pane);
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window),
+                                                                "show-timeline");
+
+  g_assert_nonnull (state);
+  g_assert_cmpint (g_variant_get_boolean (state), ==, shown);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-timeline", NULL));
+  g_assert_cmpint (gtk_widget_get_visible (pane), ==, !shown);
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-timeline");
+  g_assert_cmpint (g_variant_get_boolean (state), ==, !shown);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The first grid view below @widget, depth first. */
 static GtkWidget *
 find_grid (GtkWidget *widget)
@@ -1287,6 +1308,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline-keeps-few-rows", test_timeline_keeps_few_rows);
   g_test_add_func ("/window/article-menu-reaches-window", test_article_menu_reaches_window);
   g_test_add_func ("/window/library-activate-opens", test_library_activate_opens);
+  g_test_add_func ("/window/show-timeline-has-state", test_show_timeline_has_state);
   g_test_add_func ("/window/timeline-row-size-ignores-its-text",
                    test_timeline_row_size_ignores_its_text);
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
