@@ -115,6 +115,16 @@ def start_session_bus(env):
     return daemon
 
 
+def doubled(name):
+    """GTK 4.8 names a mnemonic button "_Delete Delete", and a control given both a label
+    and a labelling row "Markdown Markdown": a screen reader reads either badly."""
+    name = (name or "").strip()
+    words = name.split(" ")
+    half = len(words) // 2
+    return (re.search(r"(^|\s)_\w", name) is not None
+            or (len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]))
+
+
 def main():
     env = dict(os.environ)
     env.pop("NO_AT_BRIDGE", None)
@@ -125,7 +135,7 @@ def main():
     bus = start_session_bus(env)
     exe = env["DOSSIER_EXECUTABLE"]
     app_proc = subprocess.Popen([exe], env=env)
-    print("1..4")
+    print("1..5")
     try:
         app = find_app("dossier")
         if app is None:
@@ -167,7 +177,24 @@ def main():
         else:
             print(f"ok 4 each timeline row's name holds its whole sentence "
                   f"({checked} rows checked)")
-        return 1 if unnamed_controls or missing or not column or wrong or not checked else 0
+
+        # The export dialog's buttons and format choices, and the window behind it.
+        subprocess.run(["xdotool", "key", "ctrl+shift+e"], env=env, timeout=20)
+        time.sleep(2)
+        nodes = [n for n in walk(app) if visible(n)]
+        bad = [describe(n) for n in nodes if n.getRole() in INTERACTIVE and doubled(n.name)]
+        dialog = any(n.getRole() == pyatspi.ROLE_RADIO_BUTTON and n.name == "Markdown"
+                     for n in nodes)
+        if bad or not dialog:
+            print(f"not ok 5 no name repeats itself or shows a mnemonic's underscore "
+                  f"(export dialog shown: {dialog})")
+            for b in bad:
+                print(f"# {b}")
+        else:
+            print(f"ok 5 no name repeats itself or shows a mnemonic's underscore "
+                  f"({len(nodes)} nodes checked, export dialog included)")
+        return 1 if (unnamed_controls or missing or not column or wrong or not checked
+                     or bad or not dialog) else 0
     finally:
         app_proc.terminate()
         app_proc.wait(timeout=10)

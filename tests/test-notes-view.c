@@ -709,7 +709,7 @@ export_button (DossierExportDialog *dialog)
   wait_idle ();
   collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
-    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Export…") == 0)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Export…") == 0)
       return g_ptr_array_index (buttons, i);
   g_assert_not_reached ();
 }
