@@ -556,6 +556,28 @@ on_text_released (GtkGestureClick *gesture,
     popup_for_annotation (self, id);
 }
 
+/* After a highlight is made of the selection, the selection goes, caret at its end: left
+ * over the new highlight, it hid the colour just chosen. */
+static void
+deselect (DossierColumn *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (
+    dossier_article_view_get_text_view (self->article_view));
+  GtkTextIter start, end;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    gtk_text_buffer_place_cursor (buffer, &end);
+}
+
+/* The popover made a highlight of the selection (or edited one): the selection is done. */
+static void
+on_popover_closed (DossierColumn *self)
+{
+  if (dossier_annotation_popover_get_annotation (DOSSIER_ANNOTATION_POPOVER (self->popover))
+      != NULL)
+    deselect (self);
+}
+
 static void
 on_annotation_deleted (DossierColumn *self,
                        const char    *id)
@@ -572,6 +594,7 @@ init_annotations (DossierColumn *self)
   self->popover = dossier_annotation_popover_new ();
   gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
   g_signal_connect_swapped (self->popover, "deleted", G_CALLBACK (on_annotation_deleted), self);
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (on_popover_closed), self);
 
   g_signal_connect (click, "released", G_CALLBACK (on_text_released), self);
   gtk_widget_add_controller (GTK_WIDGET (text_view), GTK_EVENT_CONTROLLER (click));
@@ -605,6 +628,7 @@ dossier_column_highlight_selection (DossierColumn         *self,
       return FALSE;
     }
 
+  deselect (self);
   return TRUE;
 }
 

@@ -934,6 +934,8 @@ test_highlight_and_note_survive_restart (void)
                               (int) DOSSIER_HIGHLIGHT_GREEN);
   g_assert_true (tagged_exactly (dossier_column_get_article_view (column), "annotation-green",
                                  0, 16));
+  /* and the selection goes, so that the colour shows */
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
 
   /* A tag used elsewhere is offered for completion. */
   {
