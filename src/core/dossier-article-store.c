@@ -37,17 +37,6 @@ enum
   STAGED_TEXT_HASH,
 };
 
-/* The articles outlive the statement, so their strings are not copied. */
-static void
-result_text (sqlite3_context *context,
-             const char      *text)
-{
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, text, -1, SQLITE_STATIC);
-}
-
 static void
 staged_article (sqlite3_context  *context,
                 int               argc,
@@ -66,11 +55,13 @@ staged_article (sqlite3_context  *context,
   article = g_ptr_array_index (articles, index);
   switch (sqlite3_value_int (argv[2]))
     {
-    case STAGED_UID: result_text (context, dossier_article_get_id (article)); break;
-    case STAGED_TITLE: result_text (context, dossier_article_get_title (article)); break;
-    case STAGED_SUBTITLE: result_text (context, dossier_article_get_subtitle (article)); break;
-    case STAGED_OUTLET: result_text (context, dossier_article_get_outlet (article)); break;
-    case STAGED_URL: result_text (context, dossier_article_get_url (article)); break;
+    case STAGED_UID: dossier_result_text (context, dossier_article_get_id (article)); break;
+    case STAGED_TITLE: dossier_result_text (context, dossier_article_get_title (article)); break;
+    case STAGED_SUBTITLE:
+      dossier_result_text (context, dossier_article_get_subtitle (article));
+      break;
+    case STAGED_OUTLET: dossier_result_text (context, dossier_article_get_outlet (article)); break;
+    case STAGED_URL: dossier_result_text (context, dossier_article_get_url (article)); break;
     case STAGED_PUBLISHED_KEY:
       sqlite3_result_int (context, dossier_date_to_key (dossier_article_get_published (article)));
       break;
@@ -78,12 +69,16 @@ staged_article (sqlite3_context  *context,
       sqlite3_result_int (context, dossier_article_get_published (article)->precision);
       break;
     case STAGED_PUBLISHED_NOTE:
-      result_text (context, dossier_article_get_published_note (article));
+      dossier_result_text (context, dossier_article_get_published_note (article));
       break;
-    case STAGED_LANGUAGE: result_text (context, dossier_article_get_language (article)); break;
+    case STAGED_LANGUAGE:
+      dossier_result_text (context, dossier_article_get_language (article));
+      break;
     case STAGED_ORIGIN: sqlite3_result_int (context, dossier_article_get_origin (article)); break;
-    case STAGED_BODY: result_text (context, dossier_article_get_text (article)); break;
-    case STAGED_TEXT_HASH: result_text (context, dossier_article_get_text_hash (article)); break;
+    case STAGED_BODY: dossier_result_text (context, dossier_article_get_text (article)); break;
+    case STAGED_TEXT_HASH:
+      dossier_result_text (context, dossier_article_get_text_hash (article));
+      break;
     default: sqlite3_result_error (context, "staged_article: no such column", -1);
     }
 }

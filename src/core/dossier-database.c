@@ -468,6 +468,23 @@ dossier_database_add_function (DossierDatabase  *self,
   return TRUE;
 }
 
+/**
+ * dossier_result_text:
+ * @text: (nullable): the result; NULL gives SQL NULL
+ *
+ * A #DossierFunction's text result, not copied: for the staged rows of an import, whose
+ * strings outlive the statement that reads them.
+ */
+void
+dossier_result_text (sqlite3_context *context,
+                     const char      *text)
+{
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, text, -1, SQLITE_STATIC);
+}
+
 /* For a connection that reads once and closes: a whole-table list, one search. Its pages
  * are read once, and the system's file cache keeps the file anyway; SQLite's 2 MiB cache
  * per connection, four or five of them at once while the window starts, was memory for

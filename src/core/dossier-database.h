@@ -64,6 +64,8 @@ gboolean          dossier_database_add_function    (DossierDatabase      *self,
                                                     int                   n_args,
                                                     DossierFunction       function,
                                                     GError              **error);
+void              dossier_result_text              (sqlite3_context      *context,
+                                                    const char           *text);
 void              dossier_database_limit_cache     (DossierDatabase      *self);
 gboolean          dossier_database_exec            (DossierDatabase      *self,
                                                     const char           *sql,

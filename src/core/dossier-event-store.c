@@ -91,17 +91,6 @@ staged_event_clear (gpointer data)
   g_free (((StagedEvent *) data)->group_key);
 }
 
-/* The strings outlive the statement, so they are not copied. */
-static void
-result_text (sqlite3_context *context,
-             const char      *text)
-{
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, text, -1, SQLITE_STATIC);
-}
-
 /* A date without precision is stored as NULL, key and precision alike. */
 static void
 result_date (sqlite3_context   *context,
@@ -139,15 +128,17 @@ staged_event (sqlite3_context  *context,
     case STAGED_PRECISION: result_date (context, &e->date, FALSE); break;
     case STAGED_END_KEY: result_date (context, &e->end, TRUE); break;
     case STAGED_END_PRECISION: result_date (context, &e->end, FALSE); break;
-    case STAGED_QUALIFIER: result_text (context, dossier_qualifier_to_string (e->qualifier)); break;
-    case STAGED_PHRASE: result_text (context, e->phrase); break;
+    case STAGED_QUALIFIER:
+      dossier_result_text (context, dossier_qualifier_to_string (e->qualifier));
+      break;
+    case STAGED_PHRASE: dossier_result_text (context, e->phrase); break;
     case STAGED_PHRASE_START: sqlite3_result_int (context, e->start); break;
     case STAGED_PHRASE_LENGTH: sqlite3_result_int (context, e->length); break;
     case STAGED_SENTENCE_START: sqlite3_result_int (context, e->sentence_start); break;
     case STAGED_SENTENCE_END: sqlite3_result_int (context, e->sentence_end); break;
-    case STAGED_HAPPENING: result_text (context, row->happening); break;
+    case STAGED_HAPPENING: dossier_result_text (context, row->happening); break;
     case STAGED_ID: sqlite3_result_int64 (context, row->id); break;
-    case STAGED_GROUP_KEY: result_text (context, row->group_key); break;
+    case STAGED_GROUP_KEY: dossier_result_text (context, row->group_key); break;
     default: sqlite3_result_error (context, "staged_event: no such column", -1);
     }
 }
