@@ -584,8 +584,8 @@ read_after_first_frame (GtkWidget *widget,
                            G_CALLBACK (on_first_paint), widget, 0);
 }
 
-/* Back in the window, the notes may have changed elsewhere (`dossier annotate`, another
- * window): its lists are read again, so the Notes page agrees with the columns. */
+/* Back in the window, the notes may have changed elsewhere (`dossier annotate`, a second
+ * Dossier): its lists are read again if so, and the Notes page agrees with the columns. */
 static void
 on_active_changed (DossierWindow *self)
 {

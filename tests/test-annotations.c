@@ -65,12 +65,13 @@ count_all (Fixture *fixture)
 }
 
 /* Lists follow the changes made through their own object at once, and those made
- * elsewhere (the command line, another window) once reloaded. */
+ * elsewhere (the command line: another connection) once reloaded. */
 static void
 test_reload_sees_other_changes (Fixture       *fixture,
                                 gconstpointer  data)
 {
-  g_autoptr(DossierAnnotations) elsewhere = dossier_annotations_new (fixture->library);
+  g_autoptr(DossierLibrary) other_library = dossier_library_open_default (NULL);
+  g_autoptr(DossierAnnotations) elsewhere = dossier_annotations_new (other_library);
   g_autoptr(GListModel) all = dossier_annotations_list (fixture->annotations, NULL, NULL);
   g_autoptr(DossierAnnotation) annotation = NULL;
   g_autoptr(GError) error = NULL;

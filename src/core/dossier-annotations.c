@@ -40,6 +40,7 @@ struct _DossierAnnotations
   GPtrArray      *undo_stack;   /* Change */
   GPtrArray      *redo_stack;   /* Change */
   GPtrArray      *live_lists;   /* LiveList */
+  gint64          data_version; /* the database's, when the lists were last read again */
 };
 
 G_DEFINE_FINAL_TYPE (DossierAnnotations, dossier_annotations, G_TYPE_OBJECT)
@@ -185,9 +186,15 @@ dossier_annotations_init (DossierAnnotations *self)
 DossierAnnotations *
 dossier_annotations_new (DossierLibrary *library)
 {
+  DossierAnnotations *self;
+
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
 
-  return g_object_new (DOSSIER_TYPE_ANNOTATIONS, "library", library, NULL);
+  self = g_object_new (DOSSIER_TYPE_ANNOTATIONS, "library", library, NULL);
+  self->data_version = -1;
+  dossier_database_get_data_version (dossier_library_get_database (library),
+                                     &self->data_version, NULL);
+  return self;
 }
 
 DossierLibrary *
@@ -292,14 +299,22 @@ _dossier_annotations_emit_changed (DossierAnnotations *self)
 /**
  * dossier_annotations_reload:
  *
- * Reads the lists handed out again, for the changes made elsewhere: the command line, or
- * another window on the same library. Only the rows that differ are replaced.
+ * Reads the lists handed out again when another connection wrote to the library since
+ * (the command line, another Dossier): only then, and only the rows that differ are
+ * replaced. The window calls it whenever it becomes active, its first time included.
  */
 void
 dossier_annotations_reload (DossierAnnotations *self)
 {
+  gint64 version = -1;
+
   g_return_if_fail (DOSSIER_IS_ANNOTATIONS (self));
 
+  if (dossier_database_get_data_version (database (self), &version, NULL)
+      && version == self->data_version)
+    return;
+
+  self->data_version = version;
   _dossier_annotations_emit_changed (self);
 }
 

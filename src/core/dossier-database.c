@@ -469,6 +469,31 @@ dossier_database_add_function (DossierDatabase  *self,
 }
 
 /**
+ * dossier_database_get_data_version:
+ *
+ * SQLite's PRAGMA data_version: it changes when another connection (another thread, the
+ * command line) commits to the database, not for this connection's own writes.
+ */
+gboolean
+dossier_database_get_data_version (DossierDatabase  *self,
+                                   gint64           *version,
+                                   GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), FALSE);
+
+  if ((stmt = dossier_database_prepare (self, "PRAGMA data_version", error)) == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    return dossier_database_set_error (self, rc, error);
+
+  *version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
  * dossier_result_text:
  * @text: (nullable): the result; NULL gives SQL NULL
  *

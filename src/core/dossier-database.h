@@ -64,6 +64,9 @@ gboolean          dossier_database_add_function    (DossierDatabase      *self,
                                                     int                   n_args,
                                                     DossierFunction       function,
                                                     GError              **error);
+gboolean          dossier_database_get_data_version (DossierDatabase     *self,
+                                                     gint64              *version,
+                                                     GError             **error);
 void              dossier_result_text              (sqlite3_context      *context,
                                                     const char           *text);
 void              dossier_database_limit_cache     (DossierDatabase      *self);

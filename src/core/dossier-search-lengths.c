@@ -112,24 +112,6 @@ read_lengths (DossierSearchLengths  *self,
   return TRUE;
 }
 
-static gboolean
-get_data_version (DossierSearchLengths  *self,
-                  gint64                *version,
-                  GError               **error)
-{
-  g_autoptr(DossierStatement) stmt = dossier_database_prepare (self->db,
-                                                               "PRAGMA data_version", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return dossier_database_set_error (self->db, rc, error);
-
-  *version = sqlite3_column_int64 (stmt, 0);
-  return TRUE;
-}
-
 /* Whether the lengths were read from the database as it is now (FALSE on errors). Call
  * it and the update inside the read of the search itself, so all see the same state. */
 gboolean
@@ -138,7 +120,7 @@ _dossier_search_lengths_is_current (DossierSearchLengths *self)
   sqlite3 *handle = dossier_database_get_handle (self->db);
   gint64 version = 0;
 
-  return self->data_version >= 0 && get_data_version (self, &version, NULL)
+  return self->data_version >= 0 && dossier_database_get_data_version (self->db, &version, NULL)
          && version == self->data_version
          && sqlite3_total_changes64 (handle) == self->total_changes;
 }
@@ -151,7 +133,7 @@ _dossier_search_lengths_update (DossierSearchLengths  *self,
   sqlite3 *handle = dossier_database_get_handle (self->db);
   gint64 version = 0, changes = sqlite3_total_changes64 (handle);
 
-  if (!get_data_version (self, &version, error))
+  if (!dossier_database_get_data_version (self->db, &version, error))
     return FALSE;
   if (version == self->data_version && changes == self->total_changes)
     return TRUE;
