@@ -13,6 +13,7 @@
 
 #include "dossier-application.h"
 #include "dossier-cli.h"
+#include "dossier-graphics.h"
 
 int
 main (int   argc,
@@ -45,6 +46,7 @@ main (int   argc,
   mallopt (M_MMAP_THRESHOLD, 128 * 1024);
 #endif
 
+  dossier_graphics_prepare ();
   application = dossier_application_new ();
   return g_application_run (G_APPLICATION (application), argc, argv);
 }

@@ -24,6 +24,7 @@
 #include "bench-stats.h"
 
 #include "dossier-event.h"
+#include "dossier-graphics.h"
 #include "dossier-library.h"
 #include "dossier-timeline-pane.h"
 
@@ -206,6 +207,8 @@ main (int   argc,
   const char *count = library ? argv[3] : argv[1];
   guint n = count ? (guint) g_ascii_strtoull (count, NULL, 10) : library ? 600 : 100000;
   GtkWidget *window, *pane;
+
+  dossier_graphics_prepare ();    /* draw as the window would on this machine */
   adw_init ();
   frame_times = g_array_new (FALSE, FALSE, sizeof (double));
   work_times = g_array_new (FALSE, FALSE, sizeof (double));
