@@ -10,11 +10,13 @@
  * accessible name) rather than wrapped to three, which measured each row's text again for
  * every width asked. No tooltip either: setting one costs as much as the row's labels.
  *
- * The sentence and the article title are GtkInscriptions: their size is a number of
- * characters and lines, never the text's, so binding a row lays out no text to measure
- * it, and every row asks for the same height. The row's accessible name still holds the
- * whole sentence, date and article, read as one. Dimmed
- * text is a colour with alpha (style.css), not opacity, which would render each row
+ * The two lines are GtkInscriptions: the date with the article's title (one markup
+ * text), then the sentence. An inscription's size is a number of characters and lines,
+ * never its text's, so binding a row lays out no text to measure it, queues no resize up
+ * to the window on every frame of a scroll (as a label of the date did: a sixth of the
+ * CPU of each frame), and every row asks for the same height. The row's accessible name
+ * still holds the whole sentence, date and article, read as one. Dimmed text is a colour
+ * with alpha (style.css, the title's markup), not opacity, which would render each row
  * offscreen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -35,8 +37,7 @@ struct _DossierTimelineRow
   GtkWidget             parent_instance;
 
   /* template widgets */
-  GtkInscription       *article_label;
-  GtkLabel             *date_label;
+  GtkInscription       *when_label;
   GtkInscription       *text_label;
   GtkBox               *top_line;
 
@@ -73,8 +74,7 @@ dossier_timeline_row_class_init (DossierTimelineRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-timeline-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, article_label);
-  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, date_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, when_label);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, DossierTimelineRow, top_line);
   gtk_widget_class_set_css_name (widget_class, "timelinerow");
@@ -178,9 +178,8 @@ static void
 show_heading (DossierTimelineRow *self,
               const char         *title)
 {
-  gtk_label_set_label (self->date_label, title);
+  gtk_inscription_set_text (self->when_label, title);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->article_label), FALSE);
   show_conflict (self, FALSE);
   show_reported (self, NULL);
   gtk_widget_add_css_class (GTK_WIDGET (self), "header");
@@ -193,14 +192,33 @@ static void
 show_waiting (DossierTimelineRow *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self), "header");
-  gtk_label_set_label (self->date_label, "");
+  gtk_inscription_set_text (self->when_label, NULL);
   gtk_inscription_set_text (self->text_label, NULL);
-  gtk_inscription_set_text (self->article_label, NULL);
   show_conflict (self, FALSE);
   show_reported (self, NULL);
   g_clear_pointer (&self->group, g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Reading the event…"), -1);
+}
+
+/* The date in bold with figures of one width, then the article's title, smaller and
+ * dimmed like a caption (@title NULL: a group's row, whose button names the articles). */
+static void
+show_when (DossierTimelineRow *self,
+           const char         *date,
+           const char         *title)
+{
+  g_autofree char *markup = NULL;
+
+  if (title != NULL)
+    markup = g_markup_printf_escaped ("<span weight=\"bold\" font_features=\"tnum\">%s</span>"
+                                      "\u2002\u2002"
+                                      "<span size=\"smaller\" alpha=\"55%%\">%s</span>",
+                                      date, title);
+  else
+    markup = g_markup_printf_escaped ("<span weight=\"bold\" font_features=\"tnum\">%s</span>",
+                                      date);
+  gtk_inscription_set_markup (self->when_label, markup);
 }
 
 static void
@@ -221,11 +239,9 @@ show_event (DossierTimelineRow *self,
 
   date = dossier_event_format_date (event);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "header");
-  gtk_label_set_label (self->date_label, date);
+  show_when (self, date, grouped ? NULL : event->article_title);
   gtk_inscription_set_text (self->text_label, event->text);
-  gtk_inscription_set_text (self->article_label, event->article_title);
   gtk_widget_set_visible (GTK_WIDGET (self->text_label), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->article_label), !grouped);
   show_conflict (self, event->conflict);
 
   g_free (self->group);

@@ -661,6 +661,8 @@ test_timeline_row_shows_what_it_needs (void)
   g_autoptr(DossierEvent) plain = dossier_event_new ();
   g_autoptr(DossierEventItem) shared_item = NULL;
   g_autoptr(DossierEventItem) plain_item = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *date_and_title = NULL;
 
   dossier_date_set (&shared->date, 2022, 8, 3);
   shared->text = g_strdup ("The minister arrived.");
@@ -672,17 +674,21 @@ test_timeline_row_shows_what_it_needs (void)
   plain->article_title = g_strdup ("An article");
   shared_item = dossier_event_item_new (shared);
   plain_item = dossier_event_item_new (plain);
+  /* The date and the article share a line; a group's row names no one article. */
+  date = dossier_event_format_date (shared);
+  date_and_title = g_strconcat (date, "\u2002\u2002An article", NULL);
 
   g_assert_null (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
   dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (shared_item), NULL);
   g_assert_nonnull (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
   g_assert_nonnull (find_shown (row, GTK_TYPE_LABEL, "Dates differ"));
   g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, "The minister arrived."));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, date));
 
   dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (plain_item), NULL);
   g_assert_null (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
   g_assert_null (find_shown (row, GTK_TYPE_LABEL, "Dates differ"));
-  g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, "An article"));
+  g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, date_and_title));
 
   /* An event read later fills the row it is bound to. */
   dossier_event_item_set_event (plain_item, shared);
