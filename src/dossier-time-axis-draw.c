@@ -283,7 +283,9 @@ label_x (const AxisGeometry *geometry,
   return round (MAX (slot_x + LABEL_INDENT, bar_x));
 }
 
-/* A label is skipped rather than drawn over its neighbour or past @limit. */
+/* A label is skipped rather than drawn over its neighbour. One that would run past @limit
+ * (the last year, whose January is near the end) ends at the limit instead, as a chart's
+ * last axis caption does, if that leaves its neighbour room. */
 static void
 draw_label (DossierTimeAxis    *self,
             GtkSnapshot        *snapshot,
@@ -303,7 +305,9 @@ draw_label (DossierTimeAxis    *self,
   layout = create_label_layout (self, text);
   pango_layout_get_pixel_size (layout, &width, NULL);
 
-  if (x < *free_x || x + width > limit)
+  if (x + width > limit)
+    x = floor (limit - width);
+  if (x < *free_x || x < geometry->left)
     return;
 
   gtk_snapshot_save (snapshot);

@@ -374,6 +374,21 @@ test_edge_spans_draw (Fixture       *fixture,
   g_assert_cmpuint (dossier_time_axis_get_n_months (fixture->axis), ==, 240);
 }
 
+/* The last year is labelled even when its January is too near the end for the label to
+ * start under it. */
+static void
+test_last_year_labelled (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  guint counts[50];
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    counts[i] = i % 4 + 1;
+  /* January 2019 to February 2023: five years, 2023's January two months from the end. */
+  dossier_time_axis_set_counts (fixture->axis, counts, G_N_ELEMENTS (counts), 2019, 1);
+  assert_drawn (GTK_WIDGET (fixture->axis), 50, 5, 5);
+}
+
 static void
 on_notify (GObject    *object,
            GParamSpec *pspec,
@@ -471,6 +486,7 @@ main (int   argc,
   adw_init ();
 
   add_test ("/time-axis/drag-selects-range", test_drag_selects_range);
+  add_test ("/time-axis/last-year-labelled", test_last_year_labelled);
   add_test ("/time-axis/click-selects-and-clears", test_click_selects_and_clears);
   add_test ("/time-axis/keyboard-moves-and-extends", test_keyboard_moves_and_extends);
   add_test ("/time-axis/api-selection", test_api_selection);
