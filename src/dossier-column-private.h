@@ -37,10 +37,14 @@ struct _DossierColumn
   GArray             *found;         /* DossierTextRange: matches of the find bar */
   int                 found_current; /* index into found, -1 before the first step */
   char               *find_words;    /* words found each on its own (a search's), or NULL */
+  char               *found_text;    /* the bar's text that found holds the matches of */
 };
 
 void _dossier_column_init_find       (DossierColumn  *self);
 void _dossier_column_class_init_find (GtkWidgetClass *widget_class);
 void _dossier_column_refind          (DossierColumn  *self);
+void _dossier_column_reset_find      (DossierColumn  *self);
+void _dossier_column_find_step       (DossierColumn  *self,
+                                      int             direction);
 
 G_END_DECLS

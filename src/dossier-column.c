@@ -56,6 +56,22 @@ move_action (GtkWidget  *widget,
                                   g_str_equal (action_name, "column.next-mention") ? 1 : -1);
 }
 
+/* F3 and Shift+F3 step through what the column marks: the chosen entity's mentions, or
+ * else the find bar's matches. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierColumn *self = DOSSIER_COLUMN (widget);
+  int direction = g_str_equal (action_name, "column.next") ? 1 : -1;
+
+  if (self->chosen->len > 0)
+    dossier_column_move_to_mention (self, direction);
+  else
+    _dossier_column_find_step (self, direction);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -92,6 +108,7 @@ dossier_column_dispose (GObject *object)
   g_clear_pointer (&self->chosen, g_array_unref);
   g_clear_pointer (&self->found, g_array_unref);
   g_clear_pointer (&self->find_words, g_free);
+  g_clear_pointer (&self->found_text, g_free);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -179,6 +196,8 @@ dossier_column_class_init (DossierColumnClass *klass)
 
   gtk_widget_class_install_action (widget_class, "column.next-mention", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "column.previous-mention", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "column.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "column.previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "column.close", NULL, close_action);
   _dossier_column_class_init_find (widget_class);
   gtk_widget_class_install_action (widget_class, "column.highlight", NULL, highlight_action);
@@ -191,9 +210,9 @@ dossier_column_class_init (DossierColumnClass *klass)
                                          "column.highlight-color", "i", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "column.edit-note", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "column.next-mention", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "column.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK,
-                                       "column.previous-mention", NULL);
+                                       "column.previous", NULL);
   gtk_widget_class_set_css_name (widget_class, "column");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -261,7 +280,7 @@ dossier_column_set_article (DossierColumn  *self,
 
   dossier_article_view_set_article (self->article_view, article);
   load_annotations (self);
-  _dossier_column_refind (self);
+  _dossier_column_reset_find (self);
   byline = dossier_article_dup_byline (article);
   gtk_label_set_label (self->title_label, dossier_article_get_title (article));
   gtk_label_set_label (self->byline_label, byline);

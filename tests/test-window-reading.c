@@ -1,0 +1,247 @@
+/* test-window-reading.c: what a reader notices in the window — the find bar's words, keys
+ * that work wherever the focus is, feedback for a key that could do nothing
+ *
+ * Runs under Xvfb (see tests/meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+#include "dossier-article-view.h"
+#include "dossier-column.h"
+#include "dossier-sidebar.h"
+#include "dossier-test-util.h"
+#include "dossier-window.h"
+
+#define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
+#define RFA "rfa-2023-nucc-condemns-russia"
+
+/* Long enough for a search entry's delayed "search-changed" (150 ms) and a few frames. */
+static void
+wait_a_moment (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static DossierWindow *
+new_window (DossierLibrary *library)
+{
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  /* Columns and the entity of an earlier test are restored: start from none. */
+  while (dossier_workspace_get_n_columns (workspace) > 0)
+    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_window_choose_entity (window, NULL);
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  return window;
+}
+
+static DossierLibrary *
+open_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  DossierLibrary *library = dossier_library_open_default (&error);
+
+  g_assert_no_error (error);
+  return library;
+}
+
+static DossierColumn *
+open_in_column (DossierWindow *window,
+                const char    *id)
+{
+  g_assert_true (dossier_window_open_article (window, id));
+  return dossier_workspace_find (dossier_window_get_workspace (window), id);
+}
+
+/* The first visible descendant of @widget of @type, with @css_class unless NULL. */
+static GtkWidget *
+find_child (GtkWidget  *widget,
+            GType       type,
+            const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        return child;
+      if ((found = find_child (child, type, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkSearchBar *
+find_bar (DossierColumn *column)
+{
+  return GTK_SEARCH_BAR (find_child (GTK_WIDGET (column), GTK_TYPE_SEARCH_BAR, NULL));
+}
+
+static GtkEditable *
+find_entry (DossierColumn *column)
+{
+  return GTK_EDITABLE (find_child (GTK_WIDGET (find_bar (column)), GTK_TYPE_SEARCH_ENTRY, NULL));
+}
+
+/* What the find bar says of its matches: "2 of 7". */
+static const char *
+find_count (DossierColumn *column)
+{
+  return gtk_label_get_label (GTK_LABEL (find_child (GTK_WIDGET (find_bar (column)),
+                                                     GTK_TYPE_LABEL, "caption")));
+}
+
+/* Presses a key where the focus is on @focus: the key bindings of @focus and then of each
+ * widget around it are tried, as GTK does. FALSE when nothing took the key. */
+static gboolean
+press_at (GtkWidget       *focus,
+          guint            keyval,
+          GdkModifierType  modifiers)
+{
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger)
+                  && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+                  && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers
+                  && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                   gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+/* The find bar counts in one form: "1 of 7" as soon as the user has typed, then "2 of 7",
+ * and "No results"; never "7 matches" first. */
+static void
+test_find_count_wording (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find", NULL);
+  gtk_editable_set_text (find_entry (column), "lavrov");
+  wait_a_moment ();
+  g_assert_cmpuint (dossier_column_get_n_found (column), ==, 7);
+  g_assert_cmpstr (find_count (column), ==, "1 of 7");
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-next", NULL);
+  g_assert_cmpstr (find_count (column), ==, "2 of 7");
+
+  gtk_editable_set_text (find_entry (column), "zzyzx");
+  wait_a_moment ();
+  g_assert_cmpstr (find_count (column), ==, "No results");
+
+  /* A search result's words, set at once: stepping is not undone by the entry's late news. */
+  dossier_column_find (column, "lavrov");
+  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-next", NULL);
+  wait_a_moment ();
+  g_assert_cmpstr (find_count (column), ==, "2 of 7");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Another article in the column, as a timeline event opens it: the bar does not keep the
+ * last article's words and count. */
+static void
+test_find_resets_on_another_article (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+
+  dossier_column_find (column, "russia");
+  g_assert_cmpuint (dossier_column_get_n_found (column), >, 0);
+  g_assert_true (dossier_window_open_passage (window, RFA, 0, 16));
+  wait_a_moment ();
+  g_assert_true (dossier_workspace_find (dossier_window_get_workspace (window), RFA) == column);
+  g_assert_false (gtk_search_bar_get_search_mode (find_bar (column)));
+  g_assert_cmpstr (gtk_editable_get_text (find_entry (column)), ==, "");
+  g_assert_cmpuint (dossier_column_get_n_found (column), ==, 0);
+  g_assert_cmpstr (find_count (column), ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* F3 steps through the chosen entity's mentions, and Ctrl+G through the find bar's
+ * matches, with the focus in the sidebar where the entity was just chosen. */
+static void
+test_step_keys_work_from_the_sidebar (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+  GtkWidget *sidebar = GTK_WIDGET (dossier_window_get_sidebar (window));
+
+  dossier_window_choose_entity (window, "Sergei Lavrov");
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  g_assert_cmpuint (dossier_column_get_n_mentions (column), >, 1);
+  g_assert_true (press_at (sidebar, GDK_KEY_F3, 0));
+  g_assert_cmpint (dossier_column_get_current_mention (column), ==, 0);
+  g_assert_true (press_at (sidebar, GDK_KEY_F3, 0));
+  g_assert_cmpint (dossier_column_get_current_mention (column), ==, 1);
+  g_assert_true (press_at (sidebar, GDK_KEY_F3, GDK_SHIFT_MASK));
+  g_assert_cmpint (dossier_column_get_current_mention (column), ==, 0);
+
+  dossier_column_find (column, "lavrov");
+  g_assert_cmpint (dossier_column_get_current_found (column), ==, 0);
+  g_assert_true (press_at (sidebar, GDK_KEY_g, GDK_CONTROL_MASK));
+  g_assert_cmpint (dossier_column_get_current_found (column), ==, 1);
+  g_assert_true (press_at (sidebar, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpint (dossier_column_get_current_found (column), ==, 0);
+
+  /* With no entity chosen, F3 is the find bar's "next match". */
+  dossier_window_choose_entity (window, NULL);
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  g_assert_true (press_at (sidebar, GDK_KEY_F3, 0));
+  g_assert_cmpint (dossier_column_get_current_found (column), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  int status;
+
+  /* gtk_test_init() does not isolate the folders: keep libraries and settings out of the
+   * real home by hand. */
+  home = g_dir_make_tmp ("dossier-reading-test-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/reading/find-count-wording", test_find_count_wording);
+  g_test_add_func ("/reading/find-resets-on-another-article", test_find_resets_on_another_article);
+  g_test_add_func ("/reading/step-keys-work-from-the-sidebar", test_step_keys_work_from_the_sidebar);
+
+  status = g_test_run ();
+  dossier_test_remove_tree (home);
+  return status;
+}
