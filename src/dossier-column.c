@@ -151,9 +151,17 @@ highlight_action (GtkWidget  *widget,
   DossierColumn *self = DOSSIER_COLUMN (widget);
   DossierHighlightColor color = parameter ? (DossierHighlightColor) g_variant_get_int32 (parameter)
                                           : last_color (self);
+  guint start, end;
 
-  if (color >= DOSSIER_N_HIGHLIGHT_COLORS)
+  if (color >= DOSSIER_N_HIGHLIGHT_COLORS || self->session == NULL)
     return;
+  /* Without a selection the key did nothing the user could see: say why, and keep the
+   * colour the next Ctrl+H uses (QA review: Alt+2 silently changed it). */
+  if (!dossier_article_view_get_selection (self->article_view, &start, &end))
+    {
+      gtk_widget_activate_action (widget, "win.show-message", "s", _("Select text to highlight"));
+      return;
+    }
   g_settings_set_string (self->settings, "last-highlight-color",
                          dossier_highlight_color_to_string (color));
   dossier_column_highlight_selection (self, color);

@@ -220,6 +220,52 @@ test_step_keys_work_from_the_sidebar (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The visible toast saying @message, or NULL. */
+static GtkWidget *
+find_toast (GtkWidget  *widget,
+            const char *message)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_str_equal (gtk_widget_get_css_name (child), "toast"))
+        {
+          GtkWidget *label = find_child (child, GTK_TYPE_LABEL, NULL);
+
+          if (label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), message) == 0)
+            return child;
+        }
+      if ((found = find_toast (child, message)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Alt+2 with nothing selected says what it needs, and leaves Ctrl+H's colour alone. */
+static void
+test_highlight_key_without_selection (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  DossierColumn *column = open_in_column (window, RFA);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
+  GtkWidget *text_view = GTK_WIDGET (dossier_article_view_get_text_view (
+                                       dossier_column_get_article_view (column)));
+  g_autofree char *color = NULL;
+
+  g_settings_set_string (settings, "last-highlight-color", "yellow");
+  g_assert_null (find_toast (GTK_WIDGET (window), "Select text to highlight"));
+  g_assert_true (press_at (text_view, GDK_KEY_2, GDK_ALT_MASK));
+  wait_a_moment ();
+  color = g_settings_get_string (settings, "last-highlight-color");
+  g_assert_cmpstr (color, ==, "yellow");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_column_get_annotations (column)), ==, 0);
+  g_assert_nonnull (find_toast (GTK_WIDGET (window), "Select text to highlight"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +286,8 @@ main (int   argc,
   g_test_add_func ("/reading/find-count-wording", test_find_count_wording);
   g_test_add_func ("/reading/find-resets-on-another-article", test_find_resets_on_another_article);
   g_test_add_func ("/reading/step-keys-work-from-the-sidebar", test_step_keys_work_from_the_sidebar);
+  g_test_add_func ("/reading/highlight-key-without-selection",
+                   test_highlight_key_without_selection);
 
   status = g_test_run ();
   dossier_test_remove_tree (home);
