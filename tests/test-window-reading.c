@@ -10,6 +10,7 @@
 
 #include "dossier-article-view.h"
 #include "dossier-column.h"
+#include "dossier-entity-details.h"
 #include "dossier-sidebar.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
@@ -266,6 +267,59 @@ test_highlight_key_without_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Buttons under @widget that activate @action. */
+static guint
+count_buttons (GtkWidget  *widget,
+               const char *action)
+{
+  guint n = GTK_IS_BUTTON (widget)
+            && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_buttons (child, action);
+  return n;
+}
+
+/* The entity details open with nothing selected, and the entities named with it in view
+ * without scrolling. */
+static void
+test_entity_details_open_readable (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  GtkWidget *details, *popover, *scrolled, *companions, *name;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  graphene_rect_t bounds;
+  int start, end;
+
+  open_in_column (window, POLYGRAPH);
+  dossier_window_choose_entity (window, "Min Aung Hlaing");
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  details = find_child (GTK_WIDGET (window), DOSSIER_TYPE_ENTITY_DETAILS, NULL);
+  g_assert_nonnull (details);
+  while ((count_buttons (details, "win.choose-entity") < 12
+          || count_buttons (details, "win.open-beside") == 0)
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (count_buttons (details, "win.choose-entity"), ==, 12);
+
+  popover = gtk_widget_get_ancestor (details, GTK_TYPE_POPOVER);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  wait_a_moment ();
+
+  name = find_child (details, GTK_TYPE_LABEL, "title-3");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "Min Aung Hlaing");
+  g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (name), &start, &end));
+
+  scrolled = find_child (details, GTK_TYPE_SCROLLED_WINDOW, NULL);
+  companions = find_child (details, GTK_TYPE_FLOW_BOX, NULL);
+  g_assert_true (gtk_widget_compute_bounds (companions, scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/reading/find-count-wording", test_find_count_wording);
   g_test_add_func ("/reading/find-resets-on-another-article", test_find_resets_on_another_article);
   g_test_add_func ("/reading/step-keys-work-from-the-sidebar", test_step_keys_work_from_the_sidebar);
+  g_test_add_func ("/reading/entity-details-open-readable", test_entity_details_open_readable);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
