@@ -320,6 +320,49 @@ test_entity_details_open_readable (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The blank under an article's header, in pixels: from its last line to the first
+ * paragraph, in a window of its own. */
+static int
+header_gap (DossierArticle *article)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = dossier_article_view_new ();
+  GtkTextView *text_view = dossier_article_view_get_text_view (DOSSIER_ARTICLE_VIEW (view));
+  GdkRectangle last, first;
+  GtkTextIter iter;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_article_view_set_article (DOSSIER_ARTICLE_VIEW (view), article);
+  wait_a_moment ();
+
+  g_assert_true (dossier_article_view_get_iter_at (DOSSIER_ARTICLE_VIEW (view), 0, &iter));
+  gtk_text_view_get_iter_location (text_view, &iter, &first);
+  gtk_text_iter_backward_chars (&iter, 2);   /* the header's "\n", its last character */
+  gtk_text_view_get_iter_location (text_view, &iter, &last);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return first.y - (last.y + last.height);
+}
+
+/* An imported article without a dating note has the same gap under its byline as a
+ * bundled one has under its note. */
+static void
+test_header_gap_without_note (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierArticle) dated = dossier_library_load_article (library, RFA, NULL);
+  g_autoptr(DossierArticle) undated = dossier_library_load_article (library, RFA, NULL);
+  int with_note, without_note;
+
+  g_assert_nonnull (dossier_article_get_published_note (dated));
+  dossier_article_set_published_note (undated, NULL);
+  with_note = header_gap (dated);
+  without_note = header_gap (undated);
+  g_assert_cmpint (with_note, >=, 20);
+  g_assert_cmpint (ABS (with_note - without_note), <=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/reading/find-resets-on-another-article", test_find_resets_on_another_article);
   g_test_add_func ("/reading/step-keys-work-from-the-sidebar", test_step_keys_work_from_the_sidebar);
   g_test_add_func ("/reading/entity-details-open-readable", test_entity_details_open_readable);
+  g_test_add_func ("/reading/header-gap-without-note", test_header_gap_without_note);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
