@@ -11,6 +11,7 @@
 #include "dossier-article-view.h"
 #include "dossier-column.h"
 #include "dossier-entity-details.h"
+#include "dossier-export-dialog.h"
 #include "dossier-sidebar.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
@@ -363,6 +364,53 @@ test_header_gap_without_note (void)
   g_assert_cmpint (ABS (with_note - without_note), <=, 2);
 }
 
+static void
+on_exported (DossierExportDialog *dialog,
+             const char          *path,
+             gboolean            *done)
+{
+  *done = TRUE;
+}
+
+/* Export Notes opens on the format last exported to, with Export… focused, so that Enter
+ * does what the default button says. */
+static void
+test_export_dialog_remembers_format (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  DossierAnnotations *annotations = dossier_window_get_annotations (window);
+  g_autoptr(DossierArticle) article = dossier_library_load_article (library, POLYGRAPH, NULL);
+  g_autoptr(DossierAnnotation) note =
+    dossier_annotations_create (annotations, article, 0, 10, DOSSIER_HIGHLIGHT_PINK,
+                                "to export", NULL, NULL);
+  g_autofree char *folder = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (folder, "notes.jsonld", NULL);
+  DossierExportDialog *dialog;
+  GtkWidget *focus;
+  gboolean done = FALSE;
+
+  g_assert_nonnull (note);
+  dialog = dossier_export_dialog_new (GTK_WINDOW (window), annotations, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_a_moment ();
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Export…");
+  g_assert_cmpint (dossier_export_dialog_get_format (dialog), ==, DOSSIER_EXPORT_MARKDOWN);
+
+  dossier_export_dialog_set_format (dialog, DOSSIER_EXPORT_JSON);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &done);
+  dossier_export_dialog_export_to (dialog, path);
+  DOSSIER_TEST_WAIT_WHILE (!done);
+
+  dialog = dossier_export_dialog_new (GTK_WINDOW (window), annotations, NULL, NULL);
+  g_assert_cmpint (dossier_export_dialog_get_format (dialog), ==, DOSSIER_EXPORT_JSON);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  dossier_test_remove_tree (folder);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +433,8 @@ main (int   argc,
   g_test_add_func ("/reading/step-keys-work-from-the-sidebar", test_step_keys_work_from_the_sidebar);
   g_test_add_func ("/reading/entity-details-open-readable", test_entity_details_open_readable);
   g_test_add_func ("/reading/header-gap-without-note", test_header_gap_without_note);
+  g_test_add_func ("/reading/export-dialog-remembers-format",
+                   test_export_dialog_remembers_format);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
