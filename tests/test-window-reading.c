@@ -12,6 +12,7 @@
 #include "dossier-column.h"
 #include "dossier-entity-details.h"
 #include "dossier-export-dialog.h"
+#include "dossier-search-pane.h"
 #include "dossier-sidebar.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
@@ -411,6 +412,94 @@ test_export_dialog_remembers_format (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The visible label under @widget reading @text, or NULL. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return GTK_LABEL (child);
+      if ((found = find_label (child, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The weight of the font @label draws @word in, as laid out. */
+static int
+weight_of (GtkLabel   *label,
+           const char *word)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *text = pango_layout_get_text (layout);
+  int index = strstr (text, word) - text;
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int weight = -1;
+
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run != NULL && index >= run->item->offset
+          && index < run->item->offset + run->item->length)
+        {
+          PangoFontDescription *description = pango_font_describe (run->item->analysis.font);
+
+          weight = pango_font_description_get_weight (description);
+          pango_font_description_free (description);
+        }
+    }
+  while (weight < 0 && pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+  return weight;
+}
+
+static void
+search_for (DossierSearchPane *pane,
+            const char        *text)
+{
+  dossier_search_pane_set_text (pane, text);
+  wait_a_moment ();
+  DOSSIER_TEST_WAIT_WHILE (dossier_search_pane_is_busy (pane));
+  wait_a_moment ();
+}
+
+/* A title's matches are bold as the snippet's are; a query of only "*" or "-" is told it
+ * has nothing to look for, not to try fewer words. */
+static void
+test_search_results_read_right (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  DossierWindow *window = new_window (library);
+  DossierSearchPane *pane = dossier_sidebar_get_search_pane (dossier_window_get_sidebar (window));
+  const char *hint = "Nothing to search for: type a word, or the start of one followed by *.";
+  GtkLabel *title;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  search_for (pane, "moscow");
+  title = find_label (GTK_WIDGET (pane), "Russia Commits To Military Ties And Cooperation With "
+                                         "Myanmar Junta Leader At Moscow Visit");
+  g_assert_nonnull (title);
+  g_assert_cmpint (weight_of (title, "Moscow"), >, weight_of (title, "Russia"));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      search_for (pane, (const char *[]) { "*", "-", "\"" }[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (dossier_search_pane_get_results (pane)), ==, 0);
+      g_assert_nonnull (find_label (GTK_WIDGET (pane), hint));
+    }
+  search_for (pane, "zzyzx");
+  g_assert_null (find_label (GTK_WIDGET (pane), hint));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -435,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/reading/header-gap-without-note", test_header_gap_without_note);
   g_test_add_func ("/reading/export-dialog-remembers-format",
                    test_export_dialog_remembers_format);
+  g_test_add_func ("/reading/search-results-read-right", test_search_results_read_right);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
