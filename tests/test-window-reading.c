@@ -500,6 +500,61 @@ test_search_results_read_right (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether a visible label under @widget shows @text anywhere in it. */
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A refused file is listed by its name, then where and what is wrong; its folder only in
+ * the tooltip. */
+static void
+test_import_errors_listed (void)
+{
+  g_autoptr(DossierLibrary) library = open_library ();
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  const char *paths[] = { bad, NULL };
+  DossierWindow *window = new_window (library);
+  GListModel *toplevels;   /* GTK's own */
+  GtkWidget *dialog = NULL, *row;
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"dossier\", \"version\": ", -1, NULL));
+  dossier_window_import_files (window, paths);
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_importing (window));
+  wait_a_moment ();
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  row = find_child (dialog, ADW_TYPE_ACTION_ROW, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "bad.json");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "Line 1, column "));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, bad);
+  g_assert_false (shows_text (dialog, dir));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/reading/export-dialog-remembers-format",
                    test_export_dialog_remembers_format);
   g_test_add_func ("/reading/search-results-read-right", test_search_results_read_right);
+  g_test_add_func ("/reading/import-errors-listed", test_import_errors_listed);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
