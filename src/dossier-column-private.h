@@ -47,4 +47,11 @@ void _dossier_column_reset_find      (DossierColumn  *self);
 void _dossier_column_find_step       (DossierColumn  *self,
                                       int             direction);
 
+const char *_dossier_column_annotation_at    (DossierColumn *self,
+                                             double         x,
+                                             double         y);
+gboolean    _dossier_column_popup_annotation (DossierColumn *self,
+                                             const char    *id);
+void        _dossier_column_pass_click       (DossierColumn *self);
+
 G_END_DECLS

@@ -532,9 +532,9 @@ popup_for_selection (DossierColumn *self,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
-static gboolean
-popup_for_annotation (DossierColumn *self,
-                      const char    *id)
+gboolean
+_dossier_column_popup_annotation (DossierColumn *self,
+                                  const char    *id)
 {
   g_autoptr(DossierAnnotation) annotation = NULL;
   GtkTextIter from, to;
@@ -553,6 +553,25 @@ popup_for_annotation (DossierColumn *self,
   return TRUE;
 }
 
+/* The id of the highlight at (@x, @y) of the text view, or NULL. */
+const char *
+_dossier_column_annotation_at (DossierColumn *self,
+                               double         x,
+                               double         y)
+{
+  GtkTextView *text_view = dossier_article_view_get_text_view (self->article_view);
+  const char *id = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (text_view, &iter, bx, by)
+      && dossier_article_view_get_highlight_at (self->article_view, &iter,
+                                                DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
+    return id;
+  return NULL;
+}
+
 /* A released click: over a selection offer to highlight it; on a highlight edit it. */
 static void
 on_text_released (GtkGestureClick *gesture,
@@ -561,11 +580,8 @@ on_text_released (GtkGestureClick *gesture,
                   double           y,
                   DossierColumn   *self)
 {
-  GtkTextView *text_view = dossier_article_view_get_text_view (self->article_view);
   const char *id = NULL;
-  GtkTextIter iter;
   guint start, end;
-  int bx, by;
 
   if (self->session == NULL)
     return;
@@ -576,11 +592,8 @@ on_text_released (GtkGestureClick *gesture,
       return;
     }
 
-  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (gtk_text_view_get_iter_at_location (text_view, &iter, bx, by)
-      && dossier_article_view_get_highlight_at (self->article_view, &iter,
-                                                DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
-    popup_for_annotation (self, id);
+  if ((id = _dossier_column_annotation_at (self, x, y)) != NULL)
+    _dossier_column_popup_annotation (self, id);
 }
 
 /* After a highlight is made of the selection, the selection goes, caret at its end: left
@@ -603,6 +616,7 @@ on_popover_closed (DossierColumn *self)
   if (dossier_annotation_popover_get_annotation (DOSSIER_ANNOTATION_POPOVER (self->popover))
       != NULL)
     deselect (self);
+  _dossier_column_pass_click (self);
 }
 
 static void
@@ -683,7 +697,7 @@ dossier_column_edit_annotation_at_cursor (DossierColumn *self)
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   if (dossier_article_view_get_highlight_at (self->article_view, &iter,
                                              DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
-    popup_for_annotation (self, id);
+    _dossier_column_popup_annotation (self, id);
 }
 
 /* This article's annotations, in text order, kept up to date; NULL without a session. */

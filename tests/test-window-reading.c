@@ -7,7 +7,9 @@
  */
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
+#include "dossier-annotation-popover.h"
 #include "dossier-article-view.h"
 #include "dossier-column.h"
 #include "dossier-entity-details.h"
@@ -555,6 +557,114 @@ test_import_errors_listed (void)
   dossier_test_remove_tree (dir);
 }
 
+/* Clicks as a hand does, the button held a moment, at @offset of @column's text: a real
+ * X event, for GDK's handling of popovers is what is tested. */
+static void
+click_text_at (DossierWindow *window,
+               DossierColumn *column,
+               guint          offset)
+{
+  DossierArticleView *view = dossier_column_get_article_view (column);
+  GtkTextView *text_view = dossier_article_view_get_text_view (view);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  GdkRectangle location;
+  graphene_point_t point;
+  GtkTextIter iter;
+  double dx, dy;
+  int x, y;
+  g_autofree char *xid = NULL, *px = NULL, *py = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dossier_article_view_reveal_range (view, offset, offset + 1);
+  wait_a_moment ();
+  g_assert_true (dossier_article_view_get_iter_at (view, offset, &iter));
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 2, location.y + location.height / 2, &x, &y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &dx, &dy);
+  xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (surface));
+  px = g_strdup_printf ("%d", (int) (point.x + dx));
+  py = g_strdup_printf ("%d", (int) (point.y + dy));
+  {
+    const char *argv[] = { "xdotool", "mousemove", "--window", xid, px, py, "mousedown", "1",
+                           "sleep", "0.2", "mouseup", "1", NULL };
+
+    g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                  NULL, &error));
+    g_assert_no_error (error);
+  }
+  wait_a_moment ();
+  wait_a_moment ();
+}
+
+/* With one column's note open, one click on a highlight in another column opens that
+ * one's note: the click that closes the first is not lost. */
+static void
+test_one_click_opens_another_note (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(DossierLibrary) library = NULL;
+  g_autoptr(DossierArticle) rfa = NULL;
+  g_autoptr(DossierArticle) polygraph = NULL;
+  g_autoptr(DossierAnnotation) first = NULL;
+  g_autoptr(DossierAnnotation) second = NULL;
+  DossierAnnotationPopover *left_popover, *right_popover;
+  DossierAnnotations *annotations;
+  DossierColumn *left, *right;
+  DossierWindow *window;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is needed to click as X does");
+      return;
+    }
+
+  library = open_library ();
+  window = new_window (library);
+  annotations = dossier_window_get_annotations (window);
+  left = open_in_column (window, RFA);
+  rfa = dossier_library_load_article (library, RFA, NULL);
+  polygraph = dossier_library_load_article (library, POLYGRAPH, NULL);
+  first = dossier_annotations_create (annotations, rfa, 0, 30, DOSSIER_HIGHLIGHT_GREEN, "left",
+                                      NULL, NULL);
+  second = dossier_annotations_create (annotations, polygraph, 0, 30, DOSSIER_HIGHLIGHT_BLUE,
+                                       "right", NULL, NULL);
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (dossier_window_open_beside (window, POLYGRAPH));
+  right = dossier_workspace_find (dossier_window_get_workspace (window), POLYGRAPH);
+  left_popover = DOSSIER_ANNOTATION_POPOVER (dossier_column_get_popover (left));
+  right_popover = DOSSIER_ANNOTATION_POPOVER (dossier_column_get_popover (right));
+  wait_a_moment ();
+
+  /* The right column's note is open. */
+  buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (
+                                       dossier_column_get_article_view (right)));
+  dossier_article_view_get_iter_at (dossier_column_get_article_view (right), 5, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_activate_action (GTK_WIDGET (right), "column.edit-note", NULL);
+  wait_a_moment ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (right_popover)));
+
+  click_text_at (window, left, 10);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (right_popover)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (left_popover)));
+  g_assert_cmpstr (dossier_annotation_get_id (dossier_annotation_popover_get_annotation (
+                     left_popover)), ==, dossier_annotation_get_id (first));
+  g_assert_true (dossier_workspace_get_focused (dossier_window_get_workspace (window)) == left);
+
+  gtk_popover_popdown (GTK_POPOVER (left_popover));
+  g_assert_true (dossier_annotations_delete (annotations, dossier_annotation_get_id (first),
+                                             NULL));
+  g_assert_true (dossier_annotations_delete (annotations, dossier_annotation_get_id (second),
+                                             NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +691,7 @@ main (int   argc,
                    test_export_dialog_remembers_format);
   g_test_add_func ("/reading/search-results-read-right", test_search_results_read_right);
   g_test_add_func ("/reading/import-errors-listed", test_import_errors_listed);
+  g_test_add_func ("/reading/one-click-opens-another-note", test_one_click_opens_another_note);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
