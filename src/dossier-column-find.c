@@ -47,13 +47,11 @@ _dossier_column_find_step (DossierColumn *self,
   if (n == 0)
     return;
 
-  if (self->found_current < 0)
-    self->found_current = direction > 0 ? 0 : n - 1;
-  else
-    self->found_current = ((self->found_current + direction) % n + n) % n;
+  self->found_current = _dossier_column_step_index (self->found_current, n, direction);
 
   range = &g_array_index (self->found, DossierTextRange, self->found_current);
-  dossier_article_view_reveal_range (self->article_view, range->start, range->start + range->length);
+  dossier_article_view_reveal_range (self->article_view, range->start,
+                                     range->start + range->length);
   update_find_label (self);
 }
 

@@ -40,6 +40,18 @@ struct _DossierColumn
   char               *found_text;    /* the bar's text that found holds the matches of */
 };
 
+/* Where a step in @direction (1 or -1) from @current (-1: none yet) lands among @n > 0
+ * marks, wrapping around: mentions and matches step alike. */
+static inline int
+_dossier_column_step_index (int current,
+                            int n,
+                            int direction)
+{
+  if (current < 0)
+    return direction > 0 ? 0 : n - 1;
+  return ((current + direction) % n + n) % n;
+}
+
 void _dossier_column_init_find       (DossierColumn  *self);
 void _dossier_column_class_init_find (GtkWidgetClass *widget_class);
 void _dossier_column_refind          (DossierColumn  *self);

@@ -382,10 +382,7 @@ dossier_column_move_to_mention (DossierColumn *self,
   if (n == 0)
     return;
 
-  if (self->current < 0)
-    self->current = direction > 0 ? 0 : n - 1;
-  else
-    self->current = ((self->current + direction) % n + n) % n;
+  self->current = _dossier_column_step_index (self->current, n, direction);
 
   mention = g_ptr_array_index (self->mentions, g_array_index (self->chosen, guint, self->current));
   dossier_article_view_reveal_range (self->article_view, mention->start,

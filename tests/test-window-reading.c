@@ -16,6 +16,7 @@
 #include "dossier-export-dialog.h"
 #include "dossier-search-pane.h"
 #include "dossier-sidebar.h"
+#include "dossier-test-gui.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
@@ -48,16 +49,6 @@ new_window (DossierLibrary *library)
   return window;
 }
 
-static DossierLibrary *
-open_library (void)
-{
-  g_autoptr(GError) error = NULL;
-  DossierLibrary *library = dossier_library_open_default (&error);
-
-  g_assert_no_error (error);
-  return library;
-}
-
 static DossierColumn *
 open_in_column (DossierWindow *window,
                 const char    *id)
@@ -66,78 +57,27 @@ open_in_column (DossierWindow *window,
   return dossier_workspace_find (dossier_window_get_workspace (window), id);
 }
 
-/* The first visible descendant of @widget of @type, with @css_class unless NULL. */
-static GtkWidget *
-find_child (GtkWidget  *widget,
-            GType       type,
-            const char *css_class)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
-          && (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
-        return child;
-      if ((found = find_child (child, type, css_class)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkSearchBar *
 find_bar (DossierColumn *column)
 {
-  return GTK_SEARCH_BAR (find_child (GTK_WIDGET (column), GTK_TYPE_SEARCH_BAR, NULL));
+  return GTK_SEARCH_BAR (dossier_test_find_child (GTK_WIDGET (column), GTK_TYPE_SEARCH_BAR, NULL));
 }
 
 static GtkEditable *
 find_entry (DossierColumn *column)
 {
-  return GTK_EDITABLE (find_child (GTK_WIDGET (find_bar (column)), GTK_TYPE_SEARCH_ENTRY, NULL));
+  return GTK_EDITABLE (dossier_test_find_child (GTK_WIDGET (find_bar (column)),
+                                                GTK_TYPE_SEARCH_ENTRY, NULL));
 }
 
 /* What the find bar says of its matches: "2 of 7". */
 static const char *
 find_count (DossierColumn *column)
 {
-  return gtk_label_get_label (GTK_LABEL (find_child (GTK_WIDGET (find_bar (column)),
-                                                     GTK_TYPE_LABEL, "caption")));
-}
+  GtkWidget *label = dossier_test_find_child (GTK_WIDGET (find_bar (column)), GTK_TYPE_LABEL,
+                                              "caption");
 
-/* Presses a key where the focus is on @focus: the key bindings of @focus and then of each
- * widget around it are tried, as GTK does. FALSE when nothing took the key. */
-static gboolean
-press_at (GtkWidget       *focus,
-          guint            keyval,
-          GdkModifierType  modifiers)
-{
-  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-              if (GTK_IS_KEYVAL_TRIGGER (trigger)
-                  && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-                  && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers
-                  && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                   gtk_shortcut_get_arguments (shortcut)))
-                return TRUE;
-            }
-        }
-    }
-  return FALSE;
+  return gtk_label_get_label (GTK_LABEL (label));
 }
 
 /* The find bar counts in one form: "1 of 7" as soon as the user has typed, then "2 of 7",
@@ -145,7 +85,7 @@ press_at (GtkWidget       *focus,
 static void
 test_find_count_wording (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierColumn *column = open_in_column (window, POLYGRAPH);
 
@@ -174,7 +114,7 @@ test_find_count_wording (void)
 static void
 test_find_resets_on_another_article (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierColumn *column = open_in_column (window, POLYGRAPH);
 
@@ -195,7 +135,7 @@ test_find_resets_on_another_article (void)
 static void
 test_step_keys_work_from_the_sidebar (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierColumn *column = open_in_column (window, POLYGRAPH);
   GtkWidget *sidebar = GTK_WIDGET (dossier_window_get_sidebar (window));
@@ -203,56 +143,33 @@ test_step_keys_work_from_the_sidebar (void)
   dossier_window_choose_entity (window, "Sergei Lavrov");
   DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
   g_assert_cmpuint (dossier_column_get_n_mentions (column), >, 1);
-  g_assert_true (press_at (sidebar, GDK_KEY_F3, 0));
+  g_assert_true (dossier_test_press (sidebar, GDK_KEY_F3, 0));
   g_assert_cmpint (dossier_column_get_current_mention (column), ==, 0);
-  g_assert_true (press_at (sidebar, GDK_KEY_F3, 0));
+  g_assert_true (dossier_test_press (sidebar, GDK_KEY_F3, 0));
   g_assert_cmpint (dossier_column_get_current_mention (column), ==, 1);
-  g_assert_true (press_at (sidebar, GDK_KEY_F3, GDK_SHIFT_MASK));
+  g_assert_true (dossier_test_press (sidebar, GDK_KEY_F3, GDK_SHIFT_MASK));
   g_assert_cmpint (dossier_column_get_current_mention (column), ==, 0);
 
   dossier_column_find (column, "lavrov");
   g_assert_cmpint (dossier_column_get_current_found (column), ==, 0);
-  g_assert_true (press_at (sidebar, GDK_KEY_g, GDK_CONTROL_MASK));
+  g_assert_true (dossier_test_press (sidebar, GDK_KEY_g, GDK_CONTROL_MASK));
   g_assert_cmpint (dossier_column_get_current_found (column), ==, 1);
-  g_assert_true (press_at (sidebar, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (dossier_test_press (sidebar, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpint (dossier_column_get_current_found (column), ==, 0);
 
   /* With no entity chosen, F3 is the find bar's "next match". */
   dossier_window_choose_entity (window, NULL);
   DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
-  g_assert_true (press_at (sidebar, GDK_KEY_F3, 0));
+  g_assert_true (dossier_test_press (sidebar, GDK_KEY_F3, 0));
   g_assert_cmpint (dossier_column_get_current_found (column), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* The visible toast saying @message, or NULL. */
-static GtkWidget *
-find_toast (GtkWidget  *widget,
-            const char *message)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_str_equal (gtk_widget_get_css_name (child), "toast"))
-        {
-          GtkWidget *label = find_child (child, GTK_TYPE_LABEL, NULL);
-
-          if (label != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), message) == 0)
-            return child;
-        }
-      if ((found = find_toast (child, message)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Alt+2 with nothing selected says what it needs, and leaves Ctrl+H's colour alone. */
 static void
 test_highlight_key_without_selection (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierColumn *column = open_in_column (window, RFA);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
@@ -261,13 +178,13 @@ test_highlight_key_without_selection (void)
   g_autofree char *color = NULL;
 
   g_settings_set_string (settings, "last-highlight-color", "yellow");
-  g_assert_null (find_toast (GTK_WIDGET (window), "Select text to highlight"));
-  g_assert_true (press_at (text_view, GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_false (dossier_test_shows_text (GTK_WIDGET (window), "Select text to highlight"));
+  g_assert_true (dossier_test_press (text_view, GDK_KEY_2, GDK_ALT_MASK));
   wait_a_moment ();
   color = g_settings_get_string (settings, "last-highlight-color");
   g_assert_cmpstr (color, ==, "yellow");
   g_assert_cmpuint (g_list_model_get_n_items (dossier_column_get_annotations (column)), ==, 0);
-  g_assert_nonnull (find_toast (GTK_WIDGET (window), "Select text to highlight"));
+  g_assert_true (dossier_test_shows_text (GTK_WIDGET (window), "Select text to highlight"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -290,7 +207,7 @@ count_buttons (GtkWidget  *widget,
 static void
 test_entity_details_open_readable (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   GtkWidget *details, *popover, *scrolled, *companions, *name;
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
@@ -300,7 +217,7 @@ test_entity_details_open_readable (void)
   open_in_column (window, POLYGRAPH);
   dossier_window_choose_entity (window, "Min Aung Hlaing");
   DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
-  details = find_child (GTK_WIDGET (window), DOSSIER_TYPE_ENTITY_DETAILS, NULL);
+  details = dossier_test_find_child (GTK_WIDGET (window), DOSSIER_TYPE_ENTITY_DETAILS, NULL);
   g_assert_nonnull (details);
   while ((count_buttons (details, "win.choose-entity") < 12
           || count_buttons (details, "win.open-beside") == 0)
@@ -312,12 +229,12 @@ test_entity_details_open_readable (void)
   gtk_popover_popup (GTK_POPOVER (popover));
   wait_a_moment ();
 
-  name = find_child (details, GTK_TYPE_LABEL, "title-3");
+  name = dossier_test_find_child (details, GTK_TYPE_LABEL, "title-3");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "Min Aung Hlaing");
   g_assert_false (gtk_label_get_selection_bounds (GTK_LABEL (name), &start, &end));
 
-  scrolled = find_child (details, GTK_TYPE_SCROLLED_WINDOW, NULL);
-  companions = find_child (details, GTK_TYPE_FLOW_BOX, NULL);
+  scrolled = dossier_test_find_child (details, GTK_TYPE_SCROLLED_WINDOW, NULL);
+  companions = dossier_test_find_child (details, GTK_TYPE_FLOW_BOX, NULL);
   g_assert_true (gtk_widget_compute_bounds (companions, scrolled, &bounds));
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -354,7 +271,7 @@ header_gap (DossierArticle *article)
 static void
 test_header_gap_without_note (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   g_autoptr(DossierArticle) dated = dossier_library_load_article (library, RFA, NULL);
   g_autoptr(DossierArticle) undated = dossier_library_load_article (library, RFA, NULL);
   int with_note, without_note;
@@ -380,7 +297,7 @@ on_exported (DossierExportDialog *dialog,
 static void
 test_export_dialog_remembers_format (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierAnnotations *annotations = dossier_window_get_annotations (window);
   g_autoptr(DossierArticle) article = dossier_library_load_article (library, POLYGRAPH, NULL);
@@ -478,7 +395,7 @@ search_for (DossierSearchPane *pane,
 static void
 test_search_results_read_right (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierSearchPane *pane = dossier_sidebar_get_search_pane (dossier_window_get_sidebar (window));
   const char *hint = "Nothing to search for: type a word, or the start of one followed by *.";
@@ -502,28 +419,12 @@ test_search_results_read_right (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Whether a visible label under @widget shows @text anywhere in it. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* A refused file is listed by its name, then where and what is wrong; its folder only in
  * the tooltip. */
 static void
 test_import_errors_listed (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   g_autofree char *dir = dossier_test_make_tmpdir ();
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   const char *paths[] = { bad, NULL };
@@ -545,13 +446,13 @@ test_import_errors_listed (void)
         dialog = GTK_WIDGET (toplevel);
     }
   g_assert_nonnull (dialog);
-  row = find_child (dialog, ADW_TYPE_ACTION_ROW, NULL);
+  row = dossier_test_find_child (dialog, ADW_TYPE_ACTION_ROW, NULL);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "bad.json");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                                    "Line 1, column "));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, bad);
-  g_assert_false (shows_text (dialog, dir));
+  g_assert_false (dossier_test_shows_text (dialog, dir));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
   dossier_test_remove_tree (dir);
@@ -623,7 +524,7 @@ test_one_click_opens_another_note (void)
       return;
     }
 
-  library = open_library ();
+  library = dossier_test_open_library ();
   window = new_window (library);
   annotations = dossier_window_get_annotations (window);
   left = open_in_column (window, RFA);
@@ -669,22 +570,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
+  g_autofree char *home = dossier_test_gui_init (&argc, &argv, "window-reading");
   int status;
-
-  /* gtk_test_init() does not isolate the folders: keep libraries and settings out of the
-   * real home by hand. */
-  home = g_dir_make_tmp ("dossier-reading-test-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
 
   g_test_add_func ("/reading/find-count-wording", test_find_count_wording);
   g_test_add_func ("/reading/find-resets-on-another-article", test_find_resets_on_another_article);
-  g_test_add_func ("/reading/step-keys-work-from-the-sidebar", test_step_keys_work_from_the_sidebar);
+  g_test_add_func ("/reading/step-keys-work-from-the-sidebar",
+                   test_step_keys_work_from_the_sidebar);
   g_test_add_func ("/reading/entity-details-open-readable", test_entity_details_open_readable);
   g_test_add_func ("/reading/header-gap-without-note", test_header_gap_without_note);
   g_test_add_func ("/reading/export-dialog-remembers-format",
