@@ -117,7 +117,9 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "credits", "scale", 0.85,
                               "family", "Cantarell, sans-serif", "pixels-below-lines", 2, NULL);
   gtk_text_buffer_create_tag (buffer, "dating", "scale", 0.85, "style", PANGO_STYLE_ITALIC,
-                              "family", "Cantarell, sans-serif", "pixels-below-lines", 24, NULL);
+                              "family", "Cantarell, sans-serif", "pixels-below-lines", 2, NULL);
+  /* After the header's other tags, so that its gap wins on its last line. */
+  gtk_text_buffer_create_tag (buffer, "header-end", "pixels-below-lines", 24, NULL);
   gtk_text_buffer_create_tag (buffer, "paragraph", "pixels-below-lines", 14, NULL);
   gtk_text_buffer_create_tag (buffer, "heading", "weight", PANGO_WEIGHT_BOLD, "scale", 1.3,
                               "family", "Cantarell, sans-serif",
@@ -345,6 +347,7 @@ render_header (GtkTextBuffer  *buffer,
   g_autofree char *byline = dossier_article_dup_byline (article);
   g_autofree char *credits = format_credits (article);
   const char *note = dossier_article_get_published_note (article);
+  GtkTextIter start, end;
 
   append (buffer, dossier_article_get_title (article), "title");
   append (buffer, "\n", "title");
@@ -367,6 +370,13 @@ render_header (GtkTextBuffer  *buffer,
       append (buffer, dating, "dating");
       append (buffer, "\n", "dating");
     }
+
+  /* The same gap under the header whichever of its lines comes last (QA review: an
+   * imported article without a dating note had none under its byline). */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  start = end;
+  gtk_text_iter_backward_line (&start);
+  gtk_text_buffer_apply_tag_by_name (buffer, "header-end", &start, &end);
 }
 
 static const char *

@@ -17,44 +17,66 @@
 #include "dossier-column-private.h"
 #include "dossier-text-finder.h"
 
+/* GNOME's wording, one form throughout: "2 of 5" (a match is always the current one once
+ * any is found) or "No results" (QA review: "1 match" turned into "1 of 1" on Enter). */
 static void
 update_find_label (DossierColumn *self)
 {
   g_autofree char *label = NULL;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
 
-  if (*text == '\0')
+  if (*text == '\0' || !gtk_search_bar_get_search_mode (self->find_bar))
     label = g_strdup ("");
   else if (self->found->len == 0)
-    label = g_strdup (_("Not found"));
-  else if (self->found_current < 0)
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
-                                          self->found->len), self->found->len);
+    label = g_strdup (_("No results"));
   else
     /* TRANSLATORS: the match shown, of how many: "2 of 5" */
-    label = g_strdup_printf (_("%d of %u"), self->found_current + 1, self->found->len);
+    label = g_strdup_printf (_("%d of %u"), MAX (self->found_current, 0) + 1, self->found->len);
 
   gtk_label_set_label (self->find_label, label);
 }
 
-/* Marks every occurrence of the bar's words in the article. */
+/* Steps to the next (@direction 1) or previous (-1) match, wrapping around. */
+void
+_dossier_column_find_step (DossierColumn *self,
+                           int            direction)
+{
+  const DossierTextRange *range;
+  int n = self->found->len;
+
+  if (n == 0)
+    return;
+
+  self->found_current = _dossier_column_step_index (self->found_current, n, direction);
+
+  range = &g_array_index (self->found, DossierTextRange, self->found_current);
+  dossier_article_view_reveal_range (self->article_view, range->start,
+                                     range->start + range->length);
+  update_find_label (self);
+}
+
+/* Marks every occurrence of the bar's words in the article and, as the user types, goes to
+ * the first, as GNOME's find bars do. */
 void
 _dossier_column_refind (DossierColumn *self)
 {
   DossierArticle *article = dossier_column_get_article (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->find_entry));
+  gboolean active = gtk_search_bar_get_search_mode (self->find_bar);
   g_auto(GStrv) words = NULL;
 
   dossier_article_view_clear_highlights (self->article_view, DOSSIER_HIGHLIGHT_GROUP_FIND);
   g_clear_pointer (&self->found, g_array_unref);
   self->found_current = -1;
+  g_free (self->found_text);
+  self->found_text = active ? g_strdup (text) : NULL;
 
   /* What the user types is one phrase; a search's words are found each on its own, until
    * the user edits them. */
   if (g_strcmp0 (text, self->find_words) != 0)
     g_clear_pointer (&self->find_words, g_free);
   words = self->find_words ? g_strsplit (self->find_words, " ", -1) : g_strsplit (text, "\n", 1);
-  if (article != NULL && gtk_search_bar_get_search_mode (self->find_bar))
+  if (article != NULL && active)
     self->found = dossier_text_find_all (dossier_article_get_text (article),
                                          (const char * const *) words);
   else
@@ -69,26 +91,18 @@ _dossier_column_refind (DossierColumn *self)
                                           range->start + range->length, NULL, NULL);
     }
   update_find_label (self);
+  _dossier_column_find_step (self, 1);
 }
 
-static void
-step (DossierColumn *self,
-      int            direction)
+/* Another article in the column: what was looked for in the last one is not carried over,
+ * with a count that no longer fits (QA review). The bar closes empty. */
+void
+_dossier_column_reset_find (DossierColumn *self)
 {
-  const DossierTextRange *range;
-  int n = self->found->len;
-
-  if (n == 0)
-    return;
-
-  if (self->found_current < 0)
-    self->found_current = direction > 0 ? 0 : n - 1;
-  else
-    self->found_current = ((self->found_current + direction) % n + n) % n;
-
-  range = &g_array_index (self->found, DossierTextRange, self->found_current);
-  dossier_article_view_reveal_range (self->article_view, range->start, range->start + range->length);
-  update_find_label (self);
+  g_clear_pointer (&self->find_words, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+  _dossier_column_refind (self);
 }
 
 static void
@@ -111,7 +125,7 @@ find_action (GtkWidget  *widget,
       return;
     }
 
-  step (self, g_str_equal (action_name, "column.find-next") ? 1 : -1);
+  _dossier_column_find_step (self, g_str_equal (action_name, "column.find-next") ? 1 : -1);
 }
 
 static void
@@ -121,10 +135,19 @@ on_search_mode (DossierColumn *self)
   _dossier_column_refind (self);
 }
 
+/* The entry reports its text a moment after it changed, also when dossier_column_find()
+ * set it: found already, it is not found again, which would undo steps taken since. */
+static void
+on_search_changed (DossierColumn *self)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->find_entry)), self->found_text) != 0)
+    _dossier_column_refind (self);
+}
+
 static void
 on_activate (DossierColumn *self)
 {
-  step (self, 1);
+  _dossier_column_find_step (self, 1);
 }
 
 static gboolean
@@ -132,7 +155,7 @@ previous_shortcut (GtkWidget *widget,
                    GVariant  *args,
                    gpointer   user_data)
 {
-  step (DOSSIER_COLUMN (user_data), -1);
+  _dossier_column_find_step (DOSSIER_COLUMN (user_data), -1);
   return TRUE;
 }
 
@@ -145,7 +168,7 @@ _dossier_column_init_find (DossierColumn *self)
   self->found_current = -1;
   gtk_search_bar_connect_entry (self->find_bar, GTK_EDITABLE (self->find_entry));
   g_signal_connect_swapped (self->find_entry, "search-changed",
-                            G_CALLBACK (_dossier_column_refind), self);
+                            G_CALLBACK (on_search_changed), self);
   g_signal_connect_swapped (self->find_entry, "activate", G_CALLBACK (on_activate), self);
   g_signal_connect_swapped (self->find_bar, "notify::search-mode-enabled",
                             G_CALLBACK (on_search_mode), self);
@@ -189,7 +212,6 @@ dossier_column_find (DossierColumn *self,
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), words);
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
   _dossier_column_refind (self);
-  step (self, 1);
 }
 
 guint

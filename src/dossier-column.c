@@ -56,6 +56,22 @@ move_action (GtkWidget  *widget,
                                   g_str_equal (action_name, "column.next-mention") ? 1 : -1);
 }
 
+/* F3 and Shift+F3 step through what the column marks: the chosen entity's mentions, or
+ * else the find bar's matches. */
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DossierColumn *self = DOSSIER_COLUMN (widget);
+  int direction = g_str_equal (action_name, "column.next") ? 1 : -1;
+
+  if (self->chosen->len > 0)
+    dossier_column_move_to_mention (self, direction);
+  else
+    _dossier_column_find_step (self, direction);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -92,6 +108,7 @@ dossier_column_dispose (GObject *object)
   g_clear_pointer (&self->chosen, g_array_unref);
   g_clear_pointer (&self->found, g_array_unref);
   g_clear_pointer (&self->find_words, g_free);
+  g_clear_pointer (&self->found_text, g_free);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_data (self->annotations, self);
@@ -134,9 +151,17 @@ highlight_action (GtkWidget  *widget,
   DossierColumn *self = DOSSIER_COLUMN (widget);
   DossierHighlightColor color = parameter ? (DossierHighlightColor) g_variant_get_int32 (parameter)
                                           : last_color (self);
+  guint start, end;
 
-  if (color >= DOSSIER_N_HIGHLIGHT_COLORS)
+  if (color >= DOSSIER_N_HIGHLIGHT_COLORS || self->session == NULL)
     return;
+  /* Without a selection the key did nothing the user could see: say why, and keep the
+   * colour the next Ctrl+H uses (QA review: Alt+2 silently changed it). */
+  if (!dossier_article_view_get_selection (self->article_view, &start, &end))
+    {
+      gtk_widget_activate_action (widget, "win.show-message", "s", _("Select text to highlight"));
+      return;
+    }
   g_settings_set_string (self->settings, "last-highlight-color",
                          dossier_highlight_color_to_string (color));
   dossier_column_highlight_selection (self, color);
@@ -179,6 +204,8 @@ dossier_column_class_init (DossierColumnClass *klass)
 
   gtk_widget_class_install_action (widget_class, "column.next-mention", NULL, move_action);
   gtk_widget_class_install_action (widget_class, "column.previous-mention", NULL, move_action);
+  gtk_widget_class_install_action (widget_class, "column.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "column.previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "column.close", NULL, close_action);
   _dossier_column_class_init_find (widget_class);
   gtk_widget_class_install_action (widget_class, "column.highlight", NULL, highlight_action);
@@ -191,9 +218,9 @@ dossier_column_class_init (DossierColumnClass *klass)
                                          "column.highlight-color", "i", i);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "column.edit-note", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "column.next-mention", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, 0, "column.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F3, GDK_SHIFT_MASK,
-                                       "column.previous-mention", NULL);
+                                       "column.previous", NULL);
   gtk_widget_class_set_css_name (widget_class, "column");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -261,7 +288,7 @@ dossier_column_set_article (DossierColumn  *self,
 
   dossier_article_view_set_article (self->article_view, article);
   load_annotations (self);
-  _dossier_column_refind (self);
+  _dossier_column_reset_find (self);
   byline = dossier_article_dup_byline (article);
   gtk_label_set_label (self->title_label, dossier_article_get_title (article));
   gtk_label_set_label (self->byline_label, byline);
@@ -355,10 +382,7 @@ dossier_column_move_to_mention (DossierColumn *self,
   if (n == 0)
     return;
 
-  if (self->current < 0)
-    self->current = direction > 0 ? 0 : n - 1;
-  else
-    self->current = ((self->current + direction) % n + n) % n;
+  self->current = _dossier_column_step_index (self->current, n, direction);
 
   mention = g_ptr_array_index (self->mentions, g_array_index (self->chosen, guint, self->current));
   dossier_article_view_reveal_range (self->article_view, mention->start,
@@ -505,9 +529,9 @@ popup_for_selection (DossierColumn *self,
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
-static gboolean
-popup_for_annotation (DossierColumn *self,
-                      const char    *id)
+gboolean
+_dossier_column_popup_annotation (DossierColumn *self,
+                                  const char    *id)
 {
   g_autoptr(DossierAnnotation) annotation = NULL;
   GtkTextIter from, to;
@@ -526,6 +550,25 @@ popup_for_annotation (DossierColumn *self,
   return TRUE;
 }
 
+/* The id of the highlight at (@x, @y) of the text view, or NULL. */
+const char *
+_dossier_column_annotation_at (DossierColumn *self,
+                               double         x,
+                               double         y)
+{
+  GtkTextView *text_view = dossier_article_view_get_text_view (self->article_view);
+  const char *id = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (gtk_text_view_get_iter_at_location (text_view, &iter, bx, by)
+      && dossier_article_view_get_highlight_at (self->article_view, &iter,
+                                                DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
+    return id;
+  return NULL;
+}
+
 /* A released click: over a selection offer to highlight it; on a highlight edit it. */
 static void
 on_text_released (GtkGestureClick *gesture,
@@ -534,11 +577,8 @@ on_text_released (GtkGestureClick *gesture,
                   double           y,
                   DossierColumn   *self)
 {
-  GtkTextView *text_view = dossier_article_view_get_text_view (self->article_view);
   const char *id = NULL;
-  GtkTextIter iter;
   guint start, end;
-  int bx, by;
 
   if (self->session == NULL)
     return;
@@ -549,11 +589,8 @@ on_text_released (GtkGestureClick *gesture,
       return;
     }
 
-  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (gtk_text_view_get_iter_at_location (text_view, &iter, bx, by)
-      && dossier_article_view_get_highlight_at (self->article_view, &iter,
-                                                DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
-    popup_for_annotation (self, id);
+  if ((id = _dossier_column_annotation_at (self, x, y)) != NULL)
+    _dossier_column_popup_annotation (self, id);
 }
 
 /* After a highlight is made of the selection, the selection goes, caret at its end: left
@@ -576,6 +613,7 @@ on_popover_closed (DossierColumn *self)
   if (dossier_annotation_popover_get_annotation (DOSSIER_ANNOTATION_POPOVER (self->popover))
       != NULL)
     deselect (self);
+  _dossier_column_pass_click (self);
 }
 
 static void
@@ -656,7 +694,7 @@ dossier_column_edit_annotation_at_cursor (DossierColumn *self)
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   if (dossier_article_view_get_highlight_at (self->article_view, &iter,
                                              DOSSIER_HIGHLIGHT_GROUP_ANNOTATION, &id))
-    popup_for_annotation (self, id);
+    _dossier_column_popup_annotation (self, id);
 }
 
 /* This article's annotations, in text order, kept up to date; NULL without a session. */

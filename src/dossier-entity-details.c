@@ -1,8 +1,9 @@
 /* dossier-entity-details.c: what is known of an entity, one click from the entity bar
  *
- * Its description and aliases, the articles that mention it (a click opens one) and the
- * entities named with it (a click chooses that one instead). Both lists are counted in a
- * worker thread: choosing an entity of a large library never waits for them.
+ * Its description and aliases, the entities named with it (a click chooses that one
+ * instead), short names side by side so that all are in view, then the articles that
+ * mention it (a click opens one), the long list, last. Both lists are counted in a worker
+ * thread: choosing an entity of a large library never waits for them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,6 +64,34 @@ dossier_entity_details_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (dossier_entity_details_parent_class)->unroot (widget);
 }
 
+/* Opened, the popover focuses its first focusable child: the selectable name, which GTK
+ * then selects whole (QA review: the details opened with their title selected). The
+ * first button takes the focus instead; before the buttons are in, the label is focused
+ * without a selection. The labels stay selectable, for copying. */
+static gboolean
+dossier_entity_details_focus (GtkWidget        *widget,
+                              GtkDirectionType  direction)
+{
+  DossierEntityDetails *self = DOSSIER_ENTITY_DETAILS (widget);
+  GtkWidget *before = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *after;
+
+  if (before != NULL && gtk_widget_is_ancestor (before, widget))
+    return GTK_WIDGET_CLASS (dossier_entity_details_parent_class)->focus (widget, direction);
+
+  if (direction == GTK_DIR_TAB_FORWARD
+      && (gtk_widget_child_focus (GTK_WIDGET (self->companions_box), direction)
+          || gtk_widget_child_focus (GTK_WIDGET (self->articles_box), direction)))
+    return TRUE;
+
+  if (!GTK_WIDGET_CLASS (dossier_entity_details_parent_class)->focus (widget, direction))
+    return FALSE;
+  after = gtk_root_get_focus (gtk_widget_get_root (widget));
+  if (GTK_IS_LABEL (after))
+    gtk_label_select_region (GTK_LABEL (after), 0, 0);
+  return TRUE;
+}
+
 static void
 dossier_entity_details_class_init (DossierEntityDetailsClass *klass)
 {
@@ -70,6 +99,7 @@ dossier_entity_details_class_init (DossierEntityDetailsClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = dossier_entity_details_dispose;
   widget_class->unroot = dossier_entity_details_unroot;
+  widget_class->focus = dossier_entity_details_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-entity-details.ui");
@@ -89,18 +119,30 @@ dossier_entity_details_init (DossierEntityDetails *self)
   self->cancellable = g_cancellable_new ();
 }
 
-/* A flat button that activates a window action with a string target. */
+/* A flat button that activates a window action with a string target; its label wraps
+ * after @width characters, or with @width 0 is one short line (a name, whole in its
+ * tooltip), so that a few fit side by side. */
 static GtkWidget *
 action_button (const char *label,
                const char *action,
-               const char *target)
+               const char *target,
+               int         width)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *text = gtk_label_new (label);
 
   gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 40);
+  if (width > 0)
+    {
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (text), width);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (text), 16);
+      gtk_widget_set_tooltip_text (button, label);
+    }
   gtk_button_set_child (GTK_BUTTON (button), text);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", target);
@@ -140,7 +182,7 @@ on_articles_counted (GObject      *source,
       g_autofree char *label = g_strdup_printf ("%s (%u)", count->title, count->n_mentions);
 
       gtk_box_append (self->articles_box,
-                      action_button (label, "win.open-beside", count->name));
+                      action_button (label, "win.open-beside", count->name, 40));
     }
 
   if (counts->len > MAX_ARTICLES)
@@ -174,7 +216,7 @@ on_companions_counted (GObject      *source,
       const DossierMentionCount *count = g_ptr_array_index (counts, i);
 
       gtk_flow_box_append (self->companions_box,
-                           action_button (count->name, "win.choose-entity", count->name));
+                           action_button (count->name, "win.choose-entity", count->name, 0));
     }
 }
 

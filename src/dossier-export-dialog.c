@@ -40,6 +40,7 @@ struct _DossierExportDialog
   DossierAnnotationFilter  shown;        /* strings owned */
   gboolean                 has_shown;
   GtkNativeDialog         *chooser;
+  GSettings               *settings;
   GCancellable            *cancellable;
   char                    *path;         /* being written */
   guint                    n_notes[DOSSIER_EXPORT_SCOPE_SHOWN + 1];
@@ -207,6 +208,9 @@ dossier_export_dialog_export_to (DossierExportDialog *self,
       return;
     }
 
+  /* Offered first next time: most people export to one format, again and again. */
+  g_settings_set_string (self->settings, "export-format",
+                         dossier_export_format_to_string (dossier_export_dialog_get_format (self)));
   self->path = g_strdup (path);
   set_busy (self, TRUE);
   dossier_export_write_file_async (dossier_annotations_get_library (self->annotations), list,
@@ -298,6 +302,7 @@ dossier_export_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->annotations);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dossier_export_dialog_parent_class)->dispose (object);
 }
@@ -365,9 +370,16 @@ dossier_export_dialog_class_init (DossierExportDialogClass *klass)
 static void
 dossier_export_dialog_init (DossierExportDialog *self)
 {
+  g_autofree char *format_name = NULL;
+  DossierExportFormat format = DOSSIER_EXPORT_MARKDOWN;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+  format_name = g_settings_get_string (self->settings, "export-format");
+  if (dossier_export_format_from_string (format_name, &format))
+    dossier_export_dialog_set_format (self, format);
   self->shown = (DossierAnnotationFilter) DOSSIER_ANNOTATION_FILTER_INIT;
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
   g_signal_connect_swapped (self->all_check, "toggled", G_CALLBACK (update_export_button), self);
@@ -406,6 +418,10 @@ dossier_export_dialog_new (GtkWindow                     *parent,
     }
   show_scopes (self);
   update_export_button (self);
+  /* Enter exports, as the default button says; the window would focus Cancel, the first
+   * button, otherwise (QA review). */
+  if (gtk_widget_get_sensitive (self->export_button))
+    gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
   return self;
 }
 

@@ -54,6 +54,7 @@ typedef struct
   GPtrArray *articles;
   GPtrArray *entities;
   gboolean   has_more;
+  gboolean   has_words;   /* the query holds something to look for, not only * - " */
 } Search;
 
 static void
@@ -79,6 +80,7 @@ search_thread (GTask        *task,
   g_autoptr(DossierSearchQuery) query = dossier_search_query_new (search->text);
   g_autoptr(GError) error = NULL;
 
+  search->has_words = !dossier_search_query_is_empty (query);
   db = dossier_database_pool_take (search->pool, &error);
   if (db != NULL)
     search->articles = dossier_search_store_find (db, query, 0, PAGE_SIZE, &search->has_more,
@@ -101,7 +103,11 @@ show_status (DossierSearchPane *self,
   g_autofree char *status = NULL;
   guint n = search->articles->len;
 
-  if (n == 0)
+  /* "*", "-" or a lone quote: advice to use fewer words would not fit (QA review). */
+  if (n == 0 && !search->has_words)
+    status = g_strdup (_("Nothing to search for: type a word, or the start of one followed "
+                         "by *."));
+  else if (n == 0)
     status = g_strdup (_("No articles match. Fewer words, or a word’s start followed by *, "
                          "may find more."));
   else if (search->has_more)
@@ -266,7 +272,9 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *byline = make_label ("caption", FALSE);
 
   gtk_widget_add_css_class (byline, "dim-label");
-  gtk_box_append (GTK_BOX (box), make_label ("heading", TRUE));
+  /* Not "heading": in a bold title the bold matches would not show, as they do in the
+   * snippet (QA review). */
+  gtk_box_append (GTK_BOX (box), make_label ("search-title", TRUE));
   gtk_box_append (GTK_BOX (box), byline);
   gtk_box_append (GTK_BOX (box), make_label ("search-snippet", TRUE));
   gtk_widget_add_css_class (box, "search-row");

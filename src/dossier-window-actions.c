@@ -189,6 +189,21 @@ focus_column_action (GtkWidget  *widget,
                                 g_str_equal (action_name, "win.next-column") ? 1 : -1);
 }
 
+/* F3 and Ctrl+G step in the focused column wherever the focus is, e.g. in the entity list
+ * just after choosing one (QA review): "win.column-next" is the column's "column.next". */
+static void
+column_step_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  DossierColumn *column = dossier_workspace_get_focused (self->workspace);
+  g_autofree char *name = g_strconcat ("column.", action_name + strlen ("win.column-"), NULL);
+
+  if (column != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (column), name, NULL);
+}
+
 static void
 choose_entity_action (GtkWidget  *widget,
                       const char *action_name,
@@ -281,6 +296,10 @@ static const struct
   { "win.close-column", NULL, close_column_action },
   { "win.next-column", NULL, focus_column_action },
   { "win.previous-column", NULL, focus_column_action },
+  { "win.column-next", NULL, column_step_action },
+  { "win.column-previous", NULL, column_step_action },
+  { "win.column-find-next", NULL, column_step_action },
+  { "win.column-find-previous", NULL, column_step_action },
   { "win.choose-entity", "s", choose_entity_action },
   { "win.clear-entity", NULL, clear_entity_action },
   { "win.search", NULL, search_action },
@@ -308,6 +327,10 @@ static const struct
   { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-column" },
   { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-column" },
   { GDK_KEY_Escape, 0, "win.clear-entity" },
+  { GDK_KEY_F3, 0, "win.column-next" },
+  { GDK_KEY_F3, GDK_SHIFT_MASK, "win.column-previous" },
+  { GDK_KEY_g, GDK_CONTROL_MASK, "win.column-find-next" },
+  { GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.column-find-previous" },
   { GDK_KEY_k, GDK_CONTROL_MASK, "win.search" },
   { GDK_KEY_p, GDK_CONTROL_MASK, "win.print" },
   { GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-notes" },

@@ -13,30 +13,98 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "dossier-window-private.h"
 
+/* "Line 3, column 5: expected a value", or the message as it is: what a refused file's
+ * error says, without the file's path it starts with (its row shows the file). */
+static char *
+describe_refusal (const char   *path,
+                  const GError *error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  const char *rest = error->message;
+  guint line, column;
+  int end = 0;
+
+  if (g_str_has_prefix (rest, display) && rest[strlen (display)] == ':')
+    rest += strlen (display) + 1;
+  while (*rest == ' ')
+    rest++;
+  if (sscanf (rest, "%u:%u:%n", &line, &column, &end) == 2 && end > 0)
+    {
+      rest += end;
+      while (*rest == ' ')
+        rest++;
+      /* TRANSLATORS: where in a refused file, and what is wrong there */
+      return g_strdup_printf (_("Line %u, column %u: %s"), line, column, rest);
+    }
+  return g_strdup (rest);
+}
+
+/* A refused file's row: its name, then why, left-aligned; the whole path in the tooltip. */
+static GtkWidget *
+refusal_row (const DossierImportFileResult *file)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *display = g_filename_display_name (file->path);
+  g_autofree char *name = g_path_get_basename (display);
+  g_autofree char *reason = describe_refusal (file->path, file->error);
+  g_autofree char *title = g_markup_escape_text (name, -1);
+  g_autofree char *subtitle = g_markup_escape_text (reason, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_tooltip_text (row, display);
+  return row;
+}
+
+/* The files that were refused, one row each (QA review: a centred block of full paths
+ * and messages was hard to read). */
 static void
 show_rejected (DossierWindow              *self,
                const DossierImportSummary *summary)
 {
-  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scrolled;
   GtkWidget *dialog;
+  guint n = 0;
 
+  g_object_ref_sink (list);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
   for (guint i = 0; i < summary->files->len; i++)
     {
       const DossierImportFileResult *file = g_ptr_array_index (summary->files, i);
 
-      if (file->error != NULL && !g_error_matches (file->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_string_append_printf (body, "%s%s", body->len ? "\n\n" : "", file->error->message);
+      if (file->error == NULL || g_error_matches (file->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        continue;
+      gtk_list_box_append (GTK_LIST_BOX (list), refusal_row (file));
+      n++;
     }
-  if (body->len == 0)
-    return;
+  if (n == 0)
+    {
+      g_object_unref (list);
+      return;
+    }
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  g_object_unref (list);
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Files Were Not Imported"),
-                                   body->str);
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "Nothing of this file was imported.",
+                                                "Nothing of these files was imported.", n));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

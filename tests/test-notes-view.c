@@ -13,6 +13,7 @@
 #include "dossier-export-dialog.h"
 #include "dossier-list-header.h"
 #include "dossier-notes-view.h"
+#include "dossier-test-gui.h"
 #include "dossier-test-util.h"
 
 #define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
@@ -756,17 +757,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
+  g_autofree char *home = dossier_test_gui_init (&argc, &argv, "notes-view-test");
   int status;
-
-  /* gtk_test_init() does not isolate the XDG folders: keep settings out of the real home. */
-  home = g_dir_make_tmp ("dossier-notes-view-test-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/notes-view/empty-state", test_empty_state);

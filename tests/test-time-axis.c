@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "dossier-test-gui.h"
 #include "dossier-time-axis.h"
 
 #define AXIS_WIDTH 612
@@ -141,31 +142,7 @@ press (GtkWidget       *widget,
        guint            keyval,
        GdkModifierType  modifiers)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            {
-              return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                   gtk_shortcut_get_arguments (shortcut));
-            }
-        }
-    }
-
-  g_assert_not_reached ();
+  return dossier_test_press_on (widget, keyval, modifiers);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "dossier-application.h"
 #include "dossier-article-view.h"
 #include "dossier-column.h"
+#include "dossier-test-gui.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
@@ -124,23 +125,6 @@ find_dialog (void)
     }
 
   return NULL;
-}
-
-/* Whether a label under @widget reads @text: a toast's title, for one. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL
-      && gtk_widget_get_mapped (widget))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-
-  return FALSE;
 }
 
 static void
@@ -275,7 +259,7 @@ run_read_only (DossierWindow *window)
 
   try_highlight (window);
   g_assert_cmpuint (count_annotations (window), ==, 1);
-  g_assert_true (shows_text (GTK_WIDGET (window), "this change was not saved"));
+  g_assert_true (dossier_test_shows_text (GTK_WIDGET (window), "this change was not saved"));
   after = dossier_test_read_file (path);
   g_assert_true (g_str_equal (before, after));
   g_chmod (path, 0644);
@@ -332,8 +316,8 @@ run_disk_full (DossierWindow *window)
   gtk_text_buffer_insert_at_cursor (note, big, -1);
   dossier_annotation_popover_save (popover);
   wait_idle ();
-  g_assert_true (shows_text (GTK_WIDGET (popover), "is full: this change was not saved"));
-  g_assert_true (shows_text (GTK_WIDGET (popover), "Everything saved before it is kept"));
+  g_assert_true (dossier_test_shows_text (GTK_WIDGET (popover), "is full: this change was not saved"));
+  g_assert_true (dossier_test_shows_text (GTK_WIDGET (popover), "Everything saved before it is kept"));
   screenshot ("library-disk-full.png");
 
   /* The new highlight (first in the text) has no note; the earlier note is as it was. */
@@ -411,17 +395,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
+  g_autofree char *home = dossier_test_gui_init (&argc, &argv, "window-library");
   int status;
-
-  /* As in test-window.c: gtk_test_init() does not isolate the XDG folders. */
-  home = g_dir_make_tmp ("dossier-window-library-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
 
   g_test_add_data_func ("/window-library/damaged-moved-aside", GINT_TO_POINTER (PROBLEM_DAMAGED),
                         test_bad_library);

@@ -18,6 +18,7 @@
 #include "dossier-search-result.h"
 #include "dossier-sidebar.h"
 #include "dossier-mention-store.h"
+#include "dossier-test-gui.h"
 #include "dossier-test-util.h"
 #include "dossier-timeline-pane.h"
 #include "dossier-timeline-row.h"
@@ -49,16 +50,6 @@ new_window (DossierLibrary *library)
   return window;
 }
 
-static DossierLibrary *
-open_library (void)
-{
-  g_autoptr(GError) error = NULL;
-  DossierLibrary *library = dossier_library_open_default (&error);
-
-  g_assert_no_error (error);
-  return library;
-}
-
 /* The article view of the focused column */
 static DossierArticleView *
 focused_view (DossierWindow *window)
@@ -84,7 +75,7 @@ buffer_text (DossierWindow *window)
 static void
 test_reads_each_article (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   GListModel *articles = dossier_window_get_articles (window);
 
@@ -117,7 +108,7 @@ test_reads_each_article (void)
 static void
 test_offsets_map_into_view (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierArticleView *view;
   DossierArticle *article;
@@ -150,7 +141,7 @@ test_offsets_map_into_view (void)
 static void
 test_restores_last_article (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierArticle *article;
 
@@ -206,7 +197,7 @@ wait_until_visible (GtkTextView       *text_view,
 static void
 test_open_passage_reveals_it (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierArticleView *view;
   GtkTextView *text_view;
@@ -272,7 +263,7 @@ tagged_exactly (DossierArticleView *view,
 static void
 test_entity_marked_in_both_columns (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   const char *ids[] = { POLYGRAPH, RFA };
@@ -333,7 +324,7 @@ test_entity_marked_in_both_columns (void)
 static void
 test_restart_restores_columns (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
 
@@ -365,7 +356,7 @@ test_restart_restores_columns (void)
 static void
 test_column_limits (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   GListModel *articles = dossier_window_get_articles (window);
@@ -389,7 +380,7 @@ test_column_limits (void)
 static void
 test_preferences_apply (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
   DossierWindow *window = new_window (library);
   GtkWidget *preferences = dossier_preferences_new (GTK_WINDOW (window));
@@ -494,7 +485,7 @@ is_badge (GtkWidget  *widget,
 static void
 test_entity_details_fill_later (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   g_autoptr(GPtrArray) articles =
     dossier_library_count_entity_articles (library, "Vladimir Putin", NULL);
@@ -535,7 +526,7 @@ test_entity_details_fill_later (void)
 static void
 test_chosen_entity_marks_rows (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   g_autoptr(GPtrArray) articles =
     dossier_library_count_entity_articles (library, "Sergei Lavrov", NULL);
@@ -573,7 +564,7 @@ test_library_error_shown (void)
 static void
 test_event_opens_its_sentence (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierTimelinePane *pane = dossier_window_get_timeline_pane (window);
   GListModel *rows = G_LIST_MODEL (dossier_timeline_pane_get_model (pane));
@@ -715,7 +706,7 @@ test_timeline_row_shows_what_it_needs (void)
 static void
 test_show_timeline_has_state (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   GtkWidget *pane = GTK_WIDGET (dossier_window_get_timeline_pane (window));
   gboolean shown = gtk_widget_get_visible (pane);
@@ -752,7 +743,7 @@ find_grid (GtkWidget *widget)
 static void
 test_library_activate_opens (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierSidebar *sidebar = dossier_window_get_sidebar (window);
   GListModel *articles = dossier_sidebar_get_shown_articles (sidebar);
@@ -913,7 +904,7 @@ test_timeline_row_size_ignores_its_text (void)
 static void
 test_highlight_and_note_survive_restart (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   g_autoptr(GListModel) notes = NULL;
@@ -1007,7 +998,7 @@ test_highlight_and_note_survive_restart (void)
 static void
 test_search_opens_a_result (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierSearchPane *pane = dossier_sidebar_get_search_pane (dossier_window_get_sidebar (window));
   GListModel *results = dossier_search_pane_get_results (pane);
@@ -1072,7 +1063,7 @@ test_search_opens_a_result (void)
 static void
 test_find_in_article (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   DossierColumn *column;
   guint n;
@@ -1095,7 +1086,7 @@ test_find_in_article (void)
 static void
 test_print_to_pdf (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   g_autofree char *dir = dossier_test_make_tmpdir ();
   g_autofree char *pdf = g_build_filename (dir, "article.pdf", NULL);
   g_autoptr(DossierPrint) print = NULL;
@@ -1121,7 +1112,7 @@ test_print_to_pdf (void)
 static void
 test_import_in_the_window (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   g_autofree char *dir = dossier_test_make_tmpdir ();
   g_autofree char *good = g_build_filename (dir, "visit.txt", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
@@ -1229,7 +1220,7 @@ selected_id (DossierWindow *window)
 static void
 test_library_filter (void)
 {
-  g_autoptr(DossierLibrary) library = open_library ();
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
   GListModel *articles = dossier_window_get_articles (window);
   guint expected = count_holding (library, "radio FREE");
@@ -1288,18 +1279,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
+  g_autofree char *home = dossier_test_gui_init (&argc, &argv, "window-test");
   int status;
-
-  /* gtk_test_init() does not pass G_TEST_OPTION_ISOLATE_DIRS on to g_test_init(): keep
-   * the tests' libraries and settings out of the real home by hand. */
-  home = g_dir_make_tmp ("dossier-window-test-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
 
   g_test_add_func ("/window/reads-each-article", test_reads_each_article);
   g_test_add_func ("/window/offsets-map-into-view", test_offsets_map_into_view);

@@ -1,0 +1,134 @@
+/* dossier-test-gui.c: shared helpers of the window tests (GTK, under Xvfb)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "dossier-library.h"
+#include "dossier-test-gui.h"
+
+/**
+ * dossier_test_gui_init:
+ * @name: the test program's, for its temporary home
+ *
+ * gtk_test_init() and adw_init(), with XDG_DATA_HOME and XDG_CONFIG_HOME in a new folder:
+ * gtk_test_init() does not pass G_TEST_OPTION_ISOLATE_DIRS on to g_test_init(), and the
+ * tests' libraries and settings must stay out of the real home.
+ *
+ * Returns: the folder, to remove after g_test_run()
+ */
+char *
+dossier_test_gui_init (int          *argc,
+                       char       ***argv,
+                       const char   *name)
+{
+  g_autofree char *template = g_strdup_printf ("dossier-%s-XXXXXX", name);
+  char *home = g_dir_make_tmp (template, NULL);
+
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  return home;
+}
+
+/* Whether one of @widget's own key bindings for @keyval with @modifiers took the key. */
+gboolean
+dossier_test_press_on (GtkWidget       *widget,
+          guint            keyval,
+          GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                               gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * dossier_test_press:
+ * @focus: where the focus is
+ *
+ * Presses a key through the key bindings of @focus and then of each widget around it, as
+ * GTK does.
+ *
+ * Returns: FALSE when nothing took the key
+ */
+gboolean
+dossier_test_press (GtkWidget       *focus,
+                    guint            keyval,
+                    GdkModifierType  modifiers)
+{
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (dossier_test_press_on (widget, keyval, modifiers))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first descendant of @widget of @type, with @css_class unless NULL; or NULL. */
+GtkWidget *
+dossier_test_find_child (GtkWidget  *widget,
+                         GType       type,
+                         const char *css_class)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type)
+          && (css_class == NULL || gtk_widget_has_css_class (child, css_class)))
+        return child;
+      if ((found = dossier_test_find_child (child, type, css_class)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a mapped label under @widget, @widget included, shows @text in its text. */
+gboolean
+dossier_test_shows_text (GtkWidget  *widget,
+                         const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL
+      && gtk_widget_get_mapped (widget))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (dossier_test_shows_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The user's library, as the window opens it, in this test's XDG_DATA_HOME. */
+DossierLibrary *
+dossier_test_open_library (void)
+{
+  g_autoptr(GError) error = NULL;
+  DossierLibrary *library = dossier_library_open_default (&error);
+
+  g_assert_no_error (error);
+  return library;
+}
