@@ -83,6 +83,8 @@ void
 dossier_entity_row_set_item (DossierEntityRow *self,
                              GObject          *item)
 {
+  const char *title;
+
   g_return_if_fail (DOSSIER_IS_ENTITY_ROW (self));
 
   if (DOSSIER_IS_ENTITY (item))
@@ -91,9 +93,11 @@ dossier_entity_row_set_item (DossierEntityRow *self,
       return;
     }
 
-  gtk_label_set_label (self->name_label,
-                       DOSSIER_IS_LIST_HEADER (item)
-                         ? dossier_list_header_get_title (DOSSIER_LIST_HEADER (item)) : "");
+  title = DOSSIER_IS_LIST_HEADER (item) ? dossier_list_header_get_title (DOSSIER_LIST_HEADER (item))
+                                        : "";
+  gtk_label_set_label (self->name_label, title);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "header");
+  /* A recycled row keeps the last entity's label otherwise; unnamed, GTK reads out its type. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
 }

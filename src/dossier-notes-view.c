@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-list-header.h"
 #include "dossier-note-row.h"
 #include "dossier-notes-view.h"
@@ -311,6 +312,18 @@ on_color_toggled (GtkToggleButton  *button,
     dossier_notes_view_set_color_filter (self, -1);
 }
 
+/* The drop-down's label ("Tag") names the toggle inside it too, the part that takes the
+ * focus: GTK follows one labelled-by relation, to the drop-down's own label. */
+static void
+name_tag_button (DossierNotesView *self)
+{
+  GtkWidget *button = _dossier_accessible_inner_button (GTK_WIDGET (self->tag_dropdown));
+
+  if (button != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                    self->tag_dropdown, NULL, -1);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -342,6 +355,7 @@ bind_row (GtkSignalListItemFactory *factory,
     }
   gtk_list_item_set_activatable (item, opens);
   gtk_list_item_set_selectable (item, opens);
+  _dossier_accessible_name_cell (item);
 }
 
 static void
@@ -481,6 +495,7 @@ dossier_notes_view_init (DossierNotesView *self)
   self->tags = gtk_string_list_new (all_tags);
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tags));
   gtk_widget_set_sensitive (GTK_WIDGET (self->tag_dropdown), FALSE);
+  name_tag_button (self);
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected",
                             G_CALLBACK (on_tag_selected), self);
   init_color_buttons (self);

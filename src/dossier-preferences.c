@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-preferences.h"
 
 /* What an empty reading-font means; keep in step with ui/style.css. */
@@ -24,6 +25,7 @@ struct _DossierPreferences
   /* template widgets */
   GtkFontButton       *font_button;
   GtkButton           *font_reset_button;
+  AdwActionRow        *font_row;
   AdwComboRow         *placement_row;
   AdwComboRow         *style_row;
   GtkSpinButton       *width_spin;
@@ -87,6 +89,22 @@ on_font_reset (DossierPreferences *self)
   g_settings_reset (self->settings, "reading-font");
 }
 
+/* libadwaita names the font button by the row's title, but not the button inside it that a
+ * screen reader lands on, and GTK follows no relation further: that one gets the title as
+ * shown, without its mnemonic's underscore. */
+static void
+name_font_button (DossierPreferences *self)
+{
+  GtkWidget *button = _dossier_accessible_inner_button (GTK_WIDGET (self->font_button));
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->font_row));
+  g_autofree char *shown = NULL;
+
+  if (button == NULL || !pango_parse_markup (title, -1, '_', NULL, &shown, NULL, NULL))
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, shown,
+                                  -1);
+}
+
 static void
 dossier_preferences_dispose (GObject *object)
 {
@@ -109,6 +127,7 @@ dossier_preferences_class_init (DossierPreferencesClass *klass)
                                                "/io/github/dossierapp/Dossier/dossier-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierPreferences, font_button);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferences, font_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierPreferences, font_row);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferences, placement_row);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferences, style_row);
   gtk_widget_class_bind_template_child (widget_class, DossierPreferences, width_spin);
@@ -118,6 +137,7 @@ static void
 dossier_preferences_init (DossierPreferences *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_font_button (self);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind_with_mapping (self->settings, "color-scheme", self->style_row, "selected",

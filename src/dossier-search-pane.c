@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-annotations.h"
 #include "dossier-entity.h"
 #include "dossier-search-pane.h"
@@ -351,6 +352,7 @@ bind_row (GtkSignalListItemFactory *factory,
     bind_note (gtk_list_item_get_child (item), DOSSIER_ANNOTATION (object));
   else
     bind_result (gtk_list_item_get_child (item), DOSSIER_SEARCH_RESULT (object));
+  _dossier_accessible_name_cell (item);
 }
 
 /* An entity is chosen; an article opens with its matches marked, at the first. */

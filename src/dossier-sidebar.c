@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-article.h"
 #include "dossier-article-row.h"
 #include "dossier-entity-row.h"
@@ -270,6 +271,7 @@ bind_article_row (GtkSignalListItemFactory *factory,
   show_note_count (self, row);
   /* The row is what a screen reader lands on; give it the whole line to read. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  _dossier_accessible_name_cell (item);
   g_hash_table_add (self->article_rows, row);
 }
 
@@ -319,6 +321,7 @@ bind_entity_row (GtkSignalListItemFactory *factory,
   dossier_entity_row_set_item (row, object);
   gtk_list_item_set_activatable (item, DOSSIER_IS_ENTITY (object));
   gtk_list_item_set_selectable (item, DOSSIER_IS_ENTITY (object));
+  _dossier_accessible_name_cell (item);
   g_hash_table_insert (self->entity_rows, row, item);
   mark_chosen (self, item);
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-event-item.h"
 #include "dossier-timeline-pane.h"
 #include "dossier-timeline-row.h"
@@ -120,6 +121,7 @@ bind_row (GtkSignalListItemFactory *factory,
   dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (gtk_list_item_get_child (item)), object,
                                  self->model);
   gtk_list_item_set_activatable (item, DOSSIER_IS_EVENT_ITEM (object));
+  _dossier_accessible_name_cell (item);
 }
 
 static void

@@ -1,0 +1,15 @@
+/* dossier-accessible.h: accessible names GTK 4.8 leaves out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void       _dossier_accessible_name_cell    (GtkListItem *item);
+GtkWidget *_dossier_accessible_inner_button (GtkWidget   *widget);
+
+G_END_DECLS
