@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-link.h"
 #include "dossier-preferences.h"
@@ -53,6 +54,7 @@ tell_library_notice (DossierApplication *self,
                                              : _("Your Library Was Damaged"),
                                    notice);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  _dossier_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

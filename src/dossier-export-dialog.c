@@ -278,8 +278,9 @@ on_export_clicked (DossierExportDialog *self)
   if (self->chooser != NULL || self->path != NULL)
     return;
 
+  /* No mnemonics: GTK 4.8's own file chooser names its buttons "_Export Export". */
   chooser = gtk_file_chooser_native_new (_("Export Notes"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("Export"), _("Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);

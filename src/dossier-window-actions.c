@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-export-dialog.h"
 #include "dossier-print.h"
 #include "dossier-window-private.h"
@@ -75,7 +76,7 @@ annotation_deleted_action (GtkWidget  *widget,
   /* Twice the default: the way back from a slip of the hand should not vanish while the
    * pointer travels to it (QA review: Undo clicked as the toast went). */
   adw_toast_set_timeout (toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _dossier_accessible_add_toast (self->toast_overlay, toast);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-window-private.h"
 
 /* "Line 3, column 5: expected a value", or the message as it is: what a refused file's
@@ -105,6 +106,7 @@ show_rejected (DossierWindow              *self,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
+  _dossier_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -227,8 +229,10 @@ import_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = importable_filter ();
 
+  /* No mnemonics, nor GTK's default "_Cancel": GTK 4.8's own file chooser names its
+   * buttons "_Import Import" over AT-SPI. */
   chooser = gtk_file_chooser_native_new (_("Import Articles"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("Import"), _("Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), widget);
@@ -336,6 +340,7 @@ remove_article_action (GtkWidget  *widget,
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   g_object_set_data_full (G_OBJECT (dialog), "article-id", g_strdup (id), g_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response), self);
+  _dossier_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

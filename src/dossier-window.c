@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-entity-details.h"
 #include "dossier-mention-store.h"
 #include "dossier-window-private.h"
@@ -111,7 +112,7 @@ void
 _dossier_window_toast (DossierWindow *self,
                        const char    *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  _dossier_accessible_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static DossierColumn *
