@@ -1,0 +1,183 @@
+/* test-window-keys.c: the window's text-size keys, and what its menu shows for them
+ *
+ * Runs under Xvfb (see tests/meson.build).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+#include "dossier-test-util.h"
+#include "dossier-window.h"
+
+static void
+wait_idle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static DossierWindow *
+new_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = dossier_library_open_default (&error);
+  DossierWindow *window;
+
+  g_assert_no_error (error);
+  window = dossier_window_new (NULL, library, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  return window;
+}
+
+/* The first widget below @widget whose type is named @type_name, depth first. */
+static GtkWidget *
+find_by_type (GtkWidget  *widget,
+              const char *type_name,
+              const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_autofree char *child_text = NULL;
+      GtkWidget *found;
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), type_name))
+        {
+          g_object_get (child, "text", &child_text, NULL);
+          if (g_strcmp0 (child_text, text) == 0)
+            return child;
+        }
+      if ((found = find_by_type (child, type_name, text)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkMenuButton *
+find_primary_menu (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found;
+
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (child)))
+        return GTK_MENU_BUTTON (child);
+      if ((found = find_primary_menu (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Larger Text shows Ctrl++ in the main menu, as GNOME applications do; bound last, the
+ * keypad's key was what it showed ("Ctrl+KP +", QA review). */
+static void
+test_menu_shows_ctrl_plus (void)
+{
+  DossierWindow *window = new_window ();
+  GtkMenuButton *menu = find_primary_menu (GTK_WIDGET (window));
+  GtkWidget *item;
+  g_autofree char *accel = NULL;
+
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  wait_idle ();
+  item = find_by_type (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "GtkModelButton",
+                       "Larger Text");
+  g_assert_nonnull (item);
+  g_object_get (item, "accel", &accel, NULL);
+  g_assert_cmpstr (accel, ==, "<Control>plus");
+  gtk_menu_button_popdown (menu);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The shortcut of @widget's own class bound to @keyval with Ctrl. */
+static GtkShortcut *
+find_shortcut (GtkWidget *widget,
+               guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))
+                   == GDK_CONTROL_MASK)
+            return g_steal_pointer (&shortcut);
+        }
+    }
+  return NULL;
+}
+
+static double
+font_scale (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
+
+  return g_settings_get_double (settings, "font-scale");
+}
+
+static void
+press (GtkWidget   *window,
+       GtkShortcut *shortcut)
+{
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                               gtk_shortcut_get_arguments (shortcut)));
+}
+
+/* The keypad's Ctrl+plus and Ctrl+minus still change the text size, out of the menu: two
+ * steps larger and one smaller leave it one step larger, as the window keeps it. */
+static void
+test_keypad_zooms (void)
+{
+  DossierWindow *window = new_window ();
+  g_autoptr(GtkShortcut) larger = find_shortcut (GTK_WIDGET (window), GDK_KEY_KP_Add);
+  g_autoptr(GtkShortcut) smaller = find_shortcut (GTK_WIDGET (window), GDK_KEY_KP_Subtract);
+  double before = font_scale ();
+
+  press (GTK_WIDGET (window), larger);
+  press (GTK_WIDGET (window), larger);
+  press (GTK_WIDGET (window), smaller);
+  /* The window writes its text size to the settings as it closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_idle ();
+  g_assert_cmpfloat_with_epsilon (font_scale (), before * 1.1, 1e-6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = NULL;
+  int status;
+
+  /* As in test-window.c: gtk_test_init() does not isolate the XDG folders. */
+  home = g_dir_make_tmp ("dossier-window-keys-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window-keys/menu-shows-ctrl-plus", test_menu_shows_ctrl_plus);
+  g_test_add_func ("/window-keys/keypad-zooms", test_keypad_zooms);
+
+  status = g_test_run ();
+  dossier_test_remove_tree (home);
+  return status;
+}
