@@ -34,6 +34,7 @@ update_find_label (DossierColumn *self)
     label = g_strdup_printf (_("%d of %u"), MAX (self->found_current, 0) + 1, self->found->len);
 
   gtk_label_set_label (self->find_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->find_label), *label ? label : NULL);
 }
 
 /* Steps to the next (@direction 1) or previous (-1) match, wrapping around. */

@@ -42,6 +42,7 @@ update_mention_label (DossierColumn *self)
     label = g_strdup_printf (_("%d of %u"), self->current + 1, self->chosen->len);
 
   gtk_label_set_label (self->mention_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mention_label), label);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.next-mention", self->chosen->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.previous-mention",
                                  self->chosen->len > 0);
@@ -293,6 +294,7 @@ dossier_column_set_article (DossierColumn  *self,
   gtk_label_set_label (self->title_label, dossier_article_get_title (article));
   gtk_label_set_label (self->byline_label, byline);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), dossier_article_get_title (article));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->byline_label), byline);
 
   label = g_strdup_printf (_("Column: %s"), dossier_article_get_title (article));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
