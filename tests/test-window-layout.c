@@ -1,0 +1,112 @@
+/* test-window-layout.c: how many columns fit a window before the layout folds
+ *
+ * Runs under Xvfb (see tests/meson.build), with the application's stylesheet, which the
+ * sizes depend on.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <adwaita.h>
+
+#include "dossier-article.h"
+#include "dossier-test-util.h"
+#include "dossier-window.h"
+#include "dossier-workspace.h"
+
+/* Lets the window lay itself out: idle callbacks and a few frames. */
+static void
+wait_laid_out (void)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (10000);
+    }
+}
+
+static AdwLeaflet *
+find_leaflet (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwLeaflet *found = ADW_IS_LEAFLET (child) ? ADW_LEAFLET (child) : find_leaflet (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static DossierWindow *
+new_window (int width,
+            int height)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierLibrary) library = dossier_library_open_default (&error);
+  DossierWindow *window;
+
+  g_assert_no_error (error);
+  window = dossier_window_new (NULL, library, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  return window;
+}
+
+/* Four columns, with an entity chosen, beside the library in a 1,200-pixel window: the
+ * layout folded there (QA review), the columns asking 280 pixels and the hidden import
+ * bar's label and progress bar about 450. */
+static void
+test_four_columns_fit (void)
+{
+  DossierWindow *window = new_window (1200, 800);
+  GListModel *articles = dossier_window_get_articles (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (articles), >=, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);
+
+      g_assert_true (dossier_window_open_beside (window, dossier_article_get_id (article)));
+    }
+  dossier_window_choose_entity (window, "Min Aung Hlaing");
+  wait_laid_out ();
+
+  g_assert_cmpuint (dossier_workspace_get_n_columns (dossier_window_get_workspace (window)),
+                    ==, 4);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
+  g_assert_false (adw_leaflet_get_folded (find_leaflet (GTK_WIDGET (window))));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) style = NULL;
+  g_autofree char *home = NULL;
+  int status;
+
+  /* As in test-window.c: gtk_test_init() does not isolate the XDG folders. */
+  home = g_dir_make_tmp ("dossier-window-layout-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* What AdwApplication loads from the resource base path for the application. */
+  style = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (style, "/io/github/dossierapp/Dossier/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/window-layout/four-columns-fit-1200", test_four_columns_fit);
+
+  status = g_test_run ();
+  dossier_test_remove_tree (home);
+  return status;
+}
