@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "dossier-test-gui.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
@@ -21,12 +22,9 @@ wait_idle (void)
 static DossierWindow *
 new_window (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierLibrary) library = dossier_library_open_default (&error);
-  DossierWindow *window;
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
 
-  g_assert_no_error (error);
-  window = dossier_window_new (NULL, library, NULL);
   gtk_window_present (GTK_WINDOW (window));
   DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
   return window;
@@ -94,34 +92,6 @@ test_menu_shows_ctrl_plus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The shortcut of @widget's own class bound to @keyval with Ctrl. */
-static GtkShortcut *
-find_shortcut (GtkWidget *widget,
-               guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))
-                   == GDK_CONTROL_MASK)
-            return g_steal_pointer (&shortcut);
-        }
-    }
-  return NULL;
-}
-
 static double
 font_scale (void)
 {
@@ -130,28 +100,18 @@ font_scale (void)
   return g_settings_get_double (settings, "font-scale");
 }
 
-static void
-press (GtkWidget   *window,
-       GtkShortcut *shortcut)
-{
-  g_assert_nonnull (shortcut);
-  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
-                                               gtk_shortcut_get_arguments (shortcut)));
-}
-
 /* The keypad's Ctrl+plus and Ctrl+minus still change the text size, out of the menu: two
  * steps larger and one smaller leave it one step larger, as the window keeps it. */
 static void
 test_keypad_zooms (void)
 {
   DossierWindow *window = new_window ();
-  g_autoptr(GtkShortcut) larger = find_shortcut (GTK_WIDGET (window), GDK_KEY_KP_Add);
-  g_autoptr(GtkShortcut) smaller = find_shortcut (GTK_WIDGET (window), GDK_KEY_KP_Subtract);
   double before = font_scale ();
 
-  press (GTK_WIDGET (window), larger);
-  press (GTK_WIDGET (window), larger);
-  press (GTK_WIDGET (window), smaller);
+  g_assert_true (dossier_test_press_on (GTK_WIDGET (window), GDK_KEY_KP_Add, GDK_CONTROL_MASK));
+  g_assert_true (dossier_test_press_on (GTK_WIDGET (window), GDK_KEY_KP_Add, GDK_CONTROL_MASK));
+  g_assert_true (dossier_test_press_on (GTK_WIDGET (window), GDK_KEY_KP_Subtract,
+                                        GDK_CONTROL_MASK));
   /* The window writes its text size to the settings as it closes. */
   gtk_window_close (GTK_WINDOW (window));
   wait_idle ();
@@ -162,17 +122,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = NULL;
+  g_autofree char *home = dossier_test_gui_init (&argc, &argv, "window-keys");
   int status;
-
-  /* As in test-window.c: gtk_test_init() does not isolate the XDG folders. */
-  home = g_dir_make_tmp ("dossier-window-keys-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
 
   g_test_add_func ("/window-keys/menu-shows-ctrl-plus", test_menu_shows_ctrl_plus);
   g_test_add_func ("/window-keys/keypad-zooms", test_keypad_zooms);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "dossier-article.h"
+#include "dossier-test-gui.h"
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 #include "dossier-workspace.h"
@@ -25,30 +26,13 @@ wait_laid_out (void)
     }
 }
 
-static AdwLeaflet *
-find_leaflet (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwLeaflet *found = ADW_IS_LEAFLET (child) ? ADW_LEAFLET (child) : find_leaflet (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static DossierWindow *
 new_window (int width,
             int height)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DossierLibrary) library = dossier_library_open_default (&error);
-  DossierWindow *window;
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
 
-  g_assert_no_error (error);
-  window = dossier_window_new (NULL, library, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
@@ -77,7 +61,8 @@ test_four_columns_fit (void)
   g_assert_cmpuint (dossier_workspace_get_n_columns (dossier_window_get_workspace (window)),
                     ==, 4);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 1200);
-  g_assert_false (adw_leaflet_get_folded (find_leaflet (GTK_WIDGET (window))));
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (dossier_test_find_child (
+    GTK_WIDGET (window), ADW_TYPE_LEAFLET, NULL))));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -85,18 +70,10 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *home = dossier_test_gui_init (&argc, &argv, "window-layout");
   g_autoptr(GtkCssProvider) style = NULL;
-  g_autofree char *home = NULL;
   int status;
 
-  /* As in test-window.c: gtk_test_init() does not isolate the XDG folders. */
-  home = g_dir_make_tmp ("dossier-window-layout-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
   /* What AdwApplication loads from the resource base path for the application. */
   style = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (style, "/io/github/dossierapp/Dossier/style.css");
