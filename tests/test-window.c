@@ -12,6 +12,7 @@
 #include "dossier-column.h"
 #include "dossier-entity-details.h"
 #include "dossier-event-item.h"
+#include "dossier-list-header.h"
 #include "dossier-preferences.h"
 #include "dossier-print.h"
 #include "dossier-search-pane.h"
@@ -680,6 +681,18 @@ test_timeline_row_shows_what_it_needs (void)
   g_assert_null (find_shown (row, GTK_TYPE_MENU_BUTTON, "reported by 2 articles"));
   g_assert_null (find_shown (row, GTK_TYPE_LABEL, "Dates differ"));
   g_assert_nonnull (find_shown (row, GTK_TYPE_INSCRIPTION, date_and_title));
+
+  /* A month's heading is the row's own style, not the last event's bold date. */
+  {
+    g_autoptr(DossierListHeader) heading = dossier_list_header_new ("August 2022");
+    GtkWidget *when;
+
+    dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (heading), NULL);
+    when = find_shown (row, GTK_TYPE_INSCRIPTION, "August 2022");
+    g_assert_nonnull (when);
+    g_assert_null (gtk_inscription_get_attributes (GTK_INSCRIPTION (when)));
+    dossier_timeline_row_set_item (DOSSIER_TIMELINE_ROW (row), G_OBJECT (plain_item), NULL);
+  }
 
   /* An event read later fills the row it is bound to. */
   dossier_event_item_set_event (plain_item, shared);
