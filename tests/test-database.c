@@ -230,6 +230,83 @@ test_pool_bad_file (void)
   dossier_test_remove_tree (dir);
 }
 
+/* A staged_*() function in little: the staged number at an index. */
+static void
+staged_number (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const int *row = dossier_staged_row (context, argv, "TestStagedNumbers",
+                                       "staged_number: no such number");
+
+  if (row != NULL)
+    sqlite3_result_int (context, *row);
+}
+
+/* Reads staged_number (?1, @index) with @numbers bound as ?1 of pointer type @type: the
+ * number, or the function's error. */
+static char *
+read_staged (DossierDatabase *db,
+             GArray          *numbers,
+             const char      *type,
+             gint64           index)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  stmt = dossier_database_prepare (db, "SELECT staged_number (?1, ?2)", NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_pointer (stmt, 1, numbers, type, NULL);
+  sqlite3_bind_int64 (stmt, 2, index);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup (sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  return g_strdup_printf ("%d", sqlite3_column_int (stmt, 0));
+}
+
+/* The rows a save stages for its one INSERT: each index in range reads its row, any other,
+ * or rows of another pointer type, is an SQL error and not a read past the array. */
+static void
+test_staged_row_bounds (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(DossierDatabase) db = NULL;
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GError) error = NULL;
+  const int values[] = { 7, 11, 13 };
+  const gint64 outside[] = { -1, 3, G_MAXINT64, G_MININT64 };
+
+  g_array_append_vals (numbers, values, G_N_ELEMENTS (values));
+  db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_database_add_function (db, "staged_number", 2, staged_number,
+                                                &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *read = read_staged (db, numbers, "TestStagedNumbers", i);
+      g_autofree char *expected = g_strdup_printf ("%d", values[i]);
+
+      g_assert_cmpstr (read, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    {
+      g_autofree char *read = read_staged (db, numbers, "TestStagedNumbers", outside[i]);
+
+      g_assert_cmpstr (read, ==, "staged_number: no such number");
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *read = read_staged (db, i == 0 ? NULL : numbers,
+                                           i == 0 ? "TestStagedNumbers" : "Other", 0);
+
+      g_assert_cmpstr (read, ==, "staged_number: no such number");
+    }
+
+  g_clear_object (&db);
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/database/pool/reuses", test_pool_reuses);
   g_test_add_func ("/database/pool/drops-open-transaction", test_pool_drops_open_transaction);
   g_test_add_func ("/database/pool/bad-file", test_pool_bad_file);
+  g_test_add_func ("/database/staged-row-bounds", test_staged_row_bounds);
 
   return g_test_run ();
 }

@@ -17,8 +17,9 @@
 #define ARTICLE_COLUMNS \
   "uid, title, subtitle, outlet, url, published_key, precision, published_note, language, origin"
 
-/* The articles of a save, handed to its one INSERT through a pointer parameter and read
- * back column by column by the SQL function staged_article(pointer, index, column). */
+/* The articles of a save, handed to its one INSERT through a pointer parameter (a GArray
+ * of the articles, the shape dossier_staged_row() reads) and read back column by column by
+ * the SQL function staged_article(pointer, index, column). */
 #define STAGED_POINTER "DossierStagedArticles"
 
 enum
@@ -42,17 +43,14 @@ staged_article (sqlite3_context  *context,
                 int               argc,
                 sqlite3_value   **argv)
 {
-  GPtrArray *articles = sqlite3_value_pointer (argv[0], STAGED_POINTER);
-  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
+  DossierArticle *const *row = dossier_staged_row (context, argv, STAGED_POINTER,
+                                                    "staged_article: no such article");
   DossierArticle *article;
 
-  if (articles == NULL || index < 0 || index >= articles->len)
-    {
-      sqlite3_result_error (context, "staged_article: no such article", -1);
-      return;
-    }
+  if (row == NULL)
+    return;
 
-  article = g_ptr_array_index (articles, index);
+  article = *row;
   switch (sqlite3_value_int (argv[2]))
     {
     case STAGED_UID: dossier_result_text (context, dossier_article_get_id (article)); break;
@@ -96,6 +94,7 @@ save_article_rows (DossierDatabase  *db,
                    GError          **error)
 {
   g_autoptr(DossierStatement) stmt = NULL;
+  g_autoptr(GArray) staged = NULL;
 
   if (!dossier_database_add_function (db, "staged_article", 3, staged_article, error))
     return FALSE;
@@ -116,8 +115,10 @@ save_article_rows (DossierDatabase  *db,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_pointer (stmt, 1, articles, STAGED_POINTER, NULL);
-  sqlite3_bind_int64 (stmt, 2, articles->len);
+  staged = g_array_sized_new (FALSE, FALSE, sizeof (DossierArticle *), articles->len);
+  g_array_append_vals (staged, articles->pdata, articles->len);
+  sqlite3_bind_pointer (stmt, 1, staged, STAGED_POINTER, NULL);
+  sqlite3_bind_int64 (stmt, 2, staged->len);
   return dossier_database_step_done (db, stmt, error);
 }
 

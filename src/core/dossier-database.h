@@ -69,6 +69,10 @@ gboolean          dossier_database_get_data_version (DossierDatabase     *self,
                                                      GError             **error);
 void              dossier_result_text              (sqlite3_context      *context,
                                                     const char           *text);
+gconstpointer     dossier_staged_row               (sqlite3_context      *context,
+                                                    sqlite3_value       **argv,
+                                                    const char           *pointer_type,
+                                                    const char           *no_such_row);
 void              dossier_database_limit_cache     (DossierDatabase      *self);
 gboolean          dossier_database_exec            (DossierDatabase      *self,
                                                     const char           *sql,

@@ -108,18 +108,13 @@ staged_event (sqlite3_context  *context,
               int               argc,
               sqlite3_value   **argv)
 {
-  GArray *staged = sqlite3_value_pointer (argv[0], EVENTS_POINTER);
-  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
-  const StagedEvent *row;
+  const StagedEvent *row = dossier_staged_row (context, argv, EVENTS_POINTER,
+                                               "staged_event: no such event");
   const DossierDateExpression *e;
 
-  if (staged == NULL || index < 0 || index >= staged->len)
-    {
-      sqlite3_result_error (context, "staged_event: no such event", -1);
-      return;
-    }
+  if (row == NULL)
+    return;
 
-  row = &g_array_index (staged, StagedEvent, index);
   e = row->expression;
   switch (sqlite3_value_int (argv[2]))
     {

@@ -66,17 +66,12 @@ staged_mention (sqlite3_context  *context,
                 int               argc,
                 sqlite3_value   **argv)
 {
-  GArray *staged = sqlite3_value_pointer (argv[0], MENTIONS_POINTER);
-  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
-  const StagedMention *row;
+  const StagedMention *row = dossier_staged_row (context, argv, MENTIONS_POINTER,
+                                                 "staged_mention: no such mention");
 
-  if (staged == NULL || index < 0 || index >= staged->len)
-    {
-      sqlite3_result_error (context, "staged_mention: no such mention", -1);
-      return;
-    }
+  if (row == NULL)
+    return;
 
-  row = &g_array_index (staged, StagedMention, index);
   switch (sqlite3_value_int (argv[2]))
     {
     case 0: sqlite3_result_int64 (context, row->article); break;
