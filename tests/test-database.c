@@ -230,7 +230,23 @@ test_pool_bad_file (void)
   dossier_test_remove_tree (dir);
 }
 
-/* A staged_*() function in little: the staged number at an index. */
+/* A writable database in a fresh folder, put in @dir: remove it after. */
+static DossierDatabase *
+open_fresh (char **dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierDatabase *db;
+
+  *dir = dossier_test_make_tmpdir ();
+  path = g_build_filename (*dir, "user.db", NULL);
+  db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+/* A staged_*() function in little: the staged number at an index, or (column 1) its
+ * index. */
 static void
 staged_number (sqlite3_context  *context,
                int               argc,
@@ -239,7 +255,9 @@ staged_number (sqlite3_context  *context,
   const int *row = dossier_staged_row (context, argv, "TestStagedNumbers",
                                        "staged_number: no such number");
 
-  if (row != NULL)
+  if (row != NULL && argc == 3 && sqlite3_value_int (argv[2]) == 1)
+    sqlite3_result_int64 (context, sqlite3_value_int64 (argv[1]));
+  else if (row != NULL)
     sqlite3_result_int (context, *row);
 }
 
@@ -267,18 +285,18 @@ read_staged (DossierDatabase *db,
 static void
 test_staged_row_bounds (void)
 {
-  g_autofree char *dir = dossier_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
-  g_autoptr(DossierDatabase) db = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(DossierDatabase) db = open_fresh (&dir);
   g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GError) error = NULL;
   const int values[] = { 7, 11, 13 };
   const gint64 outside[] = { -1, 3, G_MAXINT64, G_MININT64 };
 
   g_array_append_vals (numbers, values, G_N_ELEMENTS (values));
-  db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
-  g_assert_no_error (error);
   g_assert_true (dossier_database_add_function (db, "staged_number", 2, staged_number,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_database_add_function (db, "staged_number", 3, staged_number,
                                                 &error));
   g_assert_no_error (error);
 
@@ -307,6 +325,42 @@ test_staged_row_bounds (void)
   dossier_test_remove_tree (dir);
 }
 
+/* Staged rows saved by one INSERT: each row once, in its place; none, nothing. */
+static void
+test_insert_staged (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DossierDatabase) db = open_fresh (&dir);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GError) error = NULL;
+  const int values[] = { 7, 11, 13, 7 };
+  g_autofree char *rows = NULL;
+  static const char insert[] =
+    DOSSIER_STAGED_ROWS
+    " INSERT INTO numbers (place, value)"
+    " SELECT staged_number (?1, n, 1), staged_number (?1, n, 0) FROM staged";
+
+  g_array_append_vals (numbers, values, G_N_ELEMENTS (values));
+  g_assert_true (dossier_database_exec (db, "CREATE TEMP TABLE numbers (place, value)", &error));
+  g_assert_true (dossier_database_insert_staged (db, insert, "staged_number", staged_number,
+                                                 numbers, "TestStagedNumbers", &error));
+  g_assert_no_error (error);
+  rows = query_text (db, "SELECT group_concat (place || ':' || value, ' ')"
+                         " FROM (SELECT * FROM numbers ORDER BY place)");
+  g_assert_cmpstr (rows, ==, "0:7 1:11 2:13 3:7");
+
+  g_assert_true (dossier_database_insert_staged (db, insert, "staged_number", staged_number,
+                                                 none, "TestStagedNumbers", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_free);
+  rows = query_text (db, "SELECT count(*) FROM numbers");
+  g_assert_cmpstr (rows, ==, "4");
+
+  g_clear_object (&db);
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/database/pool/drops-open-transaction", test_pool_drops_open_transaction);
   g_test_add_func ("/database/pool/bad-file", test_pool_bad_file);
   g_test_add_func ("/database/staged-row-bounds", test_staged_row_bounds);
+  g_test_add_func ("/database/insert-staged", test_insert_staged);
 
   return g_test_run ();
 }

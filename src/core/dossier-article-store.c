@@ -93,14 +93,12 @@ save_article_rows (DossierDatabase  *db,
                    GPtrArray        *articles,
                    GError          **error)
 {
-  g_autoptr(DossierStatement) stmt = NULL;
-  g_autoptr(GArray) staged = NULL;
+  g_autoptr(GArray) staged = g_array_sized_new (FALSE, FALSE, sizeof (DossierArticle *),
+                                                articles->len);
 
-  if (!dossier_database_add_function (db, "staged_article", 3, staged_article, error))
-    return FALSE;
-
-  stmt = dossier_database_prepare (db,
-    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?2)"
+  g_array_append_vals (staged, articles->pdata, articles->len);
+  return dossier_database_insert_staged (db,
+    DOSSIER_STAGED_ROWS
     " INSERT INTO articles (" ARTICLE_COLUMNS ", body, text_hash)"
     " SELECT " STAGED (0) ", " STAGED (1) ", " STAGED (2) ", " STAGED (3) ", " STAGED (4) ","
     "   " STAGED (5) ", " STAGED (6) ", " STAGED (7) ", " STAGED (8) ", " STAGED (9) ","
@@ -111,15 +109,8 @@ save_article_rows (DossierDatabase  *db,
     "   url = excluded.url, published_key = excluded.published_key,"
     "   precision = excluded.precision, published_note = excluded.published_note,"
     "   language = excluded.language, origin = excluded.origin, body = excluded.body,"
-    "   text_hash = excluded.text_hash", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  staged = g_array_sized_new (FALSE, FALSE, sizeof (DossierArticle *), articles->len);
-  g_array_append_vals (staged, articles->pdata, articles->len);
-  sqlite3_bind_pointer (stmt, 1, staged, STAGED_POINTER, NULL);
-  sqlite3_bind_int64 (stmt, 2, staged->len);
-  return dossier_database_step_done (db, stmt, error);
+    "   text_hash = excluded.text_hash",
+    "staged_article", staged_article, staged, STAGED_POINTER, error);
 }
 
 static gboolean

@@ -511,6 +511,40 @@ dossier_result_text (sqlite3_context *context,
 }
 
 /**
+ * dossier_database_insert_staged:
+ * @sql: the INSERT: DOSSIER_STAGED_ROWS, then a SELECT of @function_name (?1, n, column)
+ *   for each column, FROM staged
+ * @function: the staged_*() function that reads a column of a row (see
+ *   dossier_staged_row())
+ * @rows: the rows, bound as ?1 with @pointer_type; ?2 is their number. None: nothing is
+ *   done (DOSSIER_STAGED_ROWS would still give the row 0)
+ *
+ * Saves @rows in one statement: a statement per row spent more on starting statements
+ * (each with a statement journal, for its foreign keys and triggers) than on the rows.
+ */
+gboolean
+dossier_database_insert_staged (DossierDatabase  *self,
+                                const char       *sql,
+                                const char       *function_name,
+                                DossierFunction   function,
+                                GArray           *rows,
+                                const char       *pointer_type,
+                                GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  if (rows->len == 0)
+    return TRUE;
+  if (!dossier_database_add_function (self, function_name, 3, function, error)
+      || (stmt = dossier_database_prepare (self, sql, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_pointer (stmt, 1, rows, pointer_type, NULL);
+  sqlite3_bind_int64 (stmt, 2, rows->len);
+  return dossier_database_step_done (self, stmt, error);
+}
+
+/**
  * dossier_staged_row:
  * @argv: the arguments of a staged_*() function: the rows, the row's index, the column
  * @pointer_type: the type the rows, a #GArray, were bound with as a pointer parameter

@@ -96,22 +96,12 @@ insert_mentions (DossierDatabase  *db,
                  GArray           *staged,
                  GError          **error)
 {
-  g_autoptr(DossierStatement) stmt = NULL;
-
-  if (!dossier_database_add_function (db, "staged_mention", 3, staged_mention, error))
-    return FALSE;
-
-  stmt = dossier_database_prepare (db,
-    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?2)"
+  return dossier_database_insert_staged (db,
+    DOSSIER_STAGED_ROWS
     " INSERT INTO mentions (article, start, length, entity)"
     " SELECT " STAGED (0) ", " STAGED (1) ", " STAGED (2) ", e.id"
-    " FROM staged CROSS JOIN entities e ON e.name = " STAGED (3), error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_pointer (stmt, 1, staged, MENTIONS_POINTER, NULL);
-  sqlite3_bind_int64 (stmt, 2, staged->len);
-  return dossier_database_step_done (db, stmt, error);
+    " FROM staged CROSS JOIN entities e ON e.name = " STAGED (3),
+    "staged_mention", staged_mention, staged, MENTIONS_POINTER, error);
 }
 
 #undef STAGED
