@@ -18,34 +18,7 @@
 
 #define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
 
-typedef struct
-{
-  char           *dir;
-  DossierLibrary *library;
-} Fixture;
-
-static void
-setup (Fixture       *fixture,
-       gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = dossier_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->library = dossier_library_open (path, dossier_library_get_default_bundled_path (),
-                                           &error);
-  g_assert_no_error (error);
-}
-
-static void
-teardown (Fixture       *fixture,
-          gconstpointer  data)
-{
-  g_clear_object (&fixture->library);
-  dossier_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef DossierTestLibrary Fixture;
 
 static char *
 write_file (Fixture    *fixture,
@@ -775,19 +748,11 @@ test_generated (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "corpus.json", NULL);
-  const char *argv[] = { g_getenv ("DOSSIER_GENERATE"), "--count", "1000", "--words", "300",
-                         "--seed", "3", path, NULL };
   g_autoptr(DossierImportSummary) summary = NULL;
   g_autoptr(DossierImportSummary) again = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   gint64 entities_before = query_int (fixture, "SELECT count(*) FROM entities");
-  int status;
 
-  g_assert_nonnull (argv[0]);
-  g_assert_true (dossier_test_run (argv, &out, &err, &status));
-  g_assert_cmpint (status, ==, 0);
-
+  dossier_test_generate_corpus (path, "1000", "3");
   summary = import_one (fixture, path);
   assert_counts (summary, 1000, 0, 0, 0);
   g_assert_cmpuint (file_result (summary, 0)->n_entities, ==, 200);
@@ -1207,7 +1172,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, dossier_test_library_set_up, func, \
+              dossier_test_library_tear_down)
   ADD ("/import/json/one-article", test_json_one_article);
   ADD ("/import/json/many-articles-with-entities", test_json_many_with_entities);
   ADD ("/import/plain-text", test_plain_text);

@@ -502,7 +502,6 @@ static void
 test_bundled_dossier (void)
 {
   g_autofree char *dir = dossier_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
   g_autoptr(DossierLibrary) library = NULL;
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GError) error = NULL;
@@ -535,8 +534,7 @@ test_bundled_dossier (void)
     { "owp-2021-russia-commits-military-ties-junta", "in late June", "2021-06", "late" },
   };
 
-  library = dossier_library_open (path, g_getenv ("DOSSIER_BUNDLED_DATABASE"), &error);
-  g_assert_no_error (error);
+  library = dossier_test_open_library_in (dir, g_getenv ("DOSSIER_BUNDLED_DATABASE"));
   events = dossier_event_store_list (dossier_library_get_database (library), NULL, NULL, NULL,
                                      &error);
   g_assert_no_error (error);
@@ -708,13 +706,7 @@ test_cli_errors (void)
 static DossierLibrary *
 open_bundled (const char *dir)
 {
-  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
-  g_autoptr(GError) error = NULL;
-  DossierLibrary *library = dossier_library_open (path, g_getenv ("DOSSIER_BUNDLED_DATABASE"),
-                                                  &error);
-
-  g_assert_no_error (error);
-  return library;
+  return dossier_test_open_library_in (dir, g_getenv ("DOSSIER_BUNDLED_DATABASE"));
 }
 
 /* The keys list the events dossier_event_store_list() lists, in its order; a group that
