@@ -73,6 +73,10 @@ void            dossier_test_library_set_up    (DossierTestLibrary *fixture,
                                                 gconstpointer       data);
 void            dossier_test_library_tear_down (DossierTestLibrary *fixture,
                                                 gconstpointer       data);
+/* Adds a test case that runs @func on a #DossierTestLibrary of its own. */
+#define DOSSIER_TEST_ADD_WITH_LIBRARY(path, func)                            \
+  g_test_add ((path), DossierTestLibrary, NULL, dossier_test_library_set_up, \
+              (func), dossier_test_library_tear_down)
 void            dossier_test_generate_corpus   (const char         *path,
                                                 const char         *count,
                                                 const char         *seed);

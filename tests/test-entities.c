@@ -552,9 +552,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/entities/" path, Fixture, NULL, dossier_test_library_set_up, func, \
-              dossier_test_library_tear_down)
+#define ADD(path, func) DOSSIER_TEST_ADD_WITH_LIBRARY ("/entities/" path, func)
   ADD ("bundled-entities-are-found", test_bundled_entities_are_found);
   ADD ("spellings-resolve", test_spellings_resolve);
   ADD ("no-mention-inside-another", test_no_mention_inside_another);
