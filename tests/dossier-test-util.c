@@ -132,6 +132,58 @@ dossier_test_cli_run (DossierTestCli *run,
                                        &run->err, &run->status));
 }
 
+/* Opens (making it if need be) DIR/library.db over @bundled_path (NULL: none), failing the
+ * test if it cannot. */
+DossierLibrary *
+dossier_test_open_library_in (const char *dir,
+                              const char *bundled_path)
+{
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GError) error = NULL;
+  DossierLibrary *library = dossier_library_open (path, bundled_path, &error);
+
+  g_assert_no_error (error);
+  return library;
+}
+
+/* A #GTestFixtureFunc: a fresh folder with a library over the bundled dossier in it. */
+void
+dossier_test_library_set_up (DossierTestLibrary *fixture,
+                             gconstpointer       data)
+{
+  fixture->dir = dossier_test_make_tmpdir ();
+  fixture->library = dossier_test_open_library_in (fixture->dir,
+                                                   dossier_library_get_default_bundled_path ());
+}
+
+/* A #GTestFixtureFunc: closes the library and removes its folder. */
+void
+dossier_test_library_tear_down (DossierTestLibrary *fixture,
+                                gconstpointer       data)
+{
+  g_clear_object (&fixture->library);
+  dossier_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* Writes the benchmark generator's corpus of @count articles of 300 words, from @seed, to
+ * @path ($DOSSIER_GENERATE is the generator). */
+void
+dossier_test_generate_corpus (const char *path,
+                              const char *count,
+                              const char *seed)
+{
+  const char *argv[] = { g_getenv ("DOSSIER_GENERATE"), "--count", count, "--words", "300",
+                         "--seed", seed, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (dossier_test_run (argv, &out, &err, &status));
+  g_assert_cmpint (status, ==, 0);
+}
+
 /* Root writes files whatever their mode says. To test a read-only library as a user meets
  * it, this process and the programs it starts lose that power for good: call it in a
  * g_test_trap_subprocess() child. */

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "dossier-library.h"
+
 G_BEGIN_DECLS
 
 char     *dossier_test_make_tmpdir   (void);
@@ -56,5 +58,27 @@ void      dossier_test_cli_clear     (DossierTestCli *run);
 void      dossier_test_cli_run       (DossierTestCli *run,
                                       const char     *first,
                                       ...) G_GNUC_NULL_TERMINATED;
+
+/* A library of a test's own in a fresh folder: the fixture of tests that import into or
+ * count over a library, so that none sees another's rows. */
+typedef struct
+{
+  char           *dir;
+  DossierLibrary *library;
+} DossierTestLibrary;
+
+DossierLibrary *dossier_test_open_library_in   (const char         *dir,
+                                                const char         *bundled_path);
+void            dossier_test_library_set_up    (DossierTestLibrary *fixture,
+                                                gconstpointer       data);
+void            dossier_test_library_tear_down (DossierTestLibrary *fixture,
+                                                gconstpointer       data);
+/* Adds a test case that runs @func on a #DossierTestLibrary of its own. */
+#define DOSSIER_TEST_ADD_WITH_LIBRARY(path, func)                            \
+  g_test_add ((path), DossierTestLibrary, NULL, dossier_test_library_set_up, \
+              (func), dossier_test_library_tear_down)
+void            dossier_test_generate_corpus   (const char         *path,
+                                                const char         *count,
+                                                const char         *seed);
 
 G_END_DECLS

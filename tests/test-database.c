@@ -230,6 +230,137 @@ test_pool_bad_file (void)
   dossier_test_remove_tree (dir);
 }
 
+/* A writable database in a fresh folder, put in @dir: remove it after. */
+static DossierDatabase *
+open_fresh (char **dir)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierDatabase *db;
+
+  *dir = dossier_test_make_tmpdir ();
+  path = g_build_filename (*dir, "user.db", NULL);
+  db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, &error);
+  g_assert_no_error (error);
+  return db;
+}
+
+/* A staged_*() function in little: the staged number at an index, or (column 1) its
+ * index. */
+static void
+staged_number (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  const int *row = dossier_staged_row (context, argv, "TestStagedNumbers",
+                                       "staged_number: no such number");
+
+  if (row != NULL && argc == 3 && sqlite3_value_int (argv[2]) == 1)
+    sqlite3_result_int64 (context, sqlite3_value_int64 (argv[1]));
+  else if (row != NULL)
+    sqlite3_result_int (context, *row);
+}
+
+/* Reads staged_number (?1, @index) with @numbers bound as ?1 of pointer type @type: the
+ * number, or the function's error. */
+static char *
+read_staged (DossierDatabase *db,
+             GArray          *numbers,
+             const char      *type,
+             gint64           index)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  stmt = dossier_database_prepare (db, "SELECT staged_number (?1, ?2)", NULL);
+  g_assert_nonnull (stmt);
+  sqlite3_bind_pointer (stmt, 1, numbers, type, NULL);
+  sqlite3_bind_int64 (stmt, 2, index);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup (sqlite3_errmsg (sqlite3_db_handle (stmt)));
+  return g_strdup_printf ("%d", sqlite3_column_int (stmt, 0));
+}
+
+/* The rows a save stages for its one INSERT: each index in range reads its row, any other,
+ * or rows of another pointer type, is an SQL error and not a read past the array. */
+static void
+test_staged_row_bounds (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DossierDatabase) db = open_fresh (&dir);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GError) error = NULL;
+  const int values[] = { 7, 11, 13 };
+  const gint64 outside[] = { -1, 3, G_MAXINT64, G_MININT64 };
+
+  g_array_append_vals (numbers, values, G_N_ELEMENTS (values));
+  g_assert_true (dossier_database_add_function (db, "staged_number", 2, staged_number,
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_database_add_function (db, "staged_number", 3, staged_number,
+                                                &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *read = read_staged (db, numbers, "TestStagedNumbers", i);
+      g_autofree char *expected = g_strdup_printf ("%d", values[i]);
+
+      g_assert_cmpstr (read, ==, expected);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (outside); i++)
+    {
+      g_autofree char *read = read_staged (db, numbers, "TestStagedNumbers", outside[i]);
+
+      g_assert_cmpstr (read, ==, "staged_number: no such number");
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *read = read_staged (db, i == 0 ? NULL : numbers,
+                                           i == 0 ? "TestStagedNumbers" : "Other", 0);
+
+      g_assert_cmpstr (read, ==, "staged_number: no such number");
+    }
+
+  g_clear_object (&db);
+  dossier_test_remove_tree (dir);
+}
+
+/* Staged rows saved by one INSERT: each row once, in its place; none, nothing. */
+static void
+test_insert_staged (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(DossierDatabase) db = open_fresh (&dir);
+  g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GError) error = NULL;
+  const int values[] = { 7, 11, 13, 7 };
+  g_autofree char *rows = NULL;
+  static const char insert[] =
+    DOSSIER_STAGED_ROWS
+    " INSERT INTO numbers (place, value)"
+    " SELECT staged_number (?1, n, 1), staged_number (?1, n, 0) FROM staged";
+
+  g_array_append_vals (numbers, values, G_N_ELEMENTS (values));
+  g_assert_true (dossier_database_exec (db, "CREATE TEMP TABLE numbers (place, value)", &error));
+  g_assert_true (dossier_database_insert_staged (db, insert, "staged_number", staged_number,
+                                                 numbers, "TestStagedNumbers", &error));
+  g_assert_no_error (error);
+  rows = query_text (db, "SELECT group_concat (place || ':' || value, ' ')"
+                         " FROM (SELECT * FROM numbers ORDER BY place)");
+  g_assert_cmpstr (rows, ==, "0:7 1:11 2:13 3:7");
+
+  g_assert_true (dossier_database_insert_staged (db, insert, "staged_number", staged_number,
+                                                 none, "TestStagedNumbers", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&rows, g_free);
+  rows = query_text (db, "SELECT count(*) FROM numbers");
+  g_assert_cmpstr (rows, ==, "4");
+
+  g_clear_object (&db);
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,6 +375,8 @@ main (int   argc,
   g_test_add_func ("/database/pool/reuses", test_pool_reuses);
   g_test_add_func ("/database/pool/drops-open-transaction", test_pool_drops_open_transaction);
   g_test_add_func ("/database/pool/bad-file", test_pool_bad_file);
+  g_test_add_func ("/database/staged-row-bounds", test_staged_row_bounds);
+  g_test_add_func ("/database/insert-staged", test_insert_staged);
 
   return g_test_run ();
 }

@@ -13,34 +13,7 @@
 #include "dossier-mention-store.h"
 #include "dossier-test-util.h"
 
-typedef struct
-{
-  char           *dir;
-  DossierLibrary *library;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = dossier_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->library = dossier_library_open (path, dossier_library_get_default_bundled_path (),
-                                           &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->library);
-  dossier_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef DossierTestLibrary Fixture;
 
 static DossierDatabase *
 fixture_db (Fixture *fixture)
@@ -273,14 +246,12 @@ static void
 test_reopen_keeps_counts (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "library.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) counts = NULL;
 
   g_clear_object (&fixture->library);
-  fixture->library = dossier_library_open (path, dossier_library_get_default_bundled_path (),
-                                           &error);
-  g_assert_no_error (error);
+  fixture->library = dossier_test_open_library_in (fixture->dir,
+                                                   dossier_library_get_default_bundled_path ());
 
   counts = dossier_mention_store_count_entities (fixture_db (fixture), &error);
   g_assert_no_error (error);
@@ -581,8 +552,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) \
-  g_test_add ("/entities/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) DOSSIER_TEST_ADD_WITH_LIBRARY ("/entities/" path, func)
   ADD ("bundled-entities-are-found", test_bundled_entities_are_found);
   ADD ("spellings-resolve", test_spellings_resolve);
   ADD ("no-mention-inside-another", test_no_mention_inside_another);

@@ -1,250 +1,21 @@
 /* test-import.c: importing the user's files into the library, and removing articles
  *
+ * How a file is saved a chunk at a time, cancelled or imported off the main thread is in
+ * test-import-chunks.c; the helpers both use are in test-import-util.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "dossier-annotations.h"
 #include "dossier-article-store.h"
 #include "dossier-entity-store.h"
 #include "dossier-event.h"
-#include "dossier-importer.h"
-#include "dossier-library.h"
-#include "dossier-mention-store.h"
 #include "dossier-search-store.h"
-#include "dossier-test-util.h"
-
-#define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
-
-typedef struct
-{
-  char           *dir;
-  DossierLibrary *library;
-} Fixture;
-
-static void
-setup (Fixture       *fixture,
-       gconstpointer  data)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = dossier_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->library = dossier_library_open (path, dossier_library_get_default_bundled_path (),
-                                           &error);
-  g_assert_no_error (error);
-}
-
-static void
-teardown (Fixture       *fixture,
-          gconstpointer  data)
-{
-  g_clear_object (&fixture->library);
-  dossier_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-  char *path = g_build_filename (fixture->dir, name, NULL);
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static DossierImportSummary *
-import_paths (Fixture            *fixture,
-              const char * const *paths)
-{
-  g_autoptr(GError) error = NULL;
-  DossierImportSummary *summary;
-
-  summary = dossier_library_import_files (fixture->library, paths, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (summary);
-  return summary;
-}
-
-static DossierImportSummary *
-import_one (Fixture    *fixture,
-            const char *path)
-{
-  const char *paths[] = { path, NULL };
-
-  return import_paths (fixture, paths);
-}
-
-static DossierImportSummary *
-import_text (Fixture    *fixture,
-             const char *name,
-             const char *contents)
-{
-  g_autofree char *path = write_file (fixture, name, contents, -1);
-
-  return import_one (fixture, path);
-}
-
-static const DossierImportFileResult *
-file_result (DossierImportSummary *summary,
-             guint                 index)
-{
-  g_assert_cmpuint (index, <, summary->files->len);
-  return g_ptr_array_index (summary->files, index);
-}
-
-static void
-assert_counts (DossierImportSummary *summary,
-               guint                 imported,
-               guint                 present,
-               guint                 replaced,
-               guint                 rejected)
-{
-  g_assert_cmpuint (summary->n_imported, ==, imported);
-  g_assert_cmpuint (summary->n_present, ==, present);
-  g_assert_cmpuint (summary->n_replaced, ==, replaced);
-  g_assert_cmpuint (summary->n_rejected, ==, rejected);
-}
-
-static sqlite3 *
-handle (Fixture *fixture)
-{
-  return dossier_database_get_handle (dossier_library_get_database (fixture->library));
-}
-
-static gint64
-query_int (Fixture    *fixture,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle (fixture), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return value;
-}
-
-static void
-hash_table_rows (Fixture    *fixture,
-                 const char *table,
-                 GPtrArray  *rows)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\"", table);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle (fixture), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      GString *row = g_string_new (table);
-
-      for (int i = 0; i < sqlite3_column_count (stmt); i++)
-        {
-          g_string_append_c (row, '\x1f');
-          g_string_append_len (row, sqlite3_column_blob (stmt, i), sqlite3_column_bytes (stmt, i));
-        }
-      g_ptr_array_add (rows, g_string_free (row, FALSE));
-    }
-  sqlite3_finalize (stmt);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char **) a, *(const char **) b);
-}
-
-/* Every row of every table — the search indexes' own tables included — in one hash. */
-static char *
-library_checksum (Fixture *fixture)
-{
-  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3_stmt *stmt = NULL;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (handle (fixture),
-                                       "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                       " AND sql NOT LIKE 'CREATE VIRTUAL%'", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (tables->len, >, 10);
-
-  for (guint i = 0; i < tables->len; i++)
-    hash_table_rows (fixture, g_ptr_array_index (tables, i), rows);
-  g_ptr_array_sort (rows, compare_strings);
-  for (guint i = 0; i < rows->len; i++)
-    g_checksum_update (checksum, g_ptr_array_index (rows, i), -1);
-
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
-static gint64
-count_articles (Fixture *fixture)
-{
-  return query_int (fixture, "SELECT count(*) FROM articles");
-}
-
-static gint64
-count_matches (Fixture    *fixture,
-               const char *word)
-{
-  g_autofree char *sql =
-    g_strdup_printf ("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '%s'", word);
-
-  return query_int (fixture, sql);
-}
-
-static DossierArticle *
-load (Fixture    *fixture,
-      const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  DossierArticle *article = dossier_library_load_article (fixture->library, id, &error);
-
-  g_assert_no_error (error);
-  return article;
-}
-
-static guint
-count_mentions_of (Fixture    *fixture,
-                   const char *article_id,
-                   const char *entity)
-{
-  g_autoptr(GPtrArray) mentions = dossier_library_list_mentions (fixture->library, article_id,
-                                                                 NULL);
-  guint n = 0;
-
-  g_assert_nonnull (mentions);
-  for (guint i = 0; i < mentions->len; i++)
-    if (g_str_equal (((DossierMention *) g_ptr_array_index (mentions, i))->entity, entity))
-      n++;
-
-  return n;
-}
+#include "test-import-util.h"
 
 /* Accepted forms */
-
-static const char one_article[] =
-  "{\"format\": \"dossier\", \"version\": 1, \"articles\": [{\n"
-  "  \"id\": \"test-one\", \"title\": \"Quokkas cross the river\", \"outlet\": \"Test News\",\n"
-  "  \"published\": \"2022-08-05\", \"credits\": [{\"role\": \"editor\", \"name\": \"Ann\"}],\n"
-  "  \"blocks\": [{\"kind\": \"heading\", \"text\": \"Zyzzyva\"},\n"
-  "             {\"kind\": \"paragraph\", \"text\": \"Min Aung Hlaing met them on 3 August 2022.\"},\n"
-  "             {\"kind\": \"quote\", \"text\": \"We came\", \"attribution\": \"A quokka\"}]\n"
-  "}]}\n";
 
 static void
 test_json_one_article (Fixture       *fixture,
@@ -302,21 +73,6 @@ test_events (Fixture       *fixture,
   g_assert_true (has_event (fixture, "test-one", "2022-08-03"));
   g_assert_false (has_event (fixture, "test-one", "2022-08-04"));
 }
-
-static const char many_articles[] =
-  "{\"format\": \"dossier\", \"version\": 1,\n"
-  " \"articles\": [\n"
-  "  {\"id\": \"m1\", \"title\": \"First\", \"published\": \"2021\",\n"
-  "   \"body\": \"S. K. Shoygu spoke.\\n\\nZarnivan Okoro answered in March 2021.\"},\n"
-  "  {\"id\": \"m2\", \"title\": \"Second\", \"published\": \"2021-05\",\n"
-  "   \"body\": \"Okoro left.\"},\n"
-  "  {\"title\": \"Third, without an id\", \"published\": \"2021-05-02\", \"body\": \"Nothing.\"}\n"
-  " ],\n"
-  " \"entities\": [\n"
-  "  {\"name\": \"Sergey K. Shoygu\", \"kind\": \"person\", \"aliases\": [\"Shoygu\", \"S. K. Shoygu\"]},\n"
-  "  {\"name\": \"Zarnivan Okoro\", \"kind\": \"person\", \"aliases\": [\"Okoro\"]},\n"
-  "  {\"name\": \"Nobel Prize\", \"kind\": \"other\", \"aliases\": [\"Nobel\"]}\n"
-  " ]}\n";
 
 static void
 test_json_many_with_entities (Fixture       *fixture,
@@ -672,33 +428,6 @@ test_duplicates (Fixture       *fixture,
   }
 }
 
-static DossierAnnotations *
-annotate (Fixture    *fixture,
-          const char *id,
-          const char *quote)
-{
-  DossierAnnotations *annotations = dossier_annotations_new (fixture->library);
-  g_autoptr(DossierArticle) article = load (fixture, id);
-  g_autoptr(DossierAnnotation) annotation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  annotation = dossier_annotations_create_for_quote (annotations, article, quote, 1,
-                                                     DOSSIER_HIGHLIGHT_YELLOW, "note", NULL,
-                                                     &error);
-  g_assert_no_error (error);
-  return annotations;
-}
-
-static DossierAnnotation *
-only_annotation (DossierAnnotations *annotations)
-{
-  g_autoptr(GListModel) all = dossier_annotations_list (annotations, NULL, NULL);
-
-  g_assert_nonnull (all);
-  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
-  return g_list_model_get_item (all, 0);
-}
-
 static const char replaced_article[] =
   "{\"format\": \"dossier\", \"version\": 1, \"articles\": [{\n"
   "  \"id\": \"test-one\", \"title\": \"Quokkas cross the river\", \"outlet\": \"Test News\",\n"
@@ -775,19 +504,11 @@ test_generated (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (fixture->dir, "corpus.json", NULL);
-  const char *argv[] = { g_getenv ("DOSSIER_GENERATE"), "--count", "1000", "--words", "300",
-                         "--seed", "3", path, NULL };
   g_autoptr(DossierImportSummary) summary = NULL;
   g_autoptr(DossierImportSummary) again = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   gint64 entities_before = query_int (fixture, "SELECT count(*) FROM entities");
-  int status;
 
-  g_assert_nonnull (argv[0]);
-  g_assert_true (dossier_test_run (argv, &out, &err, &status));
-  g_assert_cmpint (status, ==, 0);
-
+  dossier_test_generate_corpus (path, "1000", "3");
   summary = import_one (fixture, path);
   assert_counts (summary, 1000, 0, 0, 0);
   g_assert_cmpuint (file_result (summary, 0)->n_entities, ==, 200);
@@ -811,115 +532,6 @@ test_generated (Fixture       *fixture,
   again = import_one (fixture, path);
   assert_counts (again, 0, 1000, 0, 0);
   g_assert_cmpint (count_articles (fixture), ==, 1005);
-}
-
-/* An article of the format, its text made of @word so that each one is its own story. */
-static void
-append_article (GString    *json,
-                const char *id,
-                const char *word)
-{
-  const char *comma = g_str_has_suffix (json->str, "[\n") ? "" : ",\n";
-
-  g_string_append_printf (json, "%s{\"id\": \"%s\", \"title\": \"On %s\", "
-                          "\"published\": \"2021-03-04\", \"body\": \"The %s was seen "
-                          "in Yangon on 2 March 2021.\"}", comma, id, word, word);
-}
-
-/* A file of @n stories, "story-0" about "@prefix0" and on, without its closing "]}". */
-static GString *
-stories (guint       n,
-         const char *prefix)
-{
-  GString *json = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
-                                "\"articles\": [\n");
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("story-%u", i);
-      g_autofree char *word = g_strdup_printf ("%s%u", prefix, i);
-
-      append_article (json, id, word);
-    }
-
-  return json;
-}
-
-/* Articles are saved a few hundred at a time: a story given twice in one file, under two
- * ids, is still one story, in the same chunk of the file or in another. */
-static void
-test_same_story_in_one_file (Fixture       *fixture,
-                             gconstpointer  data)
-{
-  g_autoptr(GString) json = stories (600, "zebra");
-  g_autoptr(DossierImportSummary) summary = NULL;
-
-  append_article (json, "story-0-again", "zebra0");     /* the chunk after story-0's */
-  append_article (json, "story-599-again", "zebra599"); /* story-599's own chunk */
-  g_string_append (json, "]}\n");
-
-  summary = import_text (fixture, "many.json", json->str);
-  assert_counts (summary, 600, 2, 0, 0);
-  g_assert_cmpint (count_articles (fixture), ==, 605);
-  g_assert_cmpint (count_matches (fixture, "zebra599"), ==, 1);
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM events e JOIN articles a"
-                                       " ON a.id = e.article WHERE a.origin = 1"), ==, 600);
-  /* The index taken in bulk agrees with the articles it indexes. */
-  g_assert_cmpint (sqlite3_exec (handle (fixture), "INSERT INTO articles_fts (articles_fts)"
-                                 " VALUES ('integrity-check')", NULL, NULL, NULL), ==, SQLITE_OK);
-}
-
-/* The file's own entity, listed after the articles, is found in every chunk of them: the
- * worker that matches a chunk while the previous one is saved uses the whole catalogue. */
-static void
-test_own_entity_in_every_chunk (Fixture       *fixture,
-                                gconstpointer  data)
-{
-  g_autoptr(GString) json = stories (600, "Quillon Varga and zebra");
-  g_autoptr(DossierImportSummary) summary = NULL;
-  const char *ids[] = { "story-0", "story-255", "story-256", "story-511", "story-512",
-                        "story-599" };
-
-  g_string_append (json, "],\n \"entities\": [{\"name\": \"Quillon Varga\", "
-                   "\"kind\": \"person\"}]}\n");
-
-  summary = import_text (fixture, "own-entity.json", json->str);
-  assert_counts (summary, 600, 0, 0, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_assert_cmpuint (count_mentions_of (fixture, ids[i], "Quillon Varga"), ==, 1);
-  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT m.article) FROM mentions m"
-                                       " JOIN entities e ON e.id = m.entity"
-                                       " WHERE e.name = 'Quillon Varga'"), ==, 600);
-  /* and the events of their sentences know it */
-  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM event_entities ee"
-                                       " JOIN entities e ON e.id = ee.entity"
-                                       " WHERE e.name = 'Quillon Varga'"), ==, 600);
-}
-
-/* A file that changes the text of one article and brings the old text under another id:
- * the old text is not in the library anymore once the file is in, so it is a new story. */
-static void
-test_old_text_under_new_id (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(GString) first = g_string_new ("{\"format\": \"dossier\", \"version\": 1, "
-                                           "\"articles\": [\n");
-  g_autoptr(GString) second = g_string_new (first->str);
-  g_autoptr(DossierImportSummary) before = NULL;
-  g_autoptr(DossierImportSummary) after = NULL;
-
-  append_article (first, "changing", "walrus");
-  g_string_append (first, "]}\n");
-  append_article (second, "changing", "narwhal");
-  append_article (second, "moved", "walrus");
-  g_string_append (second, "]}\n");
-
-  before = import_text (fixture, "before.json", first->str);
-  assert_counts (before, 1, 0, 0, 0);
-  after = import_text (fixture, "after.json", second->str);
-  assert_counts (after, 1, 0, 1, 0);
-  g_assert_cmpint (count_matches (fixture, "walrus"), ==, 1);
-  g_assert_cmpint (count_matches (fixture, "narwhal"), ==, 1);
 }
 
 /* Removing and hiding */
@@ -991,223 +603,13 @@ test_hide_bundled (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (none_hidden)), ==, 0);
 }
 
-/* Cancelling and running off the main thread */
-
-static void
-test_cancelled (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autofree char *path = write_file (fixture, "one.json", one_article, -1);
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autofree char *before = library_checksum (fixture);
-  g_autofree char *after = NULL;
-  g_autoptr(DossierImportSummary) summary = NULL;
-  const char *paths[] = { path, path, NULL };
-
-  g_cancellable_cancel (cancellable);
-  summary = dossier_library_import_files (fixture->library, paths, NULL, NULL, cancellable, NULL);
-  g_assert_nonnull (summary);
-  g_assert_true (summary->cancelled);
-  g_assert_cmpuint (summary->files->len, ==, 1);
-  g_assert_error (file_result (summary, 0)->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  assert_counts (summary, 0, 0, 0, 0);
-  after = library_checksum (fixture);
-  g_assert_cmpstr (before, ==, after);
-}
-
-/* The threads of this process now. */
-static guint
-count_threads (void)
-{
-  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-  guint n = 0;
-
-  if (dir == NULL)
-    return 0;
-  while (g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
-}
-
-typedef struct
-{
-  GCancellable *cancellable;
-  double        at;            /* cancels once the progress is this far */
-  guint         n_after;       /* progress reports after the cancel */
-} CancelAt;
-
-static void
-cancel_at (const char *path,
-           double      fraction,
-           gpointer    user_data)
-{
-  CancelAt *cancel = user_data;
-
-  if (g_cancellable_is_cancelled (cancel->cancellable))
-    cancel->n_after++;
-  else if (fraction >= cancel->at)
-    g_cancellable_cancel (cancel->cancellable);
-}
-
-/* Cancelled while its articles are being saved, a chunk of them written and the worker
- * analysing the next ones: the file imports nothing and the worker is gone. */
-static void
-test_cancelled_midway (Fixture       *fixture,
-                       gconstpointer  data)
-{
-  g_autoptr(GString) json = stories (1000, "zebra");
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  CancelAt cancel = { cancellable, 0.65, 0 };
-  g_autofree char *before = library_checksum (fixture);
-  g_autofree char *after = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(DossierImportSummary) summary = NULL;
-  const char *paths[2] = { NULL, NULL };
-  guint threads = count_threads ();
-
-  g_string_append (json, "]}\n");
-  paths[0] = path = write_file (fixture, "many.json", json->str, -1);
-
-  summary = dossier_library_import_files (fixture->library, paths, cancel_at, &cancel,
-                                          cancellable, NULL);
-  g_assert_nonnull (summary);
-  g_assert_true (g_cancellable_is_cancelled (cancellable));
-  g_assert_true (summary->cancelled);
-  g_assert_error (file_result (summary, 0)->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  assert_counts (summary, 0, 0, 0, 0);
-  /* the batch's last report, and nothing of the file after the cancel */
-  g_assert_cmpuint (cancel.n_after, <=, 1);
-  after = library_checksum (fixture);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_cmpuint (count_threads (), ==, threads);
-}
-
-/* A bad article in the second chunk, the worker ahead waiting to hand over the next ones:
- * the file imports nothing and the worker is gone. */
-static void
-test_bad_article_in_a_later_chunk (Fixture       *fixture,
-                                   gconstpointer  data)
-{
-  g_autoptr(GString) json = stories (1200, "zebra");
-  g_autofree char *before = library_checksum (fixture);
-  g_autofree char *after = NULL;
-  g_autoptr(DossierImportSummary) summary = NULL;
-  guint threads = count_threads ();
-
-  g_string_replace (json, "\"story-300\"", "\"" POLYGRAPH "\"", 1);
-  g_string_append (json, "]}\n");
-
-  summary = import_text (fixture, "bundled-id.json", json->str);
-  g_assert_error (file_result (summary, 0)->error, DOSSIER_IMPORT_ERROR,
-                  DOSSIER_IMPORT_ERROR_INVALID_VALUE);
-  assert_counts (summary, 0, 0, 0, 1);
-  after = library_checksum (fixture);
-  g_assert_cmpstr (before, ==, after);
-  g_assert_cmpuint (count_threads (), ==, threads);
-}
-
-/* The articles of a large file are read on the worker's thread while the first chunks are
- * saved: one it cannot read, far into the file, still rejects the whole file, with its line
- * (each story is on a line of its own, story-0 on the second). */
-static void
-test_unreadable_article_in_a_later_chunk (Fixture       *fixture,
-                                          gconstpointer  data)
-{
-  static const struct
-  {
-    const char *from, *to, *message;
-  } cases[] = {
-    { "\"title\": \"On zebra700\"", "\"title\": 700", "late.json:702:" },
-    { "\"title\": \"On zebra701\",", "\"title\": \"On zebra701\"", "late.json:703:" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GString) json = stories (1200, "zebra");
-      g_autofree char *before = library_checksum (fixture);
-      g_autofree char *after = NULL;
-      g_autoptr(DossierImportSummary) summary = NULL;
-      const GError *error;
-
-      g_assert_cmpuint (g_string_replace (json, cases[i].from, cases[i].to, 1), ==, 1);
-      g_string_append (json, "]}\n");
-
-      summary = import_text (fixture, "late.json", json->str);
-      assert_counts (summary, 0, 0, 0, 1);
-      error = file_result (summary, 0)->error;
-      g_assert_true (error != NULL && error->domain == DOSSIER_IMPORT_ERROR);
-      if (strstr (error->message, cases[i].message) == NULL)
-        g_error ("“%s” does not say “%s”", error->message, cases[i].message);
-      after = library_checksum (fixture);
-      g_assert_cmpstr (before, ==, after);
-    }
-}
-
-typedef struct
-{
-  GMainLoop            *loop;
-  GThread              *main_thread;
-  guint                 n_progress;
-  double                last_fraction;
-  DossierImportSummary *summary;
-} AsyncRun;
-
-static void
-on_progress (const char *path,
-             double      fraction,
-             gpointer    user_data)
-{
-  AsyncRun *run = user_data;
-
-  g_assert_true (g_thread_self () == run->main_thread);
-  g_assert_cmpfloat (fraction, >=, run->last_fraction);
-  run->last_fraction = fraction;
-  run->n_progress++;
-}
-
-static void
-on_imported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  AsyncRun *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  run->summary = dossier_library_import_files_finish (DOSSIER_LIBRARY (source), result, &error);
-  g_assert_no_error (error);
-  g_main_loop_quit (run->loop);
-}
-
-static void
-test_async (Fixture       *fixture,
-            gconstpointer  data)
-{
-  g_autofree char *one = write_file (fixture, "one.json", one_article, -1);
-  g_autofree char *many = write_file (fixture, "many.json", many_articles, -1);
-  const char *paths[] = { one, many, NULL };
-  AsyncRun run = { g_main_loop_new (NULL, FALSE), g_thread_self (), 0, 0, NULL };
-
-  dossier_library_import_files_async (fixture->library, paths, on_progress, &run, NULL,
-                                      on_imported, &run);
-  g_main_loop_run (run.loop);
-
-  g_assert_nonnull (run.summary);
-  assert_counts (run.summary, 4, 0, 0, 0);
-  g_assert_cmpuint (run.n_progress, >, 1);
-  g_assert_cmpfloat (run.last_fraction, ==, 1.0);
-  /* The caller's own connection sees the worker's import. */
-  g_assert_cmpint (count_articles (fixture), ==, 9);
-  dossier_import_summary_free (run.summary);
-  g_main_loop_unref (run.loop);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+#define ADD DOSSIER_TEST_ADD_WITH_LIBRARY
   ADD ("/import/json/one-article", test_json_one_article);
   ADD ("/import/json/many-articles-with-entities", test_json_many_with_entities);
   ADD ("/import/plain-text", test_plain_text);
@@ -1222,17 +624,8 @@ main (int   argc,
   ADD ("/import/replacement-reanchors-annotations", test_replace_reanchors);
   ADD ("/import/load-reanchors-a-changed-text", test_load_reanchors);
   ADD ("/import/generated-1000", test_generated);
-  ADD ("/import/same-story-twice-in-one-file", test_same_story_in_one_file);
-  ADD ("/import/own-entity-in-every-chunk", test_own_entity_in_every_chunk);
-  ADD ("/import/old-text-under-a-new-id", test_old_text_under_new_id);
   ADD ("/import/remove-imported", test_remove_imported);
   ADD ("/import/hide-bundled", test_hide_bundled);
-  ADD ("/import/cancelled", test_cancelled);
-  ADD ("/import/cancelled-midway-with-the-worker", test_cancelled_midway);
-  ADD ("/import/bad-article-in-a-later-chunk", test_bad_article_in_a_later_chunk);
-  ADD ("/import/unreadable-article-in-a-later-chunk",
-       test_unreadable_article_in_a_later_chunk);
-  ADD ("/import/async-with-progress", test_async);
 #undef ADD
 
   return g_test_run ();

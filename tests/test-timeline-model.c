@@ -16,11 +16,10 @@
 
 typedef struct
 {
-  char           *dir;
-  DossierLibrary *library;
-  guint           n_changes;
-  guint           removed;
-  guint           added;
+  DossierTestLibrary base;
+  guint              n_changes;
+  guint              removed;
+  guint              added;
 } Fixture;
 
 /* 400 generated articles: about 1,800 timeline rows, many more than the pages the model keeps. */
@@ -29,29 +28,16 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *corpus = NULL;
-  g_autofree char *db = NULL;
   const char *paths[2] = { NULL, NULL };
   g_autoptr(DossierImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status;
 
-  f->dir = dossier_test_make_tmpdir ();
-  corpus = g_build_filename (f->dir, "corpus.json", NULL);
-  db = g_build_filename (f->dir, "library.db", NULL);
-  {
-    const char *argv[] = { g_getenv ("DOSSIER_GENERATE"), "--count", "400", "--words", "300",
-                           "--seed", "5", corpus, NULL };
-
-    g_assert_nonnull (argv[0]);
-    g_assert_true (dossier_test_run (argv, &out, &err, &status));
-    g_assert_cmpint (status, ==, 0);
-  }
-  f->library = dossier_library_open (db, NULL, &error);
-  g_assert_no_error (error);
+  f->base.dir = dossier_test_make_tmpdir ();
+  corpus = g_build_filename (f->base.dir, "corpus.json", NULL);
+  dossier_test_generate_corpus (corpus, "400", "5");
+  f->base.library = dossier_test_open_library_in (f->base.dir, NULL);
   paths[0] = corpus;
-  summary = dossier_library_import_files (f->library, paths, NULL, NULL, NULL, &error);
+  summary = dossier_library_import_files (f->base.library, paths, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summary->n_imported, ==, 400);
 }
@@ -60,9 +46,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->library);
-  dossier_test_remove_tree (f->dir);
-  g_free (f->dir);
+  dossier_test_library_tear_down (&f->base, data);
 }
 
 static void
@@ -84,12 +68,26 @@ wait_loaded (DossierTimelineModel *model)
   DOSSIER_TEST_WAIT_WHILE (dossier_timeline_model_is_loading (model));
 }
 
+/* The model over the fixture's library, its keys read (and its pages too, if
+ * @in_background) in the background. */
+static DossierTimelineModel *
+model_loaded (Fixture  *f,
+              gboolean  in_background)
+{
+  DossierTimelineModel *model = dossier_timeline_model_new ();
+
+  dossier_timeline_model_set_read_in_background (model, in_background);
+  dossier_timeline_model_set_library (model, f->base.library);
+  wait_loaded (model);
+  return model;
+}
+
 static DossierTimelineModel *
 model_in_memory (Fixture *f)
 {
   DossierTimelineModel *model = dossier_timeline_model_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = dossier_library_list_events (f->library, &error);
+  g_autoptr(GPtrArray) events = dossier_library_list_events (f->base.library, &error);
 
   g_assert_no_error (error);
   dossier_timeline_model_set_events (model, events);
@@ -132,7 +130,7 @@ test_pages_match_memory (Fixture       *f,
   g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
 
   g_signal_connect (paged, "items-changed", G_CALLBACK (on_items_changed), f);
-  dossier_timeline_model_set_library (paged, f->library);
+  dossier_timeline_model_set_library (paged, f->base.library);
   g_assert_true (dossier_timeline_model_is_loading (paged));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (paged)), ==, 0);
   wait_loaded (paged);
@@ -157,16 +155,14 @@ static void
 test_rows_follow_timeline (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(DossierTimelineModel) model = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) model = model_loaded (f, FALSE);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) events = dossier_library_list_events (f->library, &error);
+  g_autoptr(GPtrArray) events = dossier_library_list_events (f->base.library, &error);
   g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
   guint row = 0, n_headings = 0;
   int last = -1;
 
   g_assert_no_error (error);
-  dossier_timeline_model_set_library (model, f->library);
-  wait_loaded (model);
   for (guint i = 0; i < events->len; i++)
     {
       const DossierEvent *event = g_ptr_array_index (events, i);
@@ -215,14 +211,11 @@ static void
 test_pages_read_in_background (Fixture       *f,
                                gconstpointer  data)
 {
-  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) paged = model_loaded (f, TRUE);
   g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_events = 0, n_read = 0;
 
-  dossier_timeline_model_set_read_in_background (paged, TRUE);
-  dossier_timeline_model_set_library (paged, f->library);
-  wait_loaded (paged);
   for (guint i = 0; i < 200; i++)
     {
       GObject *item = g_list_model_get_item (G_LIST_MODEL (paged), i);
@@ -284,12 +277,10 @@ static void
 test_filters_and_counts (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) paged = model_loaded (f, FALSE);
   g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
   guint all;
 
-  dossier_timeline_model_set_library (paged, f->library);
-  wait_loaded (paged);
   assert_same_counts (paged, reference);
   all = dossier_timeline_model_get_n_events (paged);
 
@@ -344,13 +335,10 @@ static void
 test_dropped_rows_not_read (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) paged = model_loaded (f, TRUE);
   g_autoptr(GObject) last = NULL;
   guint n, n_read = 0;
 
-  dossier_timeline_model_set_read_in_background (paged, TRUE);
-  dossier_timeline_model_set_library (paged, f->library);
-  wait_loaded (paged);
   n = g_list_model_get_n_items (G_LIST_MODEL (paged));
   g_assert_cmpuint (n, >, 1500);
   /* Ten rows far apart, each dropped at once, then one kept. */
@@ -376,12 +364,10 @@ static void
 test_pages_hold_shown_events (Fixture       *f,
                               gconstpointer  data)
 {
-  g_autoptr(DossierTimelineModel) paged = dossier_timeline_model_new ();
+  g_autoptr(DossierTimelineModel) paged = model_loaded (f, FALSE);
   g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
   guint n;
 
-  dossier_timeline_model_set_library (paged, f->library);
-  wait_loaded (paged);
   dossier_timeline_model_set_range (paged, 20190300, 20190500);
   dossier_timeline_model_set_range (reference, 20190300, 20190500);
   n = g_list_model_get_n_items (G_LIST_MODEL (paged));
@@ -406,7 +392,7 @@ test_newer_read_wins (Fixture       *f,
   g_autoptr(DossierTimelineModel) reference = model_in_memory (f);
 
   dossier_timeline_model_set_entity (paged, "Sergei Shoigu");
-  dossier_timeline_model_set_library (paged, f->library);
+  dossier_timeline_model_set_library (paged, f->base.library);
   dossier_timeline_model_set_entity (paged, NULL);
   wait_loaded (paged);
   g_assert_cmpuint (dossier_timeline_model_get_n_events (paged), ==,

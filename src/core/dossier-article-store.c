@@ -17,8 +17,9 @@
 #define ARTICLE_COLUMNS \
   "uid, title, subtitle, outlet, url, published_key, precision, published_note, language, origin"
 
-/* The articles of a save, handed to its one INSERT through a pointer parameter and read
- * back column by column by the SQL function staged_article(pointer, index, column). */
+/* The articles of a save, handed to its one INSERT through a pointer parameter (a GArray
+ * of the articles, the shape dossier_staged_row() reads) and read back column by column by
+ * the SQL function staged_article(pointer, index, column). */
 #define STAGED_POINTER "DossierStagedArticles"
 
 enum
@@ -42,17 +43,14 @@ staged_article (sqlite3_context  *context,
                 int               argc,
                 sqlite3_value   **argv)
 {
-  GPtrArray *articles = sqlite3_value_pointer (argv[0], STAGED_POINTER);
-  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
+  DossierArticle *const *row = dossier_staged_row (context, argv, STAGED_POINTER,
+                                                    "staged_article: no such article");
   DossierArticle *article;
 
-  if (articles == NULL || index < 0 || index >= articles->len)
-    {
-      sqlite3_result_error (context, "staged_article: no such article", -1);
-      return;
-    }
+  if (row == NULL)
+    return;
 
-  article = g_ptr_array_index (articles, index);
+  article = *row;
   switch (sqlite3_value_int (argv[2]))
     {
     case STAGED_UID: dossier_result_text (context, dossier_article_get_id (article)); break;
@@ -95,13 +93,12 @@ save_article_rows (DossierDatabase  *db,
                    GPtrArray        *articles,
                    GError          **error)
 {
-  g_autoptr(DossierStatement) stmt = NULL;
+  g_autoptr(GArray) staged = g_array_sized_new (FALSE, FALSE, sizeof (DossierArticle *),
+                                                articles->len);
 
-  if (!dossier_database_add_function (db, "staged_article", 3, staged_article, error))
-    return FALSE;
-
-  stmt = dossier_database_prepare (db,
-    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?2)"
+  g_array_append_vals (staged, articles->pdata, articles->len);
+  return dossier_database_insert_staged (db,
+    DOSSIER_STAGED_ROWS
     " INSERT INTO articles (" ARTICLE_COLUMNS ", body, text_hash)"
     " SELECT " STAGED (0) ", " STAGED (1) ", " STAGED (2) ", " STAGED (3) ", " STAGED (4) ","
     "   " STAGED (5) ", " STAGED (6) ", " STAGED (7) ", " STAGED (8) ", " STAGED (9) ","
@@ -112,13 +109,8 @@ save_article_rows (DossierDatabase  *db,
     "   url = excluded.url, published_key = excluded.published_key,"
     "   precision = excluded.precision, published_note = excluded.published_note,"
     "   language = excluded.language, origin = excluded.origin, body = excluded.body,"
-    "   text_hash = excluded.text_hash", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_pointer (stmt, 1, articles, STAGED_POINTER, NULL);
-  sqlite3_bind_int64 (stmt, 2, articles->len);
-  return dossier_database_step_done (db, stmt, error);
+    "   text_hash = excluded.text_hash",
+    "staged_article", staged_article, staged, STAGED_POINTER, error);
 }
 
 static gboolean

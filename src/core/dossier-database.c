@@ -510,6 +510,70 @@ dossier_result_text (sqlite3_context *context,
     sqlite3_result_text (context, text, -1, SQLITE_STATIC);
 }
 
+/**
+ * dossier_database_insert_staged:
+ * @sql: the INSERT: DOSSIER_STAGED_ROWS, then a SELECT of @function_name (?1, n, column)
+ *   for each column, FROM staged
+ * @function: the staged_*() function that reads a column of a row (see
+ *   dossier_staged_row())
+ * @rows: the rows, bound as ?1 with @pointer_type; ?2 is their number. None: nothing is
+ *   done (DOSSIER_STAGED_ROWS would still give the row 0)
+ *
+ * Saves @rows in one statement: a statement per row spent more on starting statements
+ * (each with a statement journal, for its foreign keys and triggers) than on the rows.
+ */
+gboolean
+dossier_database_insert_staged (DossierDatabase  *self,
+                                const char       *sql,
+                                const char       *function_name,
+                                DossierFunction   function,
+                                GArray           *rows,
+                                const char       *pointer_type,
+                                GError          **error)
+{
+  g_autoptr(DossierStatement) stmt = NULL;
+
+  if (rows->len == 0)
+    return TRUE;
+  if (!dossier_database_add_function (self, function_name, 3, function, error)
+      || (stmt = dossier_database_prepare (self, sql, error)) == NULL)
+    return FALSE;
+
+  sqlite3_bind_pointer (stmt, 1, rows, pointer_type, NULL);
+  sqlite3_bind_int64 (stmt, 2, rows->len);
+  return dossier_database_step_done (self, stmt, error);
+}
+
+/**
+ * dossier_staged_row:
+ * @argv: the arguments of a staged_*() function: the rows, the row's index, the column
+ * @pointer_type: the type the rows, a #GArray, were bound with as a pointer parameter
+ * @no_such_row: the function's error when the rows are missing or have no such row
+ *
+ * A save hands the rows of its one INSERT to the SQL function that reads them back column
+ * by column; this finds the row that function was asked for, checked against the rows it
+ * was handed, so a wrong index is an SQL error and never a read past the array.
+ *
+ * Returns: (nullable): the row in the array, or NULL with the function's error set
+ */
+gconstpointer
+dossier_staged_row (sqlite3_context  *context,
+                    sqlite3_value   **argv,
+                    const char       *pointer_type,
+                    const char       *no_such_row)
+{
+  GArray *rows = sqlite3_value_pointer (argv[0], pointer_type);
+  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
+
+  if (rows == NULL || index < 0 || index >= rows->len)
+    {
+      sqlite3_result_error (context, no_such_row, -1);
+      return NULL;
+    }
+
+  return rows->data + (gsize) index * g_array_get_element_size (rows);
+}
+
 /* For a connection that reads once and closes: a whole-table list, one search. Its pages
  * are read once, and the system's file cache keeps the file anyway; SQLite's 2 MiB cache
  * per connection, four or five of them at once while the window starts, was memory for

@@ -69,6 +69,21 @@ gboolean          dossier_database_get_data_version (DossierDatabase     *self,
                                                      GError             **error);
 void              dossier_result_text              (sqlite3_context      *context,
                                                     const char           *text);
+/* The rows n = 0 … ?2 - 1 of a staged INSERT (see dossier_database_insert_staged()) */
+#define DOSSIER_STAGED_ROWS \
+  "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?2)"
+
+gboolean          dossier_database_insert_staged   (DossierDatabase      *self,
+                                                    const char           *sql,
+                                                    const char           *function_name,
+                                                    DossierFunction       function,
+                                                    GArray               *rows,
+                                                    const char           *pointer_type,
+                                                    GError              **error);
+gconstpointer     dossier_staged_row               (sqlite3_context      *context,
+                                                    sqlite3_value       **argv,
+                                                    const char           *pointer_type,
+                                                    const char           *no_such_row);
 void              dossier_database_limit_cache     (DossierDatabase      *self);
 gboolean          dossier_database_exec            (DossierDatabase      *self,
                                                     const char           *sql,

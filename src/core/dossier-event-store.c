@@ -108,18 +108,13 @@ staged_event (sqlite3_context  *context,
               int               argc,
               sqlite3_value   **argv)
 {
-  GArray *staged = sqlite3_value_pointer (argv[0], EVENTS_POINTER);
-  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
-  const StagedEvent *row;
+  const StagedEvent *row = dossier_staged_row (context, argv, EVENTS_POINTER,
+                                               "staged_event: no such event");
   const DossierDateExpression *e;
 
-  if (staged == NULL || index < 0 || index >= staged->len)
-    {
-      sqlite3_result_error (context, "staged_event: no such event", -1);
-      return;
-    }
+  if (row == NULL)
+    return;
 
-  row = &g_array_index (staged, StagedEvent, index);
   e = row->expression;
   switch (sqlite3_value_int (argv[2]))
     {
@@ -154,26 +149,15 @@ insert_events (DossierDatabase  *db,
                GArray           *staged,
                GError          **error)
 {
-  g_autoptr(DossierStatement) stmt = NULL;
-
-  if (!dossier_database_add_function (db, "staged_event", 3, staged_event, error))
-    return FALSE;
-
-  stmt = dossier_database_prepare (db,
-    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?2)"
+  return dossier_database_insert_staged (db,
+    DOSSIER_STAGED_ROWS
     " INSERT INTO events (article, date_key, precision, end_key, end_precision, qualifier,"
     "                     phrase, phrase_start, phrase_length, sentence_start, sentence_end,"
     "                     happening, id, group_key)"
     " SELECT " STAGED (0) ", " STAGED (1) ", " STAGED (2) ", " STAGED (3) ", " STAGED (4) ","
     "   " STAGED (5) ", " STAGED (6) ", " STAGED (7) ", " STAGED (8) ", " STAGED (9) ","
     "   " STAGED (10) ", " STAGED (11) ", " STAGED (12) ", " STAGED (13)
-    " FROM staged", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_pointer (stmt, 1, staged, EVENTS_POINTER, NULL);
-  sqlite3_bind_int64 (stmt, 2, staged->len);
-  return dossier_database_step_done (db, stmt, error);
+    " FROM staged", "staged_event", staged_event, staged, EVENTS_POINTER, error);
 }
 
 #undef STAGED

@@ -1,4 +1,4 @@
-/* dossier-library-import.c: growing the library from the user's files, and shrinking it
+/* dossier-library-import.c: growing the library from the user's files
  *
  * Each file is checked whole, then saved in one transaction while its articles are read
  * (see save_articles()): a bad file imports nothing and the batch goes on with the next.
@@ -10,7 +10,11 @@
  * An article the library already has — the same id, or the same title, outlet, date and
  * text under another id — is not imported twice; a changed article under a known id
  * replaces the old one and its annotations are anchored again. Bundled articles are never
- * replaced by an import, and are hidden rather than removed.
+ * replaced by an import.
+ *
+ * The file's entities are merged into the catalogue in dossier-library-import-entities.c,
+ * dossier-library-import-async.c runs an import in a worker thread, and
+ * dossier-library-remove.c shrinks the library again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,12 +29,11 @@
 #include "dossier-anchor.h"
 #include "dossier-annotation-store.h"
 #include "dossier-article-store.h"
-#include "dossier-entity-matcher.h"
-#include "dossier-entity-store.h"
 #include "dossier-event-store.h"
 #include "dossier-import-pipeline.h"
 #include "dossier-importer.h"
-#include "dossier-library.h"
+#include "dossier-library-import-private.h"
+#include "dossier-library-private.h"
 #include "dossier-mention-store.h"
 #include "dossier-search-store.h"
 
@@ -41,19 +44,6 @@
 /* Progress is reported when it moved by at least this much, so a window is not flooded. */
 #define PROGRESS_STEP 0.005
 
-typedef struct
-{
-  DossierDatabase           *db;
-  DossierEntityMatcher      *matcher;       /* the whole catalogue, rebuilt when it changes */
-  GCancellable              *cancellable;
-  DossierImportProgressFunc  progress;
-  gpointer                   progress_data;
-  double                     last_fraction;
-  guint64                    total_bytes;
-  guint64                    done_bytes;
-  gboolean                   saved_any;
-  GHashTable                *annotated;     /* ids of the articles with annotations */
-} Batch;
 
 typedef enum
 {
@@ -134,119 +124,6 @@ file_size (const char *path)
   GStatBuf buf;
 
   return g_stat (path, &buf) == 0 ? (guint64) buf.st_size : 0;
-}
-
-/* Entities */
-
-/* The known entity @entity is, by its name or one of its aliases, or NULL. */
-static gboolean
-find_known (DossierDatabase  *db,
-            DossierEntity    *entity,
-            DossierEntity   **known,
-            GError          **error)
-{
-  const char * const *aliases = dossier_entity_get_aliases (entity);
-  g_autoptr(GError) local_error = NULL;
-
-  *known = dossier_entity_store_find (db, dossier_entity_get_name (entity), &local_error);
-  for (guint i = 0; *known == NULL && aliases[i] != NULL; i++)
-    {
-      if (!g_error_matches (local_error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND))
-        break;
-      g_clear_error (&local_error);
-      *known = dossier_entity_store_find (db, aliases[i], &local_error);
-    }
-
-  if (*known != NULL || g_error_matches (local_error, DOSSIER_DB_ERROR,
-                                         DOSSIER_DB_ERROR_NOT_FOUND))
-    return TRUE;
-
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
-}
-
-/* Adds @entity's names to @known's, and those @known did not have to @learnt. */
-static void
-merge_into (DossierEntity *known,
-            DossierEntity *entity,
-            GPtrArray     *learnt)
-{
-  const char * const *aliases = dossier_entity_get_aliases (entity);
-  guint before = g_strv_length ((char **) dossier_entity_get_aliases (known));
-  const char * const *merged;
-
-  dossier_entity_add_alias (known, dossier_entity_get_name (entity));
-  for (guint i = 0; aliases[i] != NULL; i++)
-    dossier_entity_add_alias (known, aliases[i]);
-  if (dossier_entity_get_description (entity) != NULL)
-    dossier_entity_set_description (known, dossier_entity_get_description (entity));
-
-  merged = dossier_entity_get_aliases (known);
-  for (guint i = before; merged[i] != NULL; i++)
-    g_ptr_array_add (learnt, g_strdup (merged[i]));
-}
-
-static void
-learn_all (DossierEntity *entity,
-           GPtrArray     *learnt)
-{
-  const char * const *aliases = dossier_entity_get_aliases (entity);
-
-  g_ptr_array_add (learnt, g_strdup (dossier_entity_get_name (entity)));
-  for (guint i = 0; aliases[i] != NULL; i++)
-    g_ptr_array_add (learnt, g_strdup (aliases[i]));
-}
-
-/* The known entity keeps its name and kind: the catalogue's reading of it wins. */
-static gboolean
-save_entity (Batch          *batch,
-             DossierEntity  *entity,
-             GPtrArray      *learnt,
-             GError        **error)
-{
-  g_autoptr(DossierEntity) known = NULL;
-
-  if (!find_known (batch->db, entity, &known, error))
-    return FALSE;
-
-  if (known == NULL)
-    {
-      learn_all (entity, learnt);
-      return dossier_entity_store_save (batch->db, entity, DOSSIER_ORIGIN_IMPORTED, error);
-    }
-
-  merge_into (known, entity, learnt);
-  return dossier_entity_store_save (batch->db, known, DOSSIER_ORIGIN_IMPORTED, error);
-}
-
-static gboolean
-load_matcher (Batch   *batch,
-              GError **error)
-{
-  g_autoptr(GPtrArray) entities = dossier_entity_store_list (batch->db, error);
-
-  if (entities == NULL)
-    return FALSE;
-
-  g_clear_object (&batch->matcher);
-  batch->matcher = dossier_entity_matcher_new (entities);
-  return TRUE;
-}
-
-/* @learnt: the names and aliases the catalogue did not know before */
-static gboolean
-save_entities (Batch      *batch,
-               GPtrArray  *entities,
-               GPtrArray  *learnt,
-               GError    **error)
-{
-  for (guint i = 0; i < entities->len; i++)
-    if (!save_entity (batch, g_ptr_array_index (entities, i), learnt, error))
-      return FALSE;
-
-  if (learnt->len > 0 || batch->matcher == NULL)
-    return load_matcher (batch, error);
-  return TRUE;
 }
 
 /* Articles */
@@ -594,7 +471,7 @@ save_file (Batch                    *batch,
   g_autoptr(GHashTable) naming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   FileSave file = { result, display, bytes, 0, saved, own };
 
-  if (!save_entities (batch, entities, learnt, error)
+  if (!_dossier_import_save_entities (batch, entities, learnt, error)
       || !find_naming (batch, learnt, naming, error)
       || !save_articles (batch, importer, &file, error))
     return FALSE;
@@ -607,11 +484,11 @@ save_file (Batch                    *batch,
 
 /* Anchors the annotations of the article @id to its text as it is now, or makes them
  * orphans when @article is NULL (gone). */
-static gboolean
-anchor_annotations (DossierDatabase  *db,
-                    const char       *id,
-                    DossierArticle   *article,
-                    GError          **error)
+gboolean
+_dossier_library_anchor_annotations (DossierDatabase  *db,
+                                     const char       *id,
+                                     DossierArticle   *article,
+                                     GError          **error)
 {
   DossierAnnotationFilter filter = DOSSIER_ANNOTATION_FILTER_INIT;
   g_autoptr(GPtrArray) annotations = NULL;
@@ -640,7 +517,8 @@ anchor_saved (DossierDatabase  *db,
     {
       DossierArticle *article = g_ptr_array_index (saved, i);
 
-      if (!anchor_annotations (db, dossier_article_get_id (article), article, error))
+      if (!_dossier_library_anchor_annotations (db, dossier_article_get_id (article), article,
+                                                error))
         return FALSE;
     }
 
@@ -840,282 +718,4 @@ dossier_library_import_files (DossierLibrary             *self,
 
   report (&batch, NULL, 0, 0, TRUE);
   return g_steal_pointer (&summary);
-}
-
-/* Off the main thread */
-
-typedef struct
-{
-  char                      *database_path;
-  char                     **paths;
-  DossierImportProgressFunc  progress;
-  gpointer                   progress_data;
-  GMainContext              *context;
-} ImportTask;
-
-typedef struct
-{
-  DossierImportProgressFunc  progress;
-  gpointer                   progress_data;
-  char                      *path;
-  double                     fraction;
-} ProgressCall;
-
-static void
-import_task_free (ImportTask *task)
-{
-  g_free (task->database_path);
-  g_strfreev (task->paths);
-  g_main_context_unref (task->context);
-  g_free (task);
-}
-
-static void
-progress_call_free (ProgressCall *call)
-{
-  g_free (call->path);
-  g_free (call);
-}
-
-static gboolean
-call_progress (gpointer data)
-{
-  ProgressCall *call = data;
-
-  call->progress (call->path, call->fraction, call->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker: hands the progress over to the thread that started the import. */
-static void
-forward_progress (const char *path,
-                  double      fraction,
-                  gpointer    user_data)
-{
-  ImportTask *task = user_data;
-  ProgressCall *call = g_new0 (ProgressCall, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  call->progress = task->progress;
-  call->progress_data = task->progress_data;
-  call->path = g_strdup (path);
-  call->fraction = fraction;
-  /* Not g_main_context_invoke(): it would call back right here, in the worker, whenever
-   * the caller's context is the global default one and happens to be free. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, call_progress, call, (GDestroyNotify) progress_call_free);
-  g_source_attach (source, task->context);
-}
-
-/* The caller's connection belongs to its thread: the worker opens its own on the same
- * file, which write-ahead logging lets the window keep reading meanwhile. */
-static void
-import_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
-{
-  ImportTask *data = task_data;
-  g_autoptr(DossierLibrary) library = NULL;
-  DossierImportSummary *summary;
-  GError *error = NULL;
-
-  library = dossier_library_open (data->database_path, NULL, &error);
-  summary = library == NULL ? NULL
-            : dossier_library_import_files (library, (const char * const *) data->paths,
-                                            data->progress ? forward_progress : NULL, data,
-                                            cancellable, &error);
-  if (summary == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, summary, (GDestroyNotify) dossier_import_summary_free);
-}
-
-/**
- * dossier_library_import_files_async:
- * @progress: (nullable): called on the thread-default main context of the caller;
- *   @progress_data must stay alive until @callback runs
- *
- * dossier_library_import_files() in a worker thread, on a connection of its own. Cancel
- * with @cancellable: the summary then has `cancelled` set and lists what was imported.
- * Annotation sessions and lists of the caller do not see the import by themselves: reload
- * them in @callback.
- */
-void
-dossier_library_import_files_async (DossierLibrary             *self,
-                                    const char * const         *paths,
-                                    DossierImportProgressFunc   progress,
-                                    gpointer                    progress_data,
-                                    GCancellable               *cancellable,
-                                    GAsyncReadyCallback         callback,
-                                    gpointer                    user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  ImportTask *data;
-
-  g_return_if_fail (DOSSIER_IS_LIBRARY (self));
-  g_return_if_fail (paths != NULL);
-
-  data = g_new0 (ImportTask, 1);
-  data->database_path = g_strdup (dossier_database_get_path (dossier_library_get_database (self)));
-  data->paths = g_strdupv ((char **) paths);
-  data->progress = progress;
-  data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, dossier_library_import_files_async);
-  /* A cancelled batch still has a summary to give back. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_task_free);
-  g_task_run_in_thread (task, import_in_thread);
-}
-
-/**
- * dossier_library_import_files_finish:
- *
- * Returns: (transfer full): the summary, or %NULL when the database could not be opened
- *   or failed
- */
-DossierImportSummary *
-dossier_library_import_files_finish (DossierLibrary  *self,
-                                     GAsyncResult    *result,
-                                     GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-/* Removing */
-
-static gboolean
-delete_annotations (DossierDatabase  *db,
-                    const char       *id,
-                    GError          **error)
-{
-  DossierAnnotationFilter filter = DOSSIER_ANNOTATION_FILTER_INIT;
-  g_autoptr(GPtrArray) annotations = NULL;
-
-  filter.article_id = id;
-  if ((annotations = dossier_annotation_store_list (db, &filter, error)) == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < annotations->len; i++)
-    if (!dossier_annotation_store_delete (db, dossier_annotation_get_id (g_ptr_array_index
-                                                                         (annotations, i)),
-                                          error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-delete_article (DossierDatabase  *db,
-                const char       *id,
-                GError          **error)
-{
-  if (!dossier_database_begin (db, error))
-    return FALSE;
-
-  /* Its events leave the groups they were in. */
-  if (!dossier_article_store_delete (db, id, error)
-      || !dossier_event_store_regroup (db, error)
-      || !dossier_database_commit (db, error))
-    {
-      dossier_database_rollback (db);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * dossier_library_remove_article:
- * @keep_annotations: keep the article's annotations, as orphans under "Needs attention",
- *   rather than delete them
- *
- * Deletes an imported article, with its mentions and events; a bundled one can't be
- * deleted (the next refresh would bring it back) and is hidden instead.
- */
-gboolean
-dossier_library_remove_article (DossierLibrary  *self,
-                                const char      *id,
-                                gboolean         keep_annotations,
-                                GError         **error)
-{
-  DossierDatabase *db;
-  DossierOrigin origin = DOSSIER_ORIGIN_IMPORTED;
-  gboolean found = FALSE;
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  db = dossier_library_get_database (self);
-  if (!dossier_article_store_lookup (db, id, &found, NULL, &origin, error))
-    return FALSE;
-  if (!found)
-    {
-      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND,
-                   _("No article with id “%s”"), id);
-      return FALSE;
-    }
-
-  /* A hidden article keeps its annotations anchored, for when it is shown again. */
-  if (origin == DOSSIER_ORIGIN_BUNDLED)
-    return dossier_article_store_set_hidden (db, id, TRUE, error)
-           && (keep_annotations || delete_annotations (db, id, error));
-
-  /* The article goes first: annotations a failure leaves behind are made orphans by the
-   * next anchoring anyway. */
-  if (!delete_article (db, id, error))
-    return FALSE;
-
-  return keep_annotations ? anchor_annotations (db, id, NULL, error)
-                          : delete_annotations (db, id, error);
-}
-
-/* Shows a hidden article again; an article that is not hidden is left as it is. */
-gboolean
-dossier_library_unhide_article (DossierLibrary  *self,
-                                const char      *id,
-                                GError         **error)
-{
-  DossierDatabase *db;
-  gboolean found = FALSE;
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  db = dossier_library_get_database (self);
-  if (!dossier_article_store_lookup (db, id, &found, NULL, NULL, error))
-    return FALSE;
-  if (!found)
-    {
-      g_set_error (error, DOSSIER_DB_ERROR, DOSSIER_DB_ERROR_NOT_FOUND,
-                   _("No article with id “%s”"), id);
-      return FALSE;
-    }
-
-  return dossier_article_store_set_hidden (db, id, FALSE, error);
-}
-
-/**
- * dossier_library_list_hidden_articles:
- *
- * Returns: (transfer full): the hidden articles, oldest first, without their bodies
- */
-DossierArticleList *
-dossier_library_list_hidden_articles (DossierLibrary  *self,
-                                      GError         **error)
-{
-  g_autoptr(GPtrArray) articles = NULL;
-
-  g_return_val_if_fail (DOSSIER_IS_LIBRARY (self), NULL);
-
-  articles = dossier_article_store_list_hidden (dossier_library_get_database (self), error);
-  if (articles == NULL)
-    return NULL;
-
-  return dossier_article_list_new (articles);
 }

@@ -28,4 +28,11 @@ struct _DossierLibrary
 
 DossierDatabaseMode _dossier_library_reader_mode (DossierLibrary *self);
 
+/* Anchors the annotations of the article @id to its text as it is now, or makes them
+ * orphans when @article is NULL (gone). In dossier-library-import.c. */
+gboolean _dossier_library_anchor_annotations (DossierDatabase  *db,
+                                              const char       *id,
+                                              DossierArticle   *article,
+                                              GError          **error);
+
 G_END_DECLS

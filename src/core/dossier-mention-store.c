@@ -66,17 +66,12 @@ staged_mention (sqlite3_context  *context,
                 int               argc,
                 sqlite3_value   **argv)
 {
-  GArray *staged = sqlite3_value_pointer (argv[0], MENTIONS_POINTER);
-  sqlite3_int64 index = sqlite3_value_int64 (argv[1]);
-  const StagedMention *row;
+  const StagedMention *row = dossier_staged_row (context, argv, MENTIONS_POINTER,
+                                                 "staged_mention: no such mention");
 
-  if (staged == NULL || index < 0 || index >= staged->len)
-    {
-      sqlite3_result_error (context, "staged_mention: no such mention", -1);
-      return;
-    }
+  if (row == NULL)
+    return;
 
-  row = &g_array_index (staged, StagedMention, index);
   switch (sqlite3_value_int (argv[2]))
     {
     case 0: sqlite3_result_int64 (context, row->article); break;
@@ -101,22 +96,12 @@ insert_mentions (DossierDatabase  *db,
                  GArray           *staged,
                  GError          **error)
 {
-  g_autoptr(DossierStatement) stmt = NULL;
-
-  if (!dossier_database_add_function (db, "staged_mention", 3, staged_mention, error))
-    return FALSE;
-
-  stmt = dossier_database_prepare (db,
-    "WITH RECURSIVE staged (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM staged WHERE n + 1 < ?2)"
+  return dossier_database_insert_staged (db,
+    DOSSIER_STAGED_ROWS
     " INSERT INTO mentions (article, start, length, entity)"
     " SELECT " STAGED (0) ", " STAGED (1) ", " STAGED (2) ", e.id"
-    " FROM staged CROSS JOIN entities e ON e.name = " STAGED (3), error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_pointer (stmt, 1, staged, MENTIONS_POINTER, NULL);
-  sqlite3_bind_int64 (stmt, 2, staged->len);
-  return dossier_database_step_done (db, stmt, error);
+    " FROM staged CROSS JOIN entities e ON e.name = " STAGED (3),
+    "staged_mention", staged_mention, staged, MENTIONS_POINTER, error);
 }
 
 #undef STAGED
