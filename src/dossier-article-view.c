@@ -105,10 +105,16 @@ static const TagColour tag_backgrounds[] = {
   { "mention-other", "#e6e6e6", "#3d3d3d" },
 };
 
+/* A title at 1.9 times the text's size broke its words in two in a narrow column (four
+ * side by side beside the sidebar): below this width it is set smaller. */
+#define TITLE_SCALE         1.9
+#define NARROW_TITLE_SCALE  1.4
+#define NARROW_WIDTH        420
+
 static void
 create_tags (GtkTextBuffer *buffer)
 {
-  gtk_text_buffer_create_tag (buffer, "title", "weight", PANGO_WEIGHT_BOLD, "scale", 1.9,
+  gtk_text_buffer_create_tag (buffer, "title", "weight", PANGO_WEIGHT_BOLD, "scale", TITLE_SCALE,
                               "pixels-below-lines", 10, "family", "Cantarell, sans-serif", NULL);
   gtk_text_buffer_create_tag (buffer, "subtitle", "scale", 1.2, "style", PANGO_STYLE_ITALIC,
                               "pixels-below-lines", 10, NULL);
@@ -237,6 +243,24 @@ dossier_article_view_set_property (GObject      *object,
 static gboolean on_query_tooltip (DossierArticleView *self, int x, int y, gboolean keyboard,
                                   GtkTooltip *tooltip);
 
+/* The text's width is the page size of its horizontal adjustment, set as it is allocated;
+ * the scale changes only when the width crosses the limit, so the text is laid out again
+ * once then, not on every allocation. */
+static void
+fit_title_to_width (DossierArticleView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  double width = gtk_adjustment_get_page_size (adjustment);
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (self->text_view));
+  GtkTextTag *title = gtk_text_tag_table_lookup (tags, "title");
+  double scale = width > 0 && width < NARROW_WIDTH ? NARROW_TITLE_SCALE : TITLE_SCALE;
+  double current;
+
+  g_object_get (title, "scale", &current, NULL);
+  if (current != scale)
+    g_object_set (title, "scale", scale, NULL);
+}
+
 static void
 dossier_article_view_class_init (DossierArticleViewClass *klass)
 {
@@ -274,6 +298,8 @@ dossier_article_view_init (DossierArticleView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
   g_signal_connect_swapped (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   create_tags (gtk_text_view_get_buffer (self->text_view));
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->scroller),
+                            "notify::page-size", G_CALLBACK (fit_title_to_width), self);
   update_tag_colours (self);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (update_tag_colours), self);

@@ -284,6 +284,40 @@ test_header_gap_without_note (void)
   g_assert_cmpint (ABS (with_note - without_note), <=, 2);
 }
 
+static double
+title_scale_at_width (DossierArticle *article,
+                      int             width)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = dossier_article_view_new ();
+  GtkTextView *text_view = dossier_article_view_get_text_view (DOSSIER_ARTICLE_VIEW (view));
+  GtkTextTag *title = gtk_text_tag_table_lookup (
+    gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (text_view)), "title");
+  double scale;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_article_view_set_article (DOSSIER_ARTICLE_VIEW (view), article);
+  wait_a_moment ();
+  g_object_get (title, "scale", &scale, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return scale;
+}
+
+/* A narrow column sets the title smaller, so that its words are not broken in two. */
+static void
+test_title_fits_narrow_column (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  g_autoptr(DossierArticle) article = dossier_library_load_article (library, RFA, NULL);
+  double wide = title_scale_at_width (article, 800);
+  double narrow = title_scale_at_width (article, 300);
+
+  g_assert_cmpfloat (narrow, <, wide);
+  g_assert_cmpfloat (wide, >=, 1.8);
+}
+
 static void
 on_exported (DossierExportDialog *dialog,
              const char          *path,
@@ -579,6 +613,7 @@ main (int   argc,
                    test_step_keys_work_from_the_sidebar);
   g_test_add_func ("/reading/entity-details-open-readable", test_entity_details_open_readable);
   g_test_add_func ("/reading/header-gap-without-note", test_header_gap_without_note);
+  g_test_add_func ("/reading/title-fits-narrow-column", test_title_fits_narrow_column);
   g_test_add_func ("/reading/export-dialog-remembers-format",
                    test_export_dialog_remembers_format);
   g_test_add_func ("/reading/search-results-read-right", test_search_results_read_right);
