@@ -241,22 +241,32 @@ test_entity_details_open_readable (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* @article in an article view, alone in a window @width pixels wide, laid out. */
+static GtkWidget *
+present_article (DossierArticle *article,
+                 int             width)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = dossier_article_view_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_article_view_set_article (DOSSIER_ARTICLE_VIEW (view), article);
+  wait_a_moment ();
+  return window;
+}
+
 /* The blank under an article's header, in pixels: from its last line to the first
  * paragraph, in a window of its own. */
 static int
 header_gap (DossierArticle *article)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = dossier_article_view_new ();
+  GtkWidget *window = present_article (article, 800);
+  GtkWidget *view = gtk_window_get_child (GTK_WINDOW (window));
   GtkTextView *text_view = dossier_article_view_get_text_view (DOSSIER_ARTICLE_VIEW (view));
   GdkRectangle last, first;
   GtkTextIter iter;
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_article_view_set_article (DOSSIER_ARTICLE_VIEW (view), article);
-  wait_a_moment ();
 
   g_assert_true (dossier_article_view_get_iter_at (DOSSIER_ARTICLE_VIEW (view), 0, &iter));
   gtk_text_view_get_iter_location (text_view, &iter, &first);
@@ -288,18 +298,13 @@ static double
 title_scale_at_width (DossierArticle *article,
                       int             width)
 {
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = dossier_article_view_new ();
+  GtkWidget *window = present_article (article, width);
+  GtkWidget *view = gtk_window_get_child (GTK_WINDOW (window));
   GtkTextView *text_view = dossier_article_view_get_text_view (DOSSIER_ARTICLE_VIEW (view));
   GtkTextTag *title = gtk_text_tag_table_lookup (
     gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (text_view)), "title");
   double scale;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 600);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_article_view_set_article (DOSSIER_ARTICLE_VIEW (view), article);
-  wait_a_moment ();
   g_object_get (title, "scale", &scale, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
   return scale;
