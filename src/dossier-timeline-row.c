@@ -60,6 +60,10 @@ dossier_timeline_row_dispose (GObject *object)
   DossierTimelineRow *self = (DossierTimelineRow *) object;
 
   dossier_timeline_row_set_item (self, NULL, NULL);
+  /* GTK 4.8's inscription frees the attributes it holds when they are replaced, but not
+   * when it is finalized. */
+  if (self->when_label != NULL)
+    gtk_inscription_set_attributes (self->when_label, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_TIMELINE_ROW);
   g_clear_pointer (&self->group, g_free);
 
@@ -217,8 +221,8 @@ add_attribute (PangoAttrList  *list,
 
 /* The date in bold with figures of one width, then the article's title, smaller and
  * dimmed like a caption (@title NULL: a group's row, whose button names the articles).
- * Attributes rather than markup: nothing to escape or parse for each row bound, and GTK
- * 4.8's gtk_inscription_set_markup() never frees the list it parses. */
+ * Attributes rather than markup: nothing to escape or parse for each row bound (the list
+ * is freed when replaced; see dispose for the last one). */
 static void
 show_when (DossierTimelineRow *self,
            const char         *date,
