@@ -3,9 +3,8 @@
  * GTK 4.8 sets OpenGL up as it opens an X11 display (to pick a visual from its configs),
  * and then draws the window with it. Where the machine has no GPU, that OpenGL can only be
  * Mesa's software rasteriser: libLLVM and the driver, about 60 MB resident before the
- * first frame, and every frame then rasterised on the CPU (a window drawn that way used
- * 370 MB and a quarter of a core while idle, next to 66 MB for the cairo renderer with
- * 100,000 articles). So where no GPU device exists, the window asks GDK not to set
+ * first frame, and every frame then rasterised on the CPU (the window with 100,000
+ * articles peaked at 204 MB that way, against 66 MB drawn with cairo; BENCHMARKS.md). So where no GPU device exists, the window asks GDK not to set
  * OpenGL up, and GTK draws with cairo, its fallback. Later GTK releases also pass over
  * llvmpipe when they choose a renderer.
  *

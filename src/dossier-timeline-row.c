@@ -10,13 +10,13 @@
  * accessible name) rather than wrapped to three, which measured each row's text again for
  * every width asked. No tooltip either: setting one costs as much as the row's labels.
  *
- * The two lines are GtkInscriptions: the date with the article's title (one markup
- * text), then the sentence. An inscription's size is a number of characters and lines,
+ * The two lines are GtkInscriptions: the date with the article's title (one text, styled
+ * by attributes), then the sentence. An inscription's size is a number of characters and lines,
  * never its text's, so binding a row lays out no text to measure it, queues no resize up
  * to the window on every frame of a scroll (as a label of the date did: a sixth of the
  * CPU of each frame), and every row asks for the same height. The row's accessible name
  * still holds the whole sentence, date and article, read as one. Dimmed text is a colour
- * with alpha (style.css, the title's markup), not opacity, which would render each row
+ * with alpha (style.css, the title's attributes), not opacity, which would render each row
  * offscreen.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
