@@ -87,6 +87,25 @@ test_reload_sees_other_changes (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (all), ==, before + 1);
 }
 
+/* An article removed with its notes takes them off the lists at the next reload, though
+ * the library's own connection wrote it (no other connection's data_version moved). */
+static void
+test_reload_sees_removed_article (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GListModel) all = dossier_annotations_list (fixture->annotations, NULL, NULL);
+  g_autoptr(DossierAnnotation) annotation = highlight (fixture, "Sergey Lavrov",
+                                                       DOSSIER_HIGHLIGHT_GREEN, "gone", NULL);
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (all);
+
+  g_assert_cmpuint (before, >=, 1);
+  g_assert_true (dossier_library_remove_article (fixture->library, POLYGRAPH, FALSE, &error));
+  g_assert_no_error (error);
+  dossier_annotations_reload (fixture->annotations);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, before - 1);
+}
+
 /* What was stored is what comes back, after the library is closed and opened again. */
 static void
 test_create_is_stored_at_once (Fixture       *fixture,
@@ -469,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/annotations/shorten-text", test_shorten_text);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/annotations/reload-sees-other-changes", test_reload_sees_other_changes);
+  ADD ("/annotations/reload-sees-removed-article", test_reload_sees_removed_article);
   ADD ("/annotations/create-is-stored-at-once", test_create_is_stored_at_once);
   ADD ("/annotations/bad-passages-are-refused", test_bad_passages_are_refused);
   ADD ("/annotations/undo-redo-create-update-delete", test_undo_redo);

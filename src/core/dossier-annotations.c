@@ -41,6 +41,7 @@ struct _DossierAnnotations
   GPtrArray      *redo_stack;   /* Change */
   GPtrArray      *live_lists;   /* LiveList */
   gint64          data_version; /* the database's, when the lists were last read again */
+  gint64          total_changes; /* and this connection's writes then */
 };
 
 G_DEFINE_FINAL_TYPE (DossierAnnotations, dossier_annotations, G_TYPE_OBJECT)
@@ -194,6 +195,8 @@ dossier_annotations_new (DossierLibrary *library)
   self->data_version = -1;
   dossier_database_get_data_version (dossier_library_get_database (library),
                                      &self->data_version, NULL);
+  self->total_changes = sqlite3_total_changes64 (
+    dossier_database_get_handle (dossier_library_get_database (library)));
   return self;
 }
 
@@ -299,22 +302,26 @@ _dossier_annotations_emit_changed (DossierAnnotations *self)
 /**
  * dossier_annotations_reload:
  *
- * Reads the lists handed out again when another connection wrote to the library since
- * (the command line, another Dossier): only then, and only the rows that differ are
- * replaced. The window calls it whenever it becomes active, its first time included.
+ * Reads the lists handed out again when the library was written to since: by another
+ * connection (the command line, another Dossier: `PRAGMA data_version`) or by this one
+ * outside this object (removing an article takes its notes along: the connection's total
+ * changes); only then, and only the rows that differ are replaced. The window calls it
+ * whenever it becomes active, its first time included.
  */
 void
 dossier_annotations_reload (DossierAnnotations *self)
 {
   gint64 version = -1;
+  gint64 changes = sqlite3_total_changes64 (dossier_database_get_handle (database (self)));
 
   g_return_if_fail (DOSSIER_IS_ANNOTATIONS (self));
 
   if (dossier_database_get_data_version (database (self), &version, NULL)
-      && version == self->data_version)
+      && version == self->data_version && changes == self->total_changes)
     return;
 
   self->data_version = version;
+  self->total_changes = changes;
   _dossier_annotations_emit_changed (self);
 }
 
