@@ -533,6 +533,9 @@ dossier_database_insert_staged (DossierDatabase  *self,
 {
   g_autoptr(DossierStatement) stmt = NULL;
 
+  g_return_val_if_fail (DOSSIER_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
   if (rows->len == 0)
     return TRUE;
   if (!dossier_database_add_function (self, function_name, 3, function, error)

@@ -144,7 +144,7 @@ dossier_mention_store_save_all (DossierDatabase  *db,
         }
     }
 
-  return staged->len == 0 || insert_mentions (db, staged, error);
+  return insert_mentions (db, staged, error);
 }
 
 /**
