@@ -69,8 +69,9 @@ _dossier_column_refind (DossierColumn *self)
   dossier_article_view_clear_highlights (self->article_view, DOSSIER_HIGHLIGHT_GROUP_FIND);
   g_clear_pointer (&self->found, g_array_unref);
   self->found_current = -1;
+  /* Also while closed: the entry's late "search-changed" for this text finds nothing new. */
   g_free (self->found_text);
-  self->found_text = active ? g_strdup (text) : NULL;
+  self->found_text = g_strdup (text);
 
   /* What the user types is one phrase; a search's words are found each on its own, until
    * the user edits them. */
@@ -100,10 +101,13 @@ _dossier_column_refind (DossierColumn *self)
 void
 _dossier_column_reset_find (DossierColumn *self)
 {
+  gboolean was_open = gtk_search_bar_get_search_mode (self->find_bar);
+
   g_clear_pointer (&self->find_words, g_free);
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
   gtk_search_bar_set_search_mode (self->find_bar, FALSE);
-  _dossier_column_refind (self);
+  if (!was_open)    /* closing the bar finds again (on_search_mode) */
+    _dossier_column_refind (self);
 }
 
 static void
@@ -205,14 +209,18 @@ void
 dossier_column_find (DossierColumn *self,
                      const char    *words)
 {
+  gboolean was_open;
+
   g_return_if_fail (DOSSIER_IS_COLUMN (self));
 
-  /* Text first: opening the bar finds what the entry holds. */
+  was_open = gtk_search_bar_get_search_mode (self->find_bar);
+  /* Text first: opening the bar finds what the entry holds (on_search_mode). */
   g_free (self->find_words);
   self->find_words = g_strdup (words);
   gtk_editable_set_text (GTK_EDITABLE (self->find_entry), words);
   gtk_search_bar_set_search_mode (self->find_bar, TRUE);
-  _dossier_column_refind (self);
+  if (was_open)
+    _dossier_column_refind (self);
 }
 
 guint
