@@ -35,8 +35,13 @@ static gboolean
 open_pending_note (gpointer data)
 {
   PendingNote *pending = data;
-  DossierArticleView *view = dossier_column_get_article_view (pending->column);
+  DossierArticleView *view;
 
+  /* A column closed meanwhile is out of its window, its template children going. */
+  if (gtk_widget_get_root (GTK_WIDGET (pending->column)) == NULL)
+    return G_SOURCE_REMOVE;
+
+  view = dossier_column_get_article_view (pending->column);
   /* As the click would have: into its column, which becomes the focused one. */
   gtk_widget_grab_focus (GTK_WIDGET (dossier_article_view_get_text_view (view)));
   _dossier_column_popup_annotation (pending->column, pending->id);
