@@ -8,6 +8,7 @@
 
 #include "dossier-library.h"
 #include "dossier-test-gui.h"
+#include "dossier-test-util.h"
 
 /**
  * dossier_test_gui_init:
@@ -131,4 +132,100 @@ dossier_test_open_library (void)
 
   g_assert_no_error (error);
   return library;
+}
+
+/* Runs what is pending in the main loop, twenty times over: idle callbacks that add more. */
+void
+dossier_test_wait_idle (void)
+{
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Runs the main loop for half a second: a few frames of a shown window, so that layout and
+ * scrolling happen, and long enough for a search entry's delayed "search-changed" (150 ms). */
+void
+dossier_test_wait_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Until the lists and the timeline, read in the background, are in. */
+void
+dossier_test_wait_loaded (DossierWindow *window)
+{
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+}
+
+/* A window on @library, shown, with its lists read. */
+DossierWindow *
+dossier_test_new_window (DossierLibrary *library)
+{
+  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+
+  /* The lists are read after the first frame. */
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_wait_loaded (window);
+  return window;
+}
+
+/* Whether the view has @tag_name on exactly the characters [@start, @end) of the article. */
+gboolean
+dossier_test_tagged_exactly (DossierArticleView *view,
+                             const char         *tag_name,
+                             guint               start,
+                             guint               end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter from, to, before;
+
+  dossier_article_view_get_iter_at (view, start, &from);
+  dossier_article_view_get_iter_at (view, end, &to);
+  before = from;
+  gtk_text_iter_backward_char (&before);
+
+  return gtk_text_iter_starts_tag (&from, tag) && gtk_text_iter_ends_tag (&to, tag)
+         && !gtk_text_iter_has_tag (&before, tag);
+}
+
+/* Widgets under @widget, itself included, that pass @test; hidden ones with @visible_only. */
+guint
+dossier_test_count_widgets (GtkWidget             *widget,
+                            DossierTestWidgetTest  test,
+                            const char            *what,
+                            const char            *text,
+                            gboolean               visible_only)
+{
+  guint n = 0;
+
+  if (visible_only && !gtk_widget_get_visible (widget))
+    return 0;
+  n += test (widget, what, text) ? 1 : 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += dossier_test_count_widgets (child, test, what, text, visible_only);
+  return n;
+}
+
+/* A button that activates the action @action. */
+static gboolean
+activates (GtkWidget  *widget,
+           const char *action,
+           const char *unused)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Buttons under @widget, hidden ones too, that activate @action. */
+guint
+dossier_test_count_buttons (GtkWidget  *widget,
+                            const char *action)
+{
+  return dossier_test_count_widgets (widget, activates, action, NULL, FALSE);
 }

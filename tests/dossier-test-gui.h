@@ -7,7 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-article-view.h"
 #include "dossier-types.h"
+#include "dossier-window.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +28,28 @@ GtkWidget *dossier_test_find_child (GtkWidget        *widget,
 gboolean   dossier_test_shows_text (GtkWidget        *widget,
                                     const char       *text);
 DossierLibrary *dossier_test_open_library (void);
+
+void           dossier_test_wait_idle   (void);
+void           dossier_test_wait_frames (void);
+void           dossier_test_wait_loaded (DossierWindow  *window);
+DossierWindow *dossier_test_new_window  (DossierLibrary *library);
+
+gboolean dossier_test_tagged_exactly (DossierArticleView *view,
+                                      const char         *tag_name,
+                                      guint               start,
+                                      guint               end);
+
+/* Whether @widget is one to count; @what and @text as given to dossier_test_count_widgets(). */
+typedef gboolean (*DossierTestWidgetTest) (GtkWidget  *widget,
+                                           const char *what,
+                                           const char *text);
+
+guint dossier_test_count_widgets (GtkWidget             *widget,
+                                  DossierTestWidgetTest  test,
+                                  const char            *what,
+                                  const char            *text,
+                                  gboolean               visible_only);
+guint dossier_test_count_buttons (GtkWidget             *widget,
+                                  const char            *action);
 
 G_END_DECLS

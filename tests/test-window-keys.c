@@ -11,23 +11,12 @@
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
-static void
-wait_idle (void)
-{
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
 static DossierWindow *
 new_window (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
 
-  gtk_window_present (GTK_WINDOW (window));
-  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
-  return window;
+  return dossier_test_new_window (library);
 }
 
 /* The first widget below @widget whose type is named @type_name, depth first. */
@@ -82,7 +71,7 @@ test_menu_shows_ctrl_plus (void)
 
   g_assert_nonnull (menu);
   gtk_menu_button_popup (menu);
-  wait_idle ();
+  dossier_test_wait_idle ();
   item = find_by_type (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "GtkModelButton",
                        "Larger Text");
   g_assert_nonnull (item);
@@ -114,7 +103,7 @@ test_keypad_zooms (void)
                                         GDK_CONTROL_MASK));
   /* The window writes its text size to the settings as it closes. */
   gtk_window_close (GTK_WINDOW (window));
-  wait_idle ();
+  dossier_test_wait_idle ();
   g_assert_cmpfloat_with_epsilon (font_scale (), before * 1.1, 1e-6);
 }
 

@@ -357,13 +357,6 @@ run_huge_note (DossierWindow *window)
   screenshot ("library-huge-note.png");
 }
 
-/* Until the lists and the timeline, read in the background, are in. */
-static void
-wait_loaded (DossierWindow *window)
-{
-  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
-}
-
 static void
 test_bad_library (gconstpointer data)
 {
@@ -377,7 +370,7 @@ test_bad_library (gconstpointer data)
   prepare (problem);
   app = dossier_application_new ();
   window = start_application (app);
-  wait_loaded (window);
+  dossier_test_wait_loaded (window);
   if (problem == PROBLEM_DAMAGED)
     run_damaged (window);
   else if (problem == PROBLEM_READ_ONLY)

@@ -23,29 +23,17 @@
 #define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
 #define RFA "rfa-2023-nucc-condemns-russia"
 
-/* Long enough for a search entry's delayed "search-changed" (150 ms) and a few frames. */
-static void
-wait_a_moment (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static DossierWindow *
 new_window (DossierLibrary *library)
 {
-  DossierWindow *window = dossier_window_new (NULL, library, NULL);
+  DossierWindow *window = dossier_test_new_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
 
-  gtk_window_present (GTK_WINDOW (window));
-  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
   /* Columns and the entity of an earlier test are restored: start from none. */
   while (dossier_workspace_get_n_columns (workspace) > 0)
     dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
   dossier_window_choose_entity (window, NULL);
-  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  dossier_test_wait_loaded (window);
   return window;
 }
 
@@ -116,7 +104,7 @@ test_find_count_wording (void)
   /* A search result's words, set at once: stepping is not undone by the entry's late news. */
   dossier_column_find (column, "lavrov");
   gtk_widget_activate_action (GTK_WIDGET (column), "column.find-next", NULL);
-  wait_a_moment ();
+  dossier_test_wait_frames ();
   g_assert_cmpstr (find_count (column), ==, "2 of 7");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -133,7 +121,7 @@ test_find_resets_on_another_article (void)
   dossier_column_find (column, "russia");
   g_assert_cmpuint (dossier_column_get_n_found (column), >, 0);
   g_assert_true (dossier_window_open_passage (window, RFA, 0, 16));
-  wait_a_moment ();
+  dossier_test_wait_frames ();
   g_assert_true (dossier_workspace_find (dossier_window_get_workspace (window), RFA) == column);
   g_assert_false (gtk_search_bar_get_search_mode (find_bar (column)));
   g_assert_cmpstr (gtk_editable_get_text (find_entry (column)), ==, "");
@@ -153,7 +141,7 @@ test_step_keys_work_from_the_sidebar (void)
   GtkWidget *sidebar = GTK_WIDGET (dossier_window_get_sidebar (window));
 
   dossier_window_choose_entity (window, "Sergei Lavrov");
-  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  dossier_test_wait_loaded (window);
   g_assert_cmpuint (dossier_column_get_n_mentions (column), >, 1);
   g_assert_true (dossier_test_press (sidebar, GDK_KEY_F3, 0));
   g_assert_cmpint (dossier_column_get_current_mention (column), ==, 0);
@@ -171,7 +159,7 @@ test_step_keys_work_from_the_sidebar (void)
 
   /* With no entity chosen, F3 is the find bar's "next match". */
   dossier_window_choose_entity (window, NULL);
-  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  dossier_test_wait_loaded (window);
   g_assert_true (dossier_test_press (sidebar, GDK_KEY_F3, 0));
   g_assert_cmpint (dossier_column_get_current_found (column), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -192,26 +180,12 @@ test_highlight_key_without_selection (void)
   g_settings_set_string (settings, "last-highlight-color", "yellow");
   g_assert_false (dossier_test_shows_text (GTK_WIDGET (window), "Select text to highlight"));
   g_assert_true (dossier_test_press (text_view, GDK_KEY_2, GDK_ALT_MASK));
-  wait_a_moment ();
+  dossier_test_wait_frames ();
   color = g_settings_get_string (settings, "last-highlight-color");
   g_assert_cmpstr (color, ==, "yellow");
   g_assert_cmpuint (g_list_model_get_n_items (dossier_column_get_annotations (column)), ==, 0);
   g_assert_true (dossier_test_shows_text (GTK_WIDGET (window), "Select text to highlight"));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Buttons under @widget that activate @action. */
-static guint
-count_buttons (GtkWidget  *widget,
-               const char *action)
-{
-  guint n = GTK_IS_BUTTON (widget)
-            && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_buttons (child, action);
-  return n;
 }
 
 /* The entity details open with nothing selected, and the entities named with it in view
@@ -228,18 +202,18 @@ test_entity_details_open_readable (void)
 
   open_in_column (window, POLYGRAPH);
   dossier_window_choose_entity (window, "Min Aung Hlaing");
-  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  dossier_test_wait_loaded (window);
   details = dossier_test_find_child (GTK_WIDGET (window), DOSSIER_TYPE_ENTITY_DETAILS, NULL);
   g_assert_nonnull (details);
-  while ((count_buttons (details, "win.choose-entity") < 12
-          || count_buttons (details, "win.open-beside") == 0)
+  while ((dossier_test_count_buttons (details, "win.choose-entity") < 12
+          || dossier_test_count_buttons (details, "win.open-beside") == 0)
          && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpuint (count_buttons (details, "win.choose-entity"), ==, 12);
+  g_assert_cmpuint (dossier_test_count_buttons (details, "win.choose-entity"), ==, 12);
 
   popover = gtk_widget_get_ancestor (details, GTK_TYPE_POPOVER);
   gtk_popover_popup (GTK_POPOVER (popover));
-  wait_a_moment ();
+  dossier_test_wait_frames ();
 
   name = dossier_test_find_child (details, GTK_TYPE_LABEL, "title-3");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (name)), ==, "Min Aung Hlaing");
@@ -265,7 +239,7 @@ present_article (DossierArticle *article,
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
   dossier_article_view_set_article (DOSSIER_ARTICLE_VIEW (view), article);
-  wait_a_moment ();
+  dossier_test_wait_frames ();
   return window;
 }
 
@@ -364,7 +338,7 @@ test_export_dialog_remembers_format (void)
   g_assert_nonnull (note);
   dialog = dossier_export_dialog_new (GTK_WINDOW (window), annotations, NULL, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_a_moment ();
+  dossier_test_wait_frames ();
   focus = gtk_window_get_focus (GTK_WINDOW (dialog));
   g_assert_true (GTK_IS_BUTTON (focus));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "Export…");
@@ -436,9 +410,9 @@ search_for (DossierSearchPane *pane,
             const char        *text)
 {
   dossier_search_pane_set_text (pane, text);
-  wait_a_moment ();
+  dossier_test_wait_frames ();
   DOSSIER_TEST_WAIT_WHILE (dossier_search_pane_is_busy (pane));
-  wait_a_moment ();
+  dossier_test_wait_frames ();
 }
 
 /* A title's matches are bold as the snippet's are; a query of only "*" or "-" is told it
@@ -486,7 +460,7 @@ test_import_errors_listed (void)
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"dossier\", \"version\": ", -1, NULL));
   dossier_window_import_files (window, paths);
   DOSSIER_TEST_WAIT_WHILE (dossier_window_is_importing (window));
-  wait_a_moment ();
+  dossier_test_wait_frames ();
 
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
@@ -528,7 +502,7 @@ click_text_at (DossierWindow *window,
   g_autoptr(GError) error = NULL;
 
   dossier_article_view_reveal_range (view, offset, offset + 1);
-  wait_a_moment ();
+  dossier_test_wait_frames ();
   g_assert_true (dossier_article_view_get_iter_at (view, offset, &iter));
   gtk_text_view_get_iter_location (text_view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
@@ -547,8 +521,8 @@ click_text_at (DossierWindow *window,
                                   NULL, &error));
     g_assert_no_error (error);
   }
-  wait_a_moment ();
-  wait_a_moment ();
+  dossier_test_wait_frames ();
+  dossier_test_wait_frames ();
 }
 
 /* With one column's note open, one click on a highlight in another column opens that
@@ -591,7 +565,7 @@ test_one_click_opens_another_note (void)
   right = dossier_workspace_find (dossier_window_get_workspace (window), POLYGRAPH);
   left_popover = DOSSIER_ANNOTATION_POPOVER (dossier_column_get_popover (left));
   right_popover = DOSSIER_ANNOTATION_POPOVER (dossier_column_get_popover (right));
-  wait_a_moment ();
+  dossier_test_wait_frames ();
 
   /* The right column's note is open. */
   buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (
@@ -599,7 +573,7 @@ test_one_click_opens_another_note (void)
   dossier_article_view_get_iter_at (dossier_column_get_article_view (right), 5, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_widget_activate_action (GTK_WIDGET (right), "column.edit-note", NULL);
-  wait_a_moment ();
+  dossier_test_wait_frames ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (right_popover)));
 
   click_text_at (window, left, 10);
