@@ -1,4 +1,10 @@
-/* test-window.c: the window shows the library and reads each article
+/* test-window.c: the window reads each article — at the offsets the library gives, at a
+ * linked passage, again after a restart with its columns — keeps to four columns, follows
+ * the preferences, prints, and opens without a library; its shortcuts window and stylesheet
+ * load
+ *
+ * The timeline's cases are in test-window-timeline.c, the entity's and the highlights'
+ * marks in test-window-marks.c, the sidebar's library and search in test-window-sidebar.c.
  *
  * Runs under Xvfb (see tests/meson.build).
  *
@@ -8,21 +14,12 @@
 #include <adwaita.h>
 
 #include "dossier-article-view.h"
-#include "dossier-annotation-popover.h"
 #include "dossier-column.h"
 #include "dossier-entity-details.h"
-#include "dossier-event-item.h"
-#include "dossier-list-header.h"
 #include "dossier-preferences.h"
 #include "dossier-print.h"
-#include "dossier-search-pane.h"
-#include "dossier-search-result.h"
-#include "dossier-sidebar.h"
-#include "dossier-mention-store.h"
 #include "dossier-test-gui.h"
 #include "dossier-test-util.h"
-#include "dossier-timeline-pane.h"
-#include "dossier-timeline-row.h"
 #include "dossier-window.h"
 
 /* The article view of the focused column */
@@ -338,174 +335,6 @@ test_library_error_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The first grid view below @widget, depth first. */
-static GtkWidget *
-find_grid (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = GTK_IS_GRID_VIEW (child) ? child : find_grid (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Enter on an article opens it, the selected one too: in the folded layout, back in the
- * library, choosing the article of the focused column again must lead back to it. */
-static void
-test_library_activate_opens (void)
-{
-  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = dossier_test_new_window (library);
-  DossierSidebar *sidebar = dossier_window_get_sidebar (window);
-  GListModel *articles = dossier_sidebar_get_shown_articles (sidebar);
-  GtkWidget *list = find_grid (GTK_WIDGET (sidebar));
-  g_autoptr(DossierArticle) second = g_list_model_get_item (articles, 1);
-  DossierColumn *column;
-
-  g_assert_nonnull (list);
-  g_signal_emit_by_name (list, "activate", 1);
-  dossier_test_wait_frames ();
-  column = dossier_workspace_get_focused (dossier_window_get_workspace (window));
-  g_assert_nonnull (column);
-  g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (column)), ==,
-                   dossier_article_get_id (second));
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static void
-note_activated (GSimpleAction *action,
-                GVariant      *parameter,
-                gpointer       user_data)
-{
-  g_free (*(char **) user_data);
-  *(char **) user_data = g_variant_dup_string (parameter, NULL);
-}
-
-/* A row's menu closes before the item chosen in it activates its action, which is found
- * from the menu up: the menu must still be in the window then (unparented at once, its
- * Open, Open Beside and Remove… did nothing). */
-static void
-test_article_menu_reaches_window (void)
-{
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *row = gtk_label_new ("An article");
-  g_autoptr(GSimpleActionGroup) actions = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) remove = g_simple_action_new ("remove-article", G_VARIANT_TYPE_STRING);
-  g_autofree char *removed = NULL;
-  GtkWidget *menu;
-
-  g_signal_connect (remove, "activate", G_CALLBACK (note_activated), &removed);
-  g_action_map_add_action (G_ACTION_MAP (actions), G_ACTION (remove));
-  gtk_widget_insert_action_group (window, "win", G_ACTION_GROUP (actions));
-  gtk_window_set_child (GTK_WINDOW (window), row);
-  gtk_window_present (GTK_WINDOW (window));
-  DOSSIER_TEST_WAIT_WHILE (!gtk_widget_get_mapped (row));
-
-  menu = _dossier_sidebar_popup_article_menu (row, "imported-1", FALSE, 5, 5);
-  gtk_popover_popdown (GTK_POPOVER (menu));
-  g_assert_true (gtk_widget_get_parent (menu) == row);
-  g_assert_true (gtk_widget_activate_action (menu, "win.remove-article", "s", "imported-1"));
-  g_assert_cmpstr (removed, ==, "imported-1");
-
-  /* and it goes once the item had its turn */
-  DOSSIER_TEST_WAIT_WHILE (gtk_widget_get_first_child (row) != NULL
-                           && GTK_IS_POPOVER (gtk_widget_get_last_child (row)));
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Types a query, waits for the worker thread, opens the first article found: its column
- * has the matched words marked. */
-static void
-test_search_opens_a_result (void)
-{
-  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = dossier_test_new_window (library);
-  DossierSearchPane *pane = dossier_sidebar_get_search_pane (dossier_window_get_sidebar (window));
-  GListModel *results = dossier_search_pane_get_results (pane);
-  g_autoptr(GObject) first = NULL;
-  DossierColumn *column;
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint position = 0;
-
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  dossier_search_pane_set_text (pane, "Shoygu OR Shoigu \"defence minister");
-  while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
-  /* Entities come first; take the first article. */
-  while (!DOSSIER_IS_SEARCH_RESULT ((first = g_list_model_get_item (results, position))))
-    {
-      g_clear_object (&first);
-      position++;
-    }
-
-  dossier_search_pane_activate (pane, position);
-  dossier_test_wait_idle ();
-  column = dossier_workspace_get_focused (dossier_window_get_workspace (window));
-  g_assert_cmpstr (dossier_article_get_id (dossier_column_get_article (column)), ==,
-                   dossier_search_result_get_article_id (DOSSIER_SEARCH_RESULT (first)));
-  g_assert_cmpuint (dossier_column_get_n_found (column), >, 0);
-
-  /* The user's notes are searched too. */
-  {
-    g_autoptr(DossierArticle) article = dossier_library_load_article (library, RFA, NULL);
-    g_autoptr(DossierAnnotation) note =
-      dossier_annotations_create (dossier_window_get_annotations (window), article, 0, 10,
-                                  DOSSIER_HIGHLIGHT_PINK, "a quokka memo", NULL, NULL);
-    gboolean found = FALSE;
-
-    g_assert_nonnull (note);
-    dossier_search_pane_set_text (pane, "quokka memo");
-    deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-    while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-    for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-      {
-        g_autoptr(GObject) item = g_list_model_get_item (results, i);
-
-        found |= DOSSIER_IS_ANNOTATION (item);
-      }
-    g_assert_true (found);
-  }
-
-  /* Hostile input is just text: no error, no crash. */
-  dossier_search_pane_set_text (pane, "\"unbalanced ( OR NEAR( title:x ^ {a b} '; DROP TABLE articles;--");
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dossier_search_pane_is_busy (pane));
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* Find in an article: every match marked, stepping counts "n of m". */
-static void
-test_find_in_article (void)
-{
-  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = dossier_test_new_window (library);
-  DossierColumn *column;
-  guint n;
-
-  dossier_window_open_article (window, POLYGRAPH);
-  column = dossier_workspace_find (dossier_window_get_workspace (window), POLYGRAPH);
-  dossier_column_find (column, "lavrov");
-  n = dossier_column_get_n_found (column);
-  g_assert_cmpuint (n, ==, 7);
-  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-next", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-previous", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (column), "column.find-previous", NULL);
-  g_assert_cmpint (dossier_column_get_current_found (column), ==, (int) n - 1);
-  dossier_column_find (column, "zzyzx qwertyuiop");
-  g_assert_cmpuint (dossier_column_get_n_found (column), ==, 0);
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 /* Printing to a file makes a PDF of the article with its notes. */
 static void
 test_print_to_pdf (void)
@@ -529,144 +358,6 @@ test_print_to_pdf (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
   g_assert_cmpint (gtk_print_operation_get_n_pages_to_print (GTK_PRINT_OPERATION (print)), >=, 2);
   dossier_test_remove_tree (dir);
-}
-
-/* An imported text file shows in the library, with its entities and dates, while the
- * window stays responsive; a bad file in the same batch is refused on its own. */
-static void
-test_import_in_the_window (void)
-{
-  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  g_autofree char *dir = dossier_test_make_tmpdir ();
-  g_autofree char *good = g_build_filename (dir, "visit.txt", NULL);
-  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
-  const char *paths[] = { good, bad, NULL };
-  DossierWindow *window = dossier_test_new_window (library);
-  GListModel *articles = dossier_window_get_articles (window);
-  guint before = g_list_model_get_n_items (articles);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  g_autoptr(GPtrArray) mentions = NULL;
-
-  g_assert_true (g_file_set_contents (good,
-    "Lavrov visits Naypyitaw again\nPublished: 2024-03-10\nSource: Test Wire\n\n"
-    "On March 4, Sergei Lavrov met Min Aung Hlaing in Naypyitaw.\n", -1, NULL));
-  g_assert_true (g_file_set_contents (bad, "{\"format\": \"dossier\", \"version\": ", -1, NULL));
-
-  gtk_window_present (GTK_WINDOW (window));
-  dossier_window_import_files (window, paths);
-  g_assert_true (dossier_window_is_importing (window));
-  while (dossier_window_is_importing (window) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (dossier_window_is_importing (window));
-  dossier_test_wait_loaded (window);
-  dossier_test_wait_idle ();
-
-  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, before + 1);
-  {
-    g_autoptr(DossierArticle) last = g_list_model_get_item (articles, before);
-
-    g_assert_cmpstr (dossier_article_get_title (last), ==, "Lavrov visits Naypyitaw again");
-    mentions = dossier_library_list_mentions (library, dossier_article_get_id (last), NULL);
-    g_assert_cmpuint (mentions->len, >=, 3);
-    g_assert_true (dossier_library_remove_article (library, dossier_article_get_id (last), TRUE,
-                                                   NULL));
-  }
-  gtk_window_destroy (GTK_WINDOW (window));
-  dossier_test_remove_tree (dir);
-}
-
-/* The library's filter entry: the sidebar's first search entry, not the search pane's. */
-static GtkEditable *
-find_filter_entry (GtkWidget *widget)
-{
-  if (GTK_IS_SEARCH_ENTRY (widget))
-    return GTK_EDITABLE (widget);
-  if (DOSSIER_IS_SEARCH_PANE (widget))
-    return NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkEditable *found = find_filter_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static void
-filter_library (DossierWindow *window,
-                const char    *text)
-{
-  GtkEditable *entry = find_filter_entry (GTK_WIDGET (dossier_window_get_sidebar (window)));
-
-  g_assert_nonnull (entry);
-  gtk_editable_set_text (entry, text);
-  /* Without waiting for the entry's typing delay */
-  g_signal_emit_by_name (entry, "search-changed");
-  dossier_test_wait_loaded (window);
-  dossier_test_wait_idle ();
-}
-
-static guint
-count_holding (DossierLibrary *library,
-               const char     *needle)
-{
-  g_autoptr(DossierArticleList) all = dossier_library_list_articles (library, NULL);
-  g_autofree char *folded = g_utf8_casefold (needle, -1);
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (all)); i++)
-    {
-      g_autoptr(DossierArticle) article = g_list_model_get_item (G_LIST_MODEL (all), i);
-      g_autofree char *title = g_utf8_casefold (dossier_article_get_title (article), -1);
-      g_autofree char *outlet = g_utf8_casefold (dossier_article_get_outlet (article), -1);
-
-      n += strstr (title, folded) != NULL || strstr (outlet, folded) != NULL;
-    }
-
-  return n;
-}
-
-static const char *
-selected_id (DossierWindow *window)
-{
-  GtkSingleSelection *shown = GTK_SINGLE_SELECTION (dossier_window_get_articles (window));
-  DossierArticle *article = gtk_single_selection_get_selected_item (shown);
-
-  return article ? dossier_article_get_id (article) : NULL;
-}
-
-/* The filter keeps the articles whose title or outlet holds its text, in any case; the
- * article being read stays selected through it. */
-static void
-test_library_filter (void)
-{
-  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = dossier_test_new_window (library);
-  GListModel *articles = dossier_window_get_articles (window);
-  guint expected = count_holding (library, "radio FREE");
-
-  g_assert_true (dossier_window_open_article (window, RFA));
-  dossier_test_wait_idle ();
-  g_assert_cmpstr (selected_id (window), ==, RFA);
-
-  filter_library (window, "radio FREE");
-  g_assert_cmpuint (expected, >, 0);
-  g_assert_cmpuint (expected, <, 5);
-  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, expected);
-  g_assert_cmpstr (selected_id (window), ==, RFA);
-
-  filter_library (window, "no article says zqxjv");
-  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
-  g_assert_null (selected_id (window));
-
-  filter_library (window, "");
-  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 5);
-  g_assert_cmpstr (selected_id (window), ==, RFA);
-  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -712,14 +403,8 @@ main (int   argc,
   g_test_add_func ("/window/open-passage-reveals-it", test_open_passage_reveals_it);
   g_test_add_func ("/window/restart-restores-columns", test_restart_restores_columns);
   g_test_add_func ("/window/column-limits", test_column_limits);
-  g_test_add_func ("/window/library-filter", test_library_filter);
   g_test_add_func ("/window/preferences-apply", test_preferences_apply);
-  g_test_add_func ("/window/article-menu-reaches-window", test_article_menu_reaches_window);
-  g_test_add_func ("/window/library-activate-opens", test_library_activate_opens);
-  g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
-  g_test_add_func ("/window/find-in-article", test_find_in_article);
   g_test_add_func ("/window/print-to-pdf", test_print_to_pdf);
-  g_test_add_func ("/window/import-in-the-window", test_import_in_the_window);
   g_test_add_func ("/window/library-error-shown", test_library_error_shown);
   g_test_add_func ("/window/help-overlay-builds", test_help_overlay_builds);
   g_test_add_func ("/window/stylesheet-parses", test_stylesheet_parses);
