@@ -34,6 +34,7 @@ struct _DossierArticleView
   GArray            *block_starts;   /* guint: buffer offset of each block */
   GArray            *highlights;     /* Highlight, in buffer order */
   guint              flash_id;
+  guint              title_idle_id;   /* the title's scale, set after an allocation */
   guint              scroll_tick_id;  /* a scroll waiting for the next layout */
 };
 
@@ -187,6 +188,7 @@ dossier_article_view_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_handle_id (&self->flash_id, g_source_remove);
+  g_clear_handle_id (&self->title_idle_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_ARTICLE_VIEW);
   g_clear_object (&self->article);
 
@@ -243,22 +245,47 @@ dossier_article_view_set_property (GObject      *object,
 static gboolean on_query_tooltip (DossierArticleView *self, int x, int y, gboolean keyboard,
                                   GtkTooltip *tooltip);
 
-/* The text's width is the page size of its horizontal adjustment, set as it is allocated;
- * the scale changes only when the width crosses the limit, so the text is laid out again
- * once then, not on every allocation. */
-static void
-fit_title_to_width (DossierArticleView *self)
+static double
+title_scale_for_width (DossierArticleView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
   double width = gtk_adjustment_get_page_size (adjustment);
-  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (self->text_view));
-  GtkTextTag *title = gtk_text_tag_table_lookup (tags, "title");
-  double scale = width > 0 && width < NARROW_WIDTH ? NARROW_TITLE_SCALE : TITLE_SCALE;
+
+  return width > 0 && width < NARROW_WIDTH ? NARROW_TITLE_SCALE : TITLE_SCALE;
+}
+
+static GtkTextTag *
+title_tag (DossierArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  return gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "title");
+}
+
+static gboolean
+apply_title_scale (gpointer user_data)
+{
+  DossierArticleView *self = user_data;
+
+  self->title_idle_id = 0;
+  g_object_set (title_tag (self), "scale", title_scale_for_width (self), NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* The text's width is the page size of its horizontal adjustment, set as the text view
+ * is allocated; the scale changes only when the width crosses the limit, so the text is
+ * laid out again once then, not on every allocation. Not at once: a tag changed while
+ * the text view is being allocated voids the layout it has just checked, and GTK 4.8
+ * aborts (gtk_text_view_validate_onscreen: "priv->onscreen_validated", seen with a
+ * passage being revealed as the column narrowed). */
+static void
+fit_title_to_width (DossierArticleView *self)
+{
   double current;
 
-  g_object_get (title, "scale", &current, NULL);
-  if (current != scale)
-    g_object_set (title, "scale", scale, NULL);
+  g_object_get (title_tag (self), "scale", &current, NULL);
+  if (current != title_scale_for_width (self) && self->title_idle_id == 0)
+    self->title_idle_id = g_idle_add (apply_title_scale, self);
 }
 
 static void

@@ -309,6 +309,35 @@ test_title_fits_narrow_column (void)
   g_assert_cmpfloat (wide, >=, 1.8);
 }
 
+/* A column narrowed below the width that takes the smaller title while a passage is being
+ * scrolled to: the title's new scale waits for the allocation to end. Changed during it,
+ * GTK 4.8 aborted in gtk_text_view_validate_onscreen (). */
+static void
+test_narrowing_while_revealing (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  g_autoptr(DossierArticle) article = dossier_library_load_article (library, POLYGRAPH, NULL);
+  GtkWidget *window = present_article (article, 1000);
+  DossierArticleView *view = DOSSIER_ARTICLE_VIEW (gtk_window_get_child (GTK_WINDOW (window)));
+  GtkTextView *text_view = dossier_article_view_get_text_view (view);
+  GtkTextTag *title = gtk_text_tag_table_lookup (
+    gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (text_view)), "title");
+  double wide, narrow;
+
+  g_object_get (title, "scale", &wide, NULL);
+  dossier_article_view_reveal_range (view, 5072, 5100);
+  g_main_context_iteration (NULL, TRUE);
+  /* back to the title, in view as the column narrows */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view)), 0);
+  gtk_window_set_default_size (GTK_WINDOW (window), 330, 600);
+  dossier_test_wait_frames ();
+  g_object_get (title, "scale", &narrow, NULL);
+
+  g_assert_cmpint (gtk_widget_get_width (window), <, 400);
+  g_assert_cmpfloat (narrow, <, wide);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_exported (DossierExportDialog *dialog,
              const char          *path,
@@ -605,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/reading/entity-details-open-readable", test_entity_details_open_readable);
   g_test_add_func ("/reading/header-gap-without-note", test_header_gap_without_note);
   g_test_add_func ("/reading/title-fits-narrow-column", test_title_fits_narrow_column);
+  g_test_add_func ("/reading/narrowing-while-revealing", test_narrowing_while_revealing);
   g_test_add_func ("/reading/export-dialog-remembers-format",
                    test_export_dialog_remembers_format);
   g_test_add_func ("/reading/search-results-read-right", test_search_results_read_right);
