@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-article-view.h"
+#include "dossier-text-reveal.h"
 
 struct _DossierArticleView
 {
@@ -36,6 +37,8 @@ struct _DossierArticleView
   guint              flash_id;
   guint              title_idle_id;   /* the title's scale, set after an allocation */
   guint              scroll_tick_id;  /* a scroll waiting for the next layout */
+  guint              reveal_tick_id;  /* on text_view: a passage kept on screen; it may have
+                                       * ended by itself, and removing it then does nothing */
 };
 
 G_DEFINE_FINAL_TYPE (DossierArticleView, dossier_article_view, GTK_TYPE_WIDGET)
@@ -288,6 +291,46 @@ fit_title_to_width (DossierArticleView *self)
     self->title_idle_id = g_idle_add (apply_title_scale, self);
 }
 
+/* Stops keeping a passage on screen (see dossier-text-reveal.c). */
+static void
+stop_revealing (DossierArticleView *self)
+{
+  if (self->reveal_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->reveal_tick_id);
+  self->reveal_tick_id = 0;
+}
+
+static void
+cancel_pending_scroll (DossierArticleView *self)
+{
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+  stop_revealing (self);
+}
+
+/* The reader scrolling, pressing a key or clicking takes over from a passage being kept
+ * on screen: the view no longer follows the layout back to it. */
+static void
+on_reader_input (DossierArticleView *self)
+{
+  stop_revealing (self);
+}
+
+static gboolean
+on_reader_scroll (DossierArticleView *self)
+{
+  stop_revealing (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+on_reader_key (DossierArticleView *self)
+{
+  stop_revealing (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 dossier_article_view_class_init (DossierArticleViewClass *klass)
 {
@@ -311,6 +354,9 @@ dossier_article_view_class_init (DossierArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, status_page);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_reader_input);
+  gtk_widget_class_bind_template_callback (widget_class, on_reader_key);
+  gtk_widget_class_bind_template_callback (widget_class, on_reader_scroll);
   gtk_widget_class_set_css_name (widget_class, "articleview");
 }
 
@@ -336,14 +382,6 @@ GtkWidget *
 dossier_article_view_new (void)
 {
   return g_object_new (DOSSIER_TYPE_ARTICLE_VIEW, NULL);
-}
-
-static void
-cancel_pending_scroll (DossierArticleView *self)
-{
-  if (self->scroll_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
-  self->scroll_tick_id = 0;
 }
 
 static void
@@ -584,44 +622,6 @@ flash_range (DossierArticleView *self,
   self->flash_id = g_timeout_add_seconds (3, end_flash, self);
 }
 
-/* Whether @mark's line is on screen now. */
-static gboolean
-mark_is_visible (GtkTextView *text_view,
-                 GtkTextMark *mark)
-{
-  GdkRectangle visible, location;
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &iter, mark);
-  gtk_text_view_get_visible_rect (text_view, &visible);
-  gtk_text_view_get_iter_location (text_view, &iter, &location);
-  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
-}
-
-/* Line heights are only estimates until GTK has laid the text out, which it does bit by
- * bit: scroll again on each frame until the passage is really on screen (or a second
- * has passed). */
-static gboolean
-scroll_to_reveal_mark (GtkWidget     *widget,
-                       GdkFrameClock *frame_clock,
-                       gpointer       user_data)
-{
-  DossierArticleView *self = DOSSIER_ARTICLE_VIEW (widget);
-  GtkTextMark *mark = gtk_text_buffer_get_mark (gtk_text_view_get_buffer (self->text_view),
-                                                "dossier-reveal");
-  guint *frames = user_data;
-
-  if (mark == NULL || (mark_is_visible (self->text_view, mark) && *frames > 2)
-      || ++*frames > 60)
-    {
-      self->scroll_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
-  return G_SOURCE_CONTINUE;
-}
-
 /* Selects the characters [@start, @end) of the article's text and scrolls them into view,
  * as when a link or an event points at a passage. */
 void
@@ -648,11 +648,8 @@ dossier_article_view_reveal_range (DossierArticleView *self,
     mark = gtk_text_buffer_create_mark (buffer, "dossier-reveal", &from, TRUE);
   else
     gtk_text_buffer_move_mark (buffer, mark, &from);
-  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, TRUE, 0.0, 0.3);
-  /* A freshly rendered article has no line heights yet: scroll again once it has. */
   cancel_pending_scroll (self);
-  self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_to_reveal_mark,
-                                                       g_new0 (guint, 1), g_free);
+  self->reveal_tick_id = dossier_text_reveal_mark (self->text_view, mark);
 }
 
 static int

@@ -1,0 +1,113 @@
+/* dossier-text-reveal.c: keeps a passage of a text view on screen while GTK lays it out
+ *
+ * gtk_text_view_scroll_to_mark() scrolls once, by line heights that are estimates until
+ * GTK has laid the text out, which it does bit by bit in idle time; and the column can
+ * still change width (the sidebar or timeline filling in) and rewrap the text. Scrolling
+ * once, or for a fixed number of frames, left the passage off screen now and then on a
+ * loaded machine (seen in CI under AddressSanitizer). So the view scrolls again on each
+ * frame until the passage is on screen and nothing has moved for a few frames, and gives
+ * up after a few seconds. GTK animates the scroll, so the view moving is no sign that the
+ * reader took over: the caller ends the tick on their input instead.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "dossier-article-view"
+
+#include "config.h"
+
+#include "dossier-text-reveal.h"
+
+/* Frames in a row with the passage on screen and nothing moved before the view lets go. */
+#define STEADY_FRAMES 10
+#define GIVE_UP_AFTER (5 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  GtkTextMark *mark;
+  gint64       deadline;
+  double       upper;         /* the vertical adjustment at the last frame */
+  double       value;
+  int          width;         /* the text view's, as its text wraps to it */
+  guint        steady_frames;
+} Reveal;
+
+static void
+reveal_free (gpointer data)
+{
+  Reveal *reveal = data;
+
+  g_object_unref (reveal->mark);
+  g_free (reveal);
+}
+
+static gboolean
+mark_is_visible (GtkTextView *text_view,
+                 GtkTextMark *mark)
+{
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &iter, mark);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *frame_clock,
+             gpointer       user_data)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (widget);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  Reveal *reveal = user_data;
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  int width = gtk_widget_get_width (widget);
+  gboolean relaid = upper != reveal->upper || width != reveal->width;
+  gboolean moved = value != reveal->value;
+  gboolean visible;
+
+  if (gtk_text_mark_get_deleted (reveal->mark) || g_get_monotonic_time () > reveal->deadline)
+    return G_SOURCE_REMOVE;
+  visible = mark_is_visible (text_view, reveal->mark);
+  reveal->steady_frames = (relaid || moved) ? 0 : reveal->steady_frames + 1;
+  /* Done once it has stayed on screen; and if scrolling no longer moves the view (a
+   * passage taller than the view, say), there is nothing more to do either. */
+  if (reveal->steady_frames >= STEADY_FRAMES)
+    return G_SOURCE_REMOVE;
+
+  /* After a relayout even a passage still on screen may have slid to its edge: GTK
+   * leaves it where it is if it is still well inside. */
+  if (!visible || relaid)
+    gtk_text_view_scroll_to_mark (text_view, reveal->mark, 0.1, TRUE, 0.0, 0.3);
+  reveal->upper = upper;
+  reveal->value = value;
+  reveal->width = width;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Scrolls @text_view to @mark now and again on the frames that follow, until the text
+ * around it has been laid out. Returns the tick callback's id on @text_view, for
+ * gtk_widget_remove_tick_callback() when something else should scroll the view. */
+guint
+dossier_text_reveal_mark (GtkTextView *text_view,
+                          GtkTextMark *mark)
+{
+  GtkAdjustment *adjustment;
+  Reveal *reveal;
+
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (text_view), 0);
+  g_return_val_if_fail (GTK_IS_TEXT_MARK (mark), 0);
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  reveal = g_new0 (Reveal, 1);
+  reveal->mark = g_object_ref (mark);
+  reveal->deadline = g_get_monotonic_time () + GIVE_UP_AFTER;
+  reveal->upper = gtk_adjustment_get_upper (adjustment);
+  reveal->value = gtk_adjustment_get_value (adjustment);
+  reveal->width = gtk_widget_get_width (GTK_WIDGET (text_view));
+  gtk_text_view_scroll_to_mark (text_view, mark, 0.1, TRUE, 0.0, 0.3);
+  return gtk_widget_add_tick_callback (GTK_WIDGET (text_view), reveal_tick, reveal, reveal_free);
+}
