@@ -132,20 +132,6 @@ test_restores_last_article (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The names test_open_passage_reveals_it() calls, kept while a change in progress rewrites
- * it: call the shared helpers there once that has landed. */
-static DossierWindow *
-new_window (DossierLibrary *library)
-{
-  return dossier_test_new_window (library);
-}
-
-static void
-wait_frames (GtkWidget *widget)
-{
-  dossier_test_wait_frames ();
-}
-
 static gboolean
 iter_is_visible (GtkTextView       *text_view,
                  const GtkTextIter *iter)
@@ -158,7 +144,7 @@ iter_is_visible (GtkTextView       *text_view,
 }
 
 /* Scrolling to a passage waits for the text's layout, which can take longer than
- * wait_frames () on a loaded machine or under AddressSanitizer. */
+ * dossier_test_wait_frames () on a loaded machine or under AddressSanitizer. */
 static void
 wait_until_visible (GtkTextView       *text_view,
                     const GtkTextIter *iter)
@@ -174,7 +160,7 @@ static void
 test_open_passage_reveals_it (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_window (library);
   DossierArticleView *view;
   GtkTextView *text_view;
   GtkTextBuffer *buffer;
@@ -184,11 +170,11 @@ test_open_passage_reveals_it (void)
   g_autofree char *marked = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window));
+  dossier_test_wait_frames ();
   g_assert_true (dossier_window_open_passage (window,
                                               "polygraph-2022-moscow-fuels-myanmar-war-machine",
                                               5072, 5100));
-  wait_frames (GTK_WIDGET (window));
+  dossier_test_wait_frames ();
   view = focused_view (window);
   text_view = dossier_article_view_get_text_view (view);
   buffer = gtk_text_view_get_buffer (text_view);
