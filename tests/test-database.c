@@ -361,6 +361,41 @@ test_insert_staged (void)
   dossier_test_remove_tree (dir);
 }
 
+/* A stamp changes with this connection's writes and with another's commits, and only
+ * then; one never read equals none. */
+static void
+test_stamp_sees_every_write (void)
+{
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "user.db", NULL);
+  g_autoptr(DossierDatabase) db = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, NULL);
+  g_autoptr(DossierDatabase) other = dossier_database_open (path, DOSSIER_DATABASE_WRITABLE, NULL);
+  DossierDatabaseStamp before, after, none = DOSSIER_DATABASE_STAMP_NONE;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (db);
+  g_assert_nonnull (other);
+  g_assert_false (dossier_database_stamp_equal (&none, &none));
+  g_assert_true (dossier_database_exec (db, "CREATE TABLE notes (x)", NULL));
+  g_assert_true (dossier_database_get_stamp (db, &before, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_database_get_stamp (db, &after, NULL));
+  g_assert_true (dossier_database_stamp_equal (&before, &after));
+
+  g_assert_true (dossier_database_exec (db, "INSERT INTO notes VALUES ('mine')", NULL));
+  g_assert_true (dossier_database_get_stamp (db, &after, NULL));
+  g_assert_false (dossier_database_stamp_equal (&before, &after));
+
+  before = after;
+  g_assert_true (dossier_database_exec (other, "INSERT INTO notes VALUES ('theirs')", NULL));
+  g_assert_true (dossier_database_get_stamp (db, &after, NULL));
+  g_assert_false (dossier_database_stamp_equal (&before, &after));
+
+  g_clear_object (&db);
+  g_clear_object (&other);
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/database/pool/bad-file", test_pool_bad_file);
   g_test_add_func ("/database/staged-row-bounds", test_staged_row_bounds);
   g_test_add_func ("/database/insert-staged", test_insert_staged);
+  g_test_add_func ("/database/stamp-sees-every-write", test_stamp_sees_every_write);
 
   return g_test_run ();
 }

@@ -40,8 +40,7 @@ struct _DossierAnnotations
   GPtrArray      *undo_stack;   /* Change */
   GPtrArray      *redo_stack;   /* Change */
   GPtrArray      *live_lists;   /* LiveList */
-  gint64          data_version; /* the database's, when the lists were last read again */
-  gint64          total_changes; /* and this connection's writes then */
+  DossierDatabaseStamp stamp;  /* the database's, when the lists were last read again */
 };
 
 G_DEFINE_FINAL_TYPE (DossierAnnotations, dossier_annotations, G_TYPE_OBJECT)
@@ -192,11 +191,7 @@ dossier_annotations_new (DossierLibrary *library)
   g_return_val_if_fail (DOSSIER_IS_LIBRARY (library), NULL);
 
   self = g_object_new (DOSSIER_TYPE_ANNOTATIONS, "library", library, NULL);
-  self->data_version = -1;
-  dossier_database_get_data_version (dossier_library_get_database (library),
-                                     &self->data_version, NULL);
-  self->total_changes = sqlite3_total_changes64 (
-    dossier_database_get_handle (dossier_library_get_database (library)));
+  dossier_database_get_stamp (dossier_library_get_database (library), &self->stamp, NULL);
   return self;
 }
 
@@ -311,17 +306,15 @@ _dossier_annotations_emit_changed (DossierAnnotations *self)
 void
 dossier_annotations_reload (DossierAnnotations *self)
 {
-  gint64 version = -1;
-  gint64 changes = sqlite3_total_changes64 (dossier_database_get_handle (database (self)));
+  DossierDatabaseStamp now;
 
   g_return_if_fail (DOSSIER_IS_ANNOTATIONS (self));
 
-  if (dossier_database_get_data_version (database (self), &version, NULL)
-      && version == self->data_version && changes == self->total_changes)
+  if (dossier_database_get_stamp (database (self), &now, NULL)
+      && dossier_database_stamp_equal (&now, &self->stamp))
     return;
 
-  self->data_version = version;
-  self->total_changes = changes;
+  self->stamp = now;
   _dossier_annotations_emit_changed (self);
 }
 

@@ -469,28 +469,42 @@ dossier_database_add_function (DossierDatabase  *self,
 }
 
 /**
- * dossier_database_get_data_version:
+ * dossier_database_get_stamp:
  *
- * SQLite's PRAGMA data_version: it changes when another connection (another thread, the
- * command line) commits to the database, not for this connection's own writes.
+ * What the database holds now, to tell later whether anything was written since: SQLite's
+ * PRAGMA data_version changes when another connection (another thread, the command line)
+ * commits, and only then; this connection's own writes change its total changes. On an
+ * error @stamp is %DOSSIER_DATABASE_STAMP_NONE, which equals no stamp read.
  */
 gboolean
-dossier_database_get_data_version (DossierDatabase  *self,
-                                   gint64           *version,
-                                   GError          **error)
+dossier_database_get_stamp (DossierDatabase      *self,
+                            DossierDatabaseStamp *stamp,
+                            GError              **error)
 {
   g_autoptr(DossierStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (DOSSIER_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stamp != NULL, FALSE);
 
+  *stamp = DOSSIER_DATABASE_STAMP_NONE;
   if ((stmt = dossier_database_prepare (self, "PRAGMA data_version", error)) == NULL)
     return FALSE;
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
     return dossier_database_set_error (self, rc, error);
 
-  *version = sqlite3_column_int64 (stmt, 0);
+  stamp->data_version = sqlite3_column_int64 (stmt, 0);
+  stamp->total_changes = sqlite3_total_changes64 (self->handle);
   return TRUE;
+}
+
+/* Whether nothing was written between two stamps; never for one that was not read. */
+gboolean
+dossier_database_stamp_equal (const DossierDatabaseStamp *a,
+                              const DossierDatabaseStamp *b)
+{
+  return a->data_version >= 0 && a->data_version == b->data_version
+         && a->total_changes == b->total_changes;
 }
 
 /**

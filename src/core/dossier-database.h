@@ -16,6 +16,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DossierDatabase, dossier_database, DOSSIER, DATABASE, GObject)
 
+/* What the database held at a moment: see dossier_database_get_stamp(). */
+typedef struct
+{
+  gint64 data_version;
+  gint64 total_changes;
+} DossierDatabaseStamp;
+
+#define DOSSIER_DATABASE_STAMP_NONE ((DossierDatabaseStamp) { -1, -1 })
+
 typedef enum
 {
   DOSSIER_DB_ERROR_OPEN,
@@ -64,9 +73,11 @@ gboolean          dossier_database_add_function    (DossierDatabase      *self,
                                                     int                   n_args,
                                                     DossierFunction       function,
                                                     GError              **error);
-gboolean          dossier_database_get_data_version (DossierDatabase     *self,
-                                                     gint64              *version,
-                                                     GError             **error);
+gboolean          dossier_database_get_stamp       (DossierDatabase      *self,
+                                                    DossierDatabaseStamp *stamp,
+                                                    GError              **error);
+gboolean          dossier_database_stamp_equal     (const DossierDatabaseStamp *a,
+                                                    const DossierDatabaseStamp *b);
 void              dossier_result_text              (sqlite3_context      *context,
                                                     const char           *text);
 /* The rows n = 0 … ?2 - 1 of a staged INSERT (see dossier_database_insert_staged()) */

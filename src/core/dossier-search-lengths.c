@@ -29,8 +29,7 @@ struct _DossierSearchLengths
   DossierDatabase *db;        /* not owned: it owns this */
   GArray          *lengths;   /* guint32 per rowid from first, NULL until read */
   gint64           first;
-  gint64           data_version;
-  gint64           total_changes;
+  DossierDatabaseStamp stamp;   /* the database's when the lengths were read */
 };
 
 DossierSearchLengths *
@@ -39,7 +38,7 @@ _dossier_search_lengths_new (DossierDatabase *db)
   DossierSearchLengths *self = g_new0 (DossierSearchLengths, 1);
 
   self->db = db;
-  self->data_version = -1;
+  self->stamp = DOSSIER_DATABASE_STAMP_NONE;
   return self;
 }
 
@@ -117,12 +116,10 @@ read_lengths (DossierSearchLengths  *self,
 gboolean
 _dossier_search_lengths_is_current (DossierSearchLengths *self)
 {
-  sqlite3 *handle = dossier_database_get_handle (self->db);
-  gint64 version = 0;
+  DossierDatabaseStamp now;
 
-  return self->data_version >= 0 && dossier_database_get_data_version (self->db, &version, NULL)
-         && version == self->data_version
-         && sqlite3_total_changes64 (handle) == self->total_changes;
+  return dossier_database_get_stamp (self->db, &now, NULL)
+         && dossier_database_stamp_equal (&self->stamp, &now);
 }
 
 /* Reads the lengths again if the database changed since they were read. */
@@ -130,21 +127,19 @@ gboolean
 _dossier_search_lengths_update (DossierSearchLengths  *self,
                                 GError               **error)
 {
-  sqlite3 *handle = dossier_database_get_handle (self->db);
-  gint64 version = 0, changes = sqlite3_total_changes64 (handle);
+  DossierDatabaseStamp now;
 
-  if (!dossier_database_get_data_version (self->db, &version, error))
+  if (!dossier_database_get_stamp (self->db, &now, error))
     return FALSE;
-  if (version == self->data_version && changes == self->total_changes)
+  if (dossier_database_stamp_equal (&self->stamp, &now))
     return TRUE;
 
   g_clear_pointer (&self->lengths, g_array_unref);
-  self->data_version = -1;
+  self->stamp = DOSSIER_DATABASE_STAMP_NONE;
   if (!read_lengths (self, error))
     return FALSE;
 
-  self->data_version = version;
-  self->total_changes = changes;
+  self->stamp = now;
   return TRUE;
 }
 
