@@ -177,6 +177,39 @@ test_step_keys_work_from_the_sidebar (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The status line names the mention under the caret; once the entity is cleared (or
+ * another chosen) nothing is marked there and the line goes (QA: it kept naming the old
+ * entity over the text). */
+static void
+test_status_line_follows_entity (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = new_window (library);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+  GtkWidget *status = dossier_test_find_child (GTK_WIDGET (column), GTK_TYPE_LABEL,
+                                               "column-status");
+
+  g_assert_nonnull (status);
+  dossier_window_choose_entity (window, "Sergei Lavrov");
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  dossier_column_move_to_mention (column, 1);
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)), "Lavrov"));
+
+  dossier_window_choose_entity (window, NULL);
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  g_assert_false (gtk_widget_get_visible (status));
+
+  dossier_window_choose_entity (window, "Sergei Lavrov");
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  dossier_column_move_to_mention (column, 1);
+  g_assert_true (gtk_widget_get_visible (status));
+  dossier_window_choose_entity (window, "Min Aung Hlaing");
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (status)), "Lavrov"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Alt+2 with nothing selected says what it needs, and leaves Ctrl+H's colour alone. */
 static void
 test_highlight_key_without_selection (void)
@@ -636,6 +669,7 @@ main (int   argc,
   g_test_add_func ("/reading/search-results-read-right", test_search_results_read_right);
   g_test_add_func ("/reading/import-errors-listed", test_import_errors_listed);
   g_test_add_func ("/reading/one-click-opens-another-note", test_one_click_opens_another_note);
+  g_test_add_func ("/reading/status-line-follows-entity", test_status_line_follows_entity);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
