@@ -210,6 +210,43 @@ test_status_line_follows_entity (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window title naming @text, searched through the whole window. */
+static AdwWindowTitle *
+find_window_title (GtkWidget  *widget,
+                   const char *text)
+{
+  if (ADW_IS_WINDOW_TITLE (widget)
+      && strstr (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), text) != NULL)
+    return ADW_WINDOW_TITLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_window_title (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Closing the last column clears the window's title and the library's selection: they
+ * kept the closed article's (QA). */
+static void
+test_title_cleared_with_last_column (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = new_window (library);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+  AdwWindowTitle *title = find_window_title (GTK_WIDGET (window), "Moscow Fuels");
+
+  g_assert_nonnull (title);
+  dossier_workspace_close_column (workspace, column);
+  g_assert_null (dossier_workspace_get_focused (workspace));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Alt+2 with nothing selected says what it needs, and leaves Ctrl+H's colour alone. */
 static void
 test_highlight_key_without_selection (void)
@@ -670,6 +707,8 @@ main (int   argc,
   g_test_add_func ("/reading/import-errors-listed", test_import_errors_listed);
   g_test_add_func ("/reading/one-click-opens-another-note", test_one_click_opens_another_note);
   g_test_add_func ("/reading/status-line-follows-entity", test_status_line_follows_entity);
+  g_test_add_func ("/reading/title-cleared-with-last-column",
+                   test_title_cleared_with_last_column);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
