@@ -247,6 +247,23 @@ test_title_cleared_with_last_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A restart restores how far each column was scrolled: the fraction is applied once the
+ * new column has its size, not to the 0-pixel-wide view of its first frame (QA). */
+static void
+test_scroll_fraction_restored (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = new_window (library);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+  DossierArticleView *view = dossier_column_get_article_view (column);
+
+  dossier_article_view_set_scroll_fraction (view, 0.5);
+  wait_a_moment ();
+  wait_a_moment ();
+  g_assert_cmpfloat_with_epsilon (dossier_article_view_get_scroll_fraction (view), 0.5, 0.05);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Alt+2 with nothing selected says what it needs, and leaves Ctrl+H's colour alone. */
 static void
 test_highlight_key_without_selection (void)
@@ -709,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/reading/status-line-follows-entity", test_status_line_follows_entity);
   g_test_add_func ("/reading/title-cleared-with-last-column",
                    test_title_cleared_with_last_column);
+  g_test_add_func ("/reading/scroll-fraction-restored", test_scroll_fraction_restored);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
