@@ -860,6 +860,19 @@ dossier_article_view_get_scroll_fraction (DossierArticleView *self)
   return range > 0 ? gtk_adjustment_get_value (adjustment) / range : 0;
 }
 
+typedef struct {
+  double fraction;
+  double upper;     /* the adjustment's upper at the last frame */
+  guint  frames;
+  guint  stable;    /* frames since the upper last changed */
+} PendingScroll;
+
+/* Before its first allocation the view is 0 pixels wide and its text a column of single
+ * letters, and after it GTK lays the lines out bit by bit: a fraction applied at the
+ * first frame pointed into that layout, and GTK then kept whatever line it had put at the
+ * top (QA: a restart opened each column far from where it was left). So wait for a page
+ * and apply the fraction again on each frame until the text's height has settled (or a
+ * second has passed). */
 static gboolean
 apply_scroll_fraction (GtkWidget     *widget,
                        GdkFrameClock *frame_clock,
@@ -867,11 +880,29 @@ apply_scroll_fraction (GtkWidget     *widget,
 {
   DossierArticleView *self = DOSSIER_ARTICLE_VIEW (widget);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  double fraction = *(double *) user_data;
-  double range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  PendingScroll *pending = user_data;
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (++pending->frames > 60)
+    {
+      self->scroll_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (page <= 0)
+    return G_SOURCE_CONTINUE;
+
+  gtk_adjustment_set_value (adjustment, pending->fraction * MAX (upper - page, 0));
+  if (upper != pending->upper)
+    {
+      pending->upper = upper;
+      pending->stable = 0;
+      return G_SOURCE_CONTINUE;
+    }
+  if (++pending->stable < 3)
+    return G_SOURCE_CONTINUE;
 
   self->scroll_tick_id = 0;
-  gtk_adjustment_set_value (adjustment, fraction * MAX (range, 0));
   return G_SOURCE_REMOVE;
 }
 
@@ -879,13 +910,17 @@ void
 dossier_article_view_set_scroll_fraction (DossierArticleView *self,
                                           double              fraction)
 {
+  PendingScroll *pending;
+
   g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
 
-  /* After the next layout, when the height of the text is known. */
+  /* After the layout, when the height of the text is known. */
   cancel_pending_scroll (self);
+  pending = g_new0 (PendingScroll, 1);
+  pending->fraction = CLAMP (fraction, 0, 1);
+  pending->upper = -1;
   self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_scroll_fraction,
-                                                       g_memdup2 (&fraction, sizeof fraction),
-                                                       g_free);
+                                                       pending, g_free);
 }
 
 /* The widest the text may be, for comfortable lines. */

@@ -331,6 +331,8 @@ dossier_column_set_entity (DossierColumn *self,
   if (entity == NULL || self->mentions == NULL)
     {
       update_mention_label (self);
+      /* The status line named the mention under the caret: it is no longer marked. */
+      on_cursor_moved (self);
       return;
     }
 
@@ -350,6 +352,7 @@ dossier_column_set_entity (DossierColumn *self,
     }
 
   update_mention_label (self);
+  on_cursor_moved (self);
 }
 
 guint

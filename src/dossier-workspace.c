@@ -290,9 +290,15 @@ dossier_workspace_close_column (DossierWorkspace *self,
   if (self->focused == column)
     {
       self->focused = NULL;
-      dossier_workspace_focus_column (self, neighbour ? DOSSIER_COLUMN (neighbour) : NULL);
       if (neighbour != NULL)
-        gtk_widget_grab_focus (neighbour);
+        {
+          dossier_workspace_focus_column (self, DOSSIER_COLUMN (neighbour));
+          gtk_widget_grab_focus (neighbour);
+        }
+      else
+        /* focus_column (NULL) would return early, self->focused being NULL already: the
+         * window kept the closed article's title and its library row selected (QA). */
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUSED]);
     }
 
   gtk_box_remove (self->columns, GTK_WIDGET (column));

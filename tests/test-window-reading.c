@@ -165,6 +165,93 @@ test_step_keys_work_from_the_sidebar (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The status line names the mention under the caret; once the entity is cleared (or
+ * another chosen) nothing is marked there and the line goes (QA: it kept naming the old
+ * entity over the text). */
+static void
+test_status_line_follows_entity (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = new_window (library);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+  GtkWidget *status = dossier_test_find_child (GTK_WIDGET (column), GTK_TYPE_LABEL,
+                                               "column-status");
+
+  g_assert_nonnull (status);
+  dossier_window_choose_entity (window, "Sergei Lavrov");
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  dossier_column_move_to_mention (column, 1);
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)), "Lavrov"));
+
+  dossier_window_choose_entity (window, NULL);
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  g_assert_false (gtk_widget_get_visible (status));
+
+  dossier_window_choose_entity (window, "Sergei Lavrov");
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  dossier_column_move_to_mention (column, 1);
+  g_assert_true (gtk_widget_get_visible (status));
+  dossier_window_choose_entity (window, "Min Aung Hlaing");
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_loading (window));
+  g_assert_null (strstr (gtk_label_get_label (GTK_LABEL (status)), "Lavrov"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window title naming @text, searched through the whole window. */
+static AdwWindowTitle *
+find_window_title (GtkWidget  *widget,
+                   const char *text)
+{
+  if (ADW_IS_WINDOW_TITLE (widget)
+      && strstr (adw_window_title_get_title (ADW_WINDOW_TITLE (widget)), text) != NULL)
+    return ADW_WINDOW_TITLE (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwWindowTitle *found = find_window_title (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Closing the last column clears the window's title and the library's selection: they
+ * kept the closed article's (QA). */
+static void
+test_title_cleared_with_last_column (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = new_window (library);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+  AdwWindowTitle *title = find_window_title (GTK_WIDGET (window), "Moscow Fuels");
+
+  g_assert_nonnull (title);
+  dossier_workspace_close_column (workspace, column);
+  g_assert_null (dossier_workspace_get_focused (workspace));
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A restart restores how far each column was scrolled: the fraction is applied once the
+ * new column has its size, not to the 0-pixel-wide view of its first frame (QA). */
+static void
+test_scroll_fraction_restored (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = new_window (library);
+  DossierColumn *column = open_in_column (window, POLYGRAPH);
+  DossierArticleView *view = dossier_column_get_article_view (column);
+
+  dossier_article_view_set_scroll_fraction (view, 0.5);
+  wait_a_moment ();
+  wait_a_moment ();
+  g_assert_cmpfloat_with_epsilon (dossier_article_view_get_scroll_fraction (view), 0.5, 0.05);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Alt+2 with nothing selected says what it needs, and leaves Ctrl+H's colour alone. */
 static void
 test_highlight_key_without_selection (void)
@@ -752,6 +839,10 @@ main (int   argc,
   g_test_add_func ("/reading/search-results-read-right", test_search_results_read_right);
   g_test_add_func ("/reading/import-errors-listed", test_import_errors_listed);
   g_test_add_func ("/reading/one-click-opens-another-note", test_one_click_opens_another_note);
+  g_test_add_func ("/reading/status-line-follows-entity", test_status_line_follows_entity);
+  g_test_add_func ("/reading/title-cleared-with-last-column",
+                   test_title_cleared_with_last_column);
+  g_test_add_func ("/reading/scroll-fraction-restored", test_scroll_fraction_restored);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
