@@ -246,8 +246,8 @@ test_scroll_fraction_restored (void)
   DossierArticleView *view = dossier_column_get_article_view (column);
 
   dossier_article_view_set_scroll_fraction (view, 0.5);
-  wait_a_moment ();
-  wait_a_moment ();
+  dossier_test_wait_frames ();
+  dossier_test_wait_frames ();
   g_assert_cmpfloat_with_epsilon (dossier_article_view_get_scroll_fraction (view), 0.5, 0.05);
   gtk_window_destroy (GTK_WINDOW (window));
 }
