@@ -36,7 +36,6 @@ struct _DossierArticleView
   GArray            *highlights;     /* Highlight, in buffer order */
   guint              flash_id;
   guint              title_idle_id;   /* the title's scale, set after an allocation */
-  guint              scroll_tick_id;  /* a scroll waiting for the next layout */
   guint              reveal_tick_id;  /* on text_view: a passage kept on screen; it may have
                                        * ended by itself, and removing it then does nothing */
 };
@@ -300,14 +299,6 @@ stop_revealing (DossierArticleView *self)
   self->reveal_tick_id = 0;
 }
 
-static void
-cancel_pending_scroll (DossierArticleView *self)
-{
-  if (self->scroll_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
-  self->scroll_tick_id = 0;
-  stop_revealing (self);
-}
 
 /* The reader scrolling, pressing a key or clicking takes over from a passage being kept
  * on screen: the view no longer follows the layout back to it. */
@@ -540,7 +531,7 @@ dossier_article_view_set_article (DossierArticleView *self,
   if (!g_set_object (&self->article, article))
     return;
 
-  cancel_pending_scroll (self);
+  stop_revealing (self);
 
   if (article != NULL)
     {
@@ -648,8 +639,8 @@ dossier_article_view_reveal_range (DossierArticleView *self,
     mark = gtk_text_buffer_create_mark (buffer, "dossier-reveal", &from, TRUE);
   else
     gtk_text_buffer_move_mark (buffer, mark, &from);
-  cancel_pending_scroll (self);
-  self->reveal_tick_id = dossier_text_reveal_mark (self->text_view, mark);
+  stop_revealing (self);
+  self->reveal_tick_id = dossier_text_reveal_mark (self->text_view, mark, 0.3);
 }
 
 static int
@@ -846,81 +837,58 @@ on_query_tooltip (DossierArticleView *self,
   return TRUE;
 }
 
-/* How far down the article is scrolled, 0 to 1, to restore it after a restart. */
-double
-dossier_article_view_get_scroll_fraction (DossierArticleView *self)
+/* Where the reader is, to come back to it after a restart: the article offset of the
+ * first line wholly on screen, 0 while the header shows. An offset, not a fraction of
+ * the height: that height is an estimate until GTK has laid the whole text out, and it
+ * changes with the column's width. */
+guint
+dossier_article_view_get_top_offset (DossierArticleView *self)
 {
-  GtkAdjustment *adjustment;
-  double range;
+  GdkRectangle visible, line;
+  GtkTextIter iter;
+  guint offset = 0;
 
   g_return_val_if_fail (DOSSIER_IS_ARTICLE_VIEW (self), 0);
 
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  range = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-  return range > 0 ? gtk_adjustment_get_value (adjustment) / range : 0;
+  if (self->article == NULL || self->block_starts->len == 0)
+    return 0;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_line_at_y (self->text_view, &iter, visible.y, NULL);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &line);
+  if (line.y < visible.y)
+    gtk_text_view_forward_display_line (self->text_view, &iter);
+  if ((guint) gtk_text_iter_get_offset (&iter) < g_array_index (self->block_starts, guint, 0))
+    return 0;
+  /* a decoration between blocks: the next block's first character */
+  while (!dossier_article_view_get_offset_at_iter (self, &iter, &offset)
+         && gtk_text_iter_forward_char (&iter))
+    ;
+  return offset;
 }
 
-typedef struct {
-  double fraction;
-  double upper;     /* the adjustment's upper at the last frame */
-  guint  frames;
-  guint  stable;    /* frames since the upper last changed */
-} PendingScroll;
-
-/* Before its first allocation the view is 0 pixels wide and its text a column of single
- * letters, and after it GTK lays the lines out bit by bit: a fraction applied at the
- * first frame pointed into that layout, and GTK then kept whatever line it had put at the
- * top (QA: a restart opened each column far from where it was left). So wait for a page
- * and apply the fraction again on each frame until the text's height has settled (or a
- * second has passed). */
-static gboolean
-apply_scroll_fraction (GtkWidget     *widget,
-                       GdkFrameClock *frame_clock,
-                       gpointer       user_data)
-{
-  DossierArticleView *self = DOSSIER_ARTICLE_VIEW (widget);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  PendingScroll *pending = user_data;
-  double upper = gtk_adjustment_get_upper (adjustment);
-  double page = gtk_adjustment_get_page_size (adjustment);
-
-  if (++pending->frames > 60)
-    {
-      self->scroll_tick_id = 0;
-      return G_SOURCE_REMOVE;
-    }
-  if (page <= 0)
-    return G_SOURCE_CONTINUE;
-
-  gtk_adjustment_set_value (adjustment, pending->fraction * MAX (upper - page, 0));
-  if (upper != pending->upper)
-    {
-      pending->upper = upper;
-      pending->stable = 0;
-      return G_SOURCE_CONTINUE;
-    }
-  if (++pending->stable < 3)
-    return G_SOURCE_CONTINUE;
-
-  self->scroll_tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
+/* Scrolls the line holding character @offset of the article to the top, 0 to the
+ * article's very top, and keeps it there while GTK lays the text out. */
 void
-dossier_article_view_set_scroll_fraction (DossierArticleView *self,
-                                          double              fraction)
+dossier_article_view_scroll_to_offset (DossierArticleView *self,
+                                       guint               offset)
 {
-  PendingScroll *pending;
+  GtkTextBuffer *buffer;
+  GtkTextMark *mark;
+  GtkTextIter iter;
 
   g_return_if_fail (DOSSIER_IS_ARTICLE_VIEW (self));
 
-  /* After the layout, when the height of the text is known. */
-  cancel_pending_scroll (self);
-  pending = g_new0 (PendingScroll, 1);
-  pending->fraction = CLAMP (fraction, 0, 1);
-  pending->upper = -1;
-  self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), apply_scroll_fraction,
-                                                       pending, g_free);
+  stop_revealing (self);
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  if (offset == 0 || !dossier_article_view_get_iter_at (self, offset, &iter))
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+  mark = gtk_text_buffer_get_mark (buffer, "dossier-top");
+  if (mark == NULL)
+    mark = gtk_text_buffer_create_mark (buffer, "dossier-top", &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  self->reveal_tick_id = dossier_text_reveal_mark (self->text_view, mark, 0.0);
 }
 
 /* The widest the text may be, for comfortable lines. */

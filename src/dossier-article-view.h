@@ -52,9 +52,9 @@ gboolean        dossier_article_view_get_selection (DossierArticleView *self,
 gboolean        dossier_article_view_get_offset_at_iter (DossierArticleView *self,
                                                          const GtkTextIter  *iter,
                                                          guint              *offset);
-double          dossier_article_view_get_scroll_fraction (DossierArticleView *self);
-void            dossier_article_view_set_scroll_fraction (DossierArticleView *self,
-                                                          double              fraction);
+guint           dossier_article_view_get_top_offset (DossierArticleView *self);
+void            dossier_article_view_scroll_to_offset (DossierArticleView *self,
+                                                       guint               offset);
 
 void            dossier_article_view_set_reading_width (DossierArticleView *self,
                                                         int                 width);

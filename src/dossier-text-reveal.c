@@ -25,6 +25,7 @@
 typedef struct
 {
   GtkTextMark *mark;
+  double       yalign;        /* where in the view it goes, 0 the top */
   gint64       deadline;
   double       upper;         /* the vertical adjustment at the last frame */
   double       value;
@@ -54,6 +55,16 @@ mark_is_visible (GtkTextView *text_view,
   return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
 }
 
+/* A passage aligned a third of the way down may sit anywhere in the middle part; a line
+ * put at the top goes exactly there. */
+static void
+scroll_to (GtkTextView *text_view,
+           Reveal      *reveal)
+{
+  gtk_text_view_scroll_to_mark (text_view, reveal->mark, reveal->yalign > 0 ? 0.1 : 0.0, TRUE,
+                                0.0, reveal->yalign);
+}
+
 static gboolean
 reveal_tick (GtkWidget     *widget,
              GdkFrameClock *frame_clock,
@@ -81,19 +92,20 @@ reveal_tick (GtkWidget     *widget,
   /* After a relayout even a passage still on screen may have slid to its edge: GTK
    * leaves it where it is if it is still well inside. */
   if (!visible || relaid)
-    gtk_text_view_scroll_to_mark (text_view, reveal->mark, 0.1, TRUE, 0.0, 0.3);
+    scroll_to (text_view, reveal);
   reveal->upper = upper;
   reveal->value = value;
   reveal->width = width;
   return G_SOURCE_CONTINUE;
 }
 
-/* Scrolls @text_view to @mark now and again on the frames that follow, until the text
- * around it has been laid out. Returns the tick callback's id on @text_view, for
+/* Scrolls @text_view to put @mark @yalign of the way down (0 the top, 1 the bottom) now
+ * and again on the frames that follow, until the text around it has been laid out. Returns the tick callback's id on @text_view, for
  * gtk_widget_remove_tick_callback() when something else should scroll the view. */
 guint
 dossier_text_reveal_mark (GtkTextView *text_view,
-                          GtkTextMark *mark)
+                          GtkTextMark *mark,
+                          double       yalign)
 {
   GtkAdjustment *adjustment;
   Reveal *reveal;
@@ -104,10 +116,11 @@ dossier_text_reveal_mark (GtkTextView *text_view,
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
   reveal = g_new0 (Reveal, 1);
   reveal->mark = g_object_ref (mark);
+  reveal->yalign = CLAMP (yalign, 0, 1);
   reveal->deadline = g_get_monotonic_time () + GIVE_UP_AFTER;
   reveal->upper = gtk_adjustment_get_upper (adjustment);
   reveal->value = gtk_adjustment_get_value (adjustment);
   reveal->width = gtk_widget_get_width (GTK_WIDGET (text_view));
-  gtk_text_view_scroll_to_mark (text_view, mark, 0.1, TRUE, 0.0, 0.3);
+  scroll_to (text_view, reveal);
   return gtk_widget_add_tick_callback (GTK_WIDGET (text_view), reveal_tick, reveal, reveal_free);
 }

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 guint dossier_text_reveal_mark (GtkTextView *text_view,
-                                GtkTextMark *mark);
+                                GtkTextMark *mark,
+                                double       yalign);
 
 G_END_DECLS

@@ -36,10 +36,10 @@ save_columns (DossierWindow *self)
   guint n = dossier_workspace_get_n_columns (self->workspace);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
-  GVariantBuilder scrolls;
+  GVariantBuilder positions;
   int focused = 0;
 
-  g_variant_builder_init (&scrolls, G_VARIANT_TYPE ("ad"));
+  g_variant_builder_init (&positions, G_VARIANT_TYPE ("au"));
   for (guint i = 0; i < n; i++)
     {
       DossierColumn *column = dossier_workspace_get_column (self->workspace, i);
@@ -50,13 +50,13 @@ save_columns (DossierWindow *self)
       if (column == dossier_workspace_get_focused (self->workspace))
         focused = i;
       g_strv_builder_add (ids, dossier_article_get_id (article));
-      g_variant_builder_add (&scrolls, "d", dossier_article_view_get_scroll_fraction (
+      g_variant_builder_add (&positions, "u", dossier_article_view_get_top_offset (
                                dossier_column_get_article_view (column)));
     }
 
   strv = g_strv_builder_end (ids);
   g_settings_set_strv (self->settings, "open-columns", (const char * const *) strv);
-  g_settings_set_value (self->settings, "column-scroll", g_variant_builder_end (&scrolls));
+  g_settings_set_value (self->settings, "column-positions", g_variant_builder_end (&positions));
   g_settings_set_int (self->settings, "focused-column", focused);
 }
 
@@ -441,10 +441,10 @@ static void
 restore_columns (DossierWindow *self)
 {
   g_auto(GStrv) ids = g_settings_get_strv (self->settings, "open-columns");
-  g_autoptr(GVariant) scrolls = g_settings_get_value (self->settings, "column-scroll");
+  g_autoptr(GVariant) saved = g_settings_get_value (self->settings, "column-positions");
   int focused = g_settings_get_int (self->settings, "focused-column");
-  gsize n_scrolls;
-  const double *fractions = g_variant_get_fixed_array (scrolls, &n_scrolls, sizeof (double));
+  gsize n_positions;
+  const guint32 *positions = g_variant_get_fixed_array (saved, &n_positions, sizeof (guint32));
   DossierColumn *column;
 
   for (guint i = 0; ids[i] != NULL; i++)
@@ -453,9 +453,9 @@ restore_columns (DossierWindow *self)
       if (!_dossier_window_open (self, ids[i], TRUE))
         continue;
       column = dossier_workspace_get_focused (self->workspace);
-      if (i < n_scrolls)
-        dossier_article_view_set_scroll_fraction (dossier_column_get_article_view (column),
-                                                  fractions[i]);
+      if (i < n_positions)
+        dossier_article_view_scroll_to_offset (dossier_column_get_article_view (column),
+                                               positions[i]);
     }
 
   column = dossier_workspace_get_column (self->workspace, MAX (focused, 0));

@@ -235,20 +235,46 @@ test_title_cleared_with_last_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* A restart restores how far each column was scrolled: the fraction is applied once the
- * new column has its size, not to the 0-pixel-wide view of its first frame (QA). */
+/* The first line on screen of @window's column of @id. */
+static guint
+top_offset (DossierWindow *window,
+            const char    *id)
+{
+  DossierColumn *column = dossier_workspace_find (dossier_window_get_workspace (window), id);
+
+  g_assert_nonnull (column);
+  return dossier_article_view_get_top_offset (dossier_column_get_article_view (column));
+}
+
+/* A restart opens each column at the line it was read at, the header's top included:
+ * a fraction of the height, applied at the first frame, opened columns far from where
+ * they were left (QA: 0.03 came back mid-article), as the height is only an estimate
+ * until the whole text has been laid out. */
 static void
-test_scroll_fraction_restored (void)
+test_restart_keeps_reading_positions (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   DossierWindow *window = new_window (library);
-  DossierColumn *column = open_in_column (window, POLYGRAPH);
-  DossierArticleView *view = dossier_column_get_article_view (column);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  DossierArticleView *view;
+  guint before;
 
-  dossier_article_view_set_scroll_fraction (view, 0.5);
+  dossier_window_open_article (window, RFA);
+  dossier_window_open_beside (window, POLYGRAPH);
+  view = dossier_column_get_article_view (dossier_workspace_find (workspace, POLYGRAPH));
+  dossier_article_view_scroll_to_offset (view, 4000);
   dossier_test_wait_frames ();
+  before = top_offset (window, POLYGRAPH);
+  g_assert_cmpuint (before, >, 3800);
+  g_assert_cmpuint (before, <=, 4000);
+  g_assert_cmpuint (top_offset (window, RFA), ==, 0);
+  gtk_window_close (GTK_WINDOW (window));
   dossier_test_wait_frames ();
-  g_assert_cmpfloat_with_epsilon (dossier_article_view_get_scroll_fraction (view), 0.5, 0.05);
+
+  window = dossier_test_new_window (library);   /* not new_window (): it closes them */
+  dossier_test_wait_frames ();
+  g_assert_cmpuint (top_offset (window, POLYGRAPH), ==, before);
+  g_assert_cmpuint (top_offset (window, RFA), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -842,7 +868,8 @@ main (int   argc,
   g_test_add_func ("/reading/status-line-follows-entity", test_status_line_follows_entity);
   g_test_add_func ("/reading/title-cleared-with-last-column",
                    test_title_cleared_with_last_column);
-  g_test_add_func ("/reading/scroll-fraction-restored", test_scroll_fraction_restored);
+  g_test_add_func ("/reading/restart-keeps-reading-positions",
+                   test_restart_keeps_reading_positions);
   g_test_add_func ("/reading/highlight-key-without-selection",
                    test_highlight_key_without_selection);
 
