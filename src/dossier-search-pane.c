@@ -37,6 +37,7 @@ struct _DossierSearchPane
   GtkLabel       *help_label;
   GtkListView    *list_view;
   GtkLabel       *status_label;
+  GtkStack       *results_stack;  /* a word of welcome until something is typed */
 
   /* owned */
   DossierLibrary *library;
@@ -193,6 +194,7 @@ on_search_changed (DossierSearchPane *self)
   g_clear_object (&self->cancellable);
 
   self->busy = FALSE;
+  gtk_stack_set_visible_child_name (self->results_stack, *stripped == '\0' ? "start" : "results");
   if (self->library == NULL || *stripped == '\0')
     {
       g_list_store_remove_all (self->results);
@@ -427,6 +429,7 @@ dossier_search_pane_class_init (DossierSearchPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPane, help_label);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPane, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPane, status_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierSearchPane, results_stack);
   gtk_widget_class_set_css_name (widget_class, "searchpane");
 }
 

@@ -34,6 +34,8 @@ struct _DossierSidebar
   DossierNotesView   *notes_view;
   DossierSearchPane  *search_pane;
   GtkStack           *stack;
+  GtkStack           *article_stack;     /* the list, or "no match" */
+  GtkStack           *entity_stack;
 
   /* owned */
   DossierArticlePages *articles;
@@ -115,6 +117,25 @@ refill_entities (DossierSidebar *self)
                        items->pdata, items->len);
 }
 
+/* A filter that lets nothing through says so, rather than leaving a blank list. */
+static void
+show_no_match (DossierSidebar *self)
+{
+  gboolean filtering = *gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)) != '\0';
+  GListModel *lists[] = { self->article_selection ? G_LIST_MODEL (self->article_selection) : NULL,
+                          G_LIST_MODEL (self->shown_entities) };
+  GtkStack *stacks[] = { self->article_stack, self->entity_stack };
+
+  if (self->article_stack == NULL)   /* disposed */
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stacks); i++)
+    gtk_stack_set_visible_child_name (stacks[i],
+                                      filtering && lists[i] != NULL
+                                      && g_list_model_get_n_items (lists[i]) == 0
+                                      ? "no-match" : "list");
+}
+
 static void
 on_filter_changed (DossierSidebar *self)
 {
@@ -125,6 +146,7 @@ on_filter_changed (DossierSidebar *self)
   refill_entities (self);
   dossier_notes_view_set_text_filter (self->notes_view,
                                       gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
+  show_no_match (self);
 }
 
 static void
@@ -419,6 +441,8 @@ dossier_sidebar_class_init (DossierSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/dossierapp/Dossier/dossier-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, article_list);
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebar, article_stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierSidebar, entity_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, entity_list);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, filter_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierSidebar, notes_view);
@@ -493,6 +517,8 @@ init_entity_list (DossierSidebar *self)
   gtk_grid_view_set_factory (self->entity_list, factory);
   gtk_grid_view_set_model (self->entity_list, GTK_SELECTION_MODEL (selection));
   g_signal_connect (self->entity_list, "activate", G_CALLBACK (on_entity_activated), self);
+  g_signal_connect_swapped (self->shown_entities, "items-changed", G_CALLBACK (show_no_match),
+                            self);
 }
 
 static void
@@ -540,6 +566,7 @@ on_articles_changed (DossierSidebar *self,
 {
   if (added > 0)
     select_current (self);
+  show_no_match (self);
 }
 
 /* @articles: the library's list, which the filter entry filters */

@@ -104,11 +104,15 @@ test_library_filter (void)
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, expected);
   g_assert_cmpstr (selected_id (window), ==, RFA);
 
+  g_assert_false (dossier_test_shows_text (GTK_WIDGET (window), "No Matching Articles"));
   filter_library (window, "no article says zqxjv");
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 0);
   g_assert_null (selected_id (window));
+  /* a blank list would look broken */
+  g_assert_true (dossier_test_shows_text (GTK_WIDGET (window), "No Matching Articles"));
 
   filter_library (window, "");
+  g_assert_false (dossier_test_shows_text (GTK_WIDGET (window), "No Matching Articles"));
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 5);
   g_assert_cmpstr (selected_id (window), ==, RFA);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -194,9 +198,13 @@ test_search_opens_a_result (void)
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  dossier_search_pane_set_text (pane, "");
+  /* an empty page says what it is for */
+  g_assert_true (dossier_test_shows_text (GTK_WIDGET (pane), "Search the Dossier"));
   dossier_search_pane_set_text (pane, "Shoygu OR Shoigu \"defence minister");
   while (dossier_search_pane_is_busy (pane) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_false (dossier_test_shows_text (GTK_WIDGET (pane), "Search the Dossier"));
 
   g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
   /* Entities come first; take the first article. */
