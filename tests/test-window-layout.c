@@ -66,6 +66,48 @@ test_four_columns_fit (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The heights of the articles and of the timeline below them, after a first start in a
+ * window @width × @height. */
+static void
+first_split (int  width,
+             int  height,
+             int *articles,
+             int *timeline)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
+  DossierWindow *window;
+  GtkWidget *workspace, *pane;
+
+  g_settings_set_int (settings, "timeline-position", 0);
+  g_settings_set_boolean (settings, "timeline-visible", TRUE);
+  g_settings_set_string (settings, "timeline-placement", "bottom");
+  window = new_window (width, height);
+  wait_laid_out ();
+  workspace = GTK_WIDGET (dossier_window_get_workspace (window));
+  g_assert_true (GTK_IS_PANED (gtk_widget_get_parent (workspace)));
+  pane = gtk_paned_get_end_child (GTK_PANED (gtk_widget_get_parent (workspace)));
+  g_assert_true (gtk_widget_get_mapped (pane));
+  *articles = gtk_widget_get_height (workspace);
+  *timeline = gtk_widget_get_height (pane);
+  g_test_message ("%d x %d: articles %d px, timeline %d px", width, height, *articles, *timeline);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The first divider is placed from the window's real size: from the saved one, a large
+ * window gave the timeline half its height; a small one leaves the timeline its minimum
+ * (QA: at 800 × 600 the articles got 230 pixels). */
+static void
+test_first_divider_fits_window (void)
+{
+  int articles, timeline;
+
+  first_split (800, 600, &articles, &timeline);
+  g_assert_cmpint (timeline, <=, 210);
+  first_split (1400, 1000, &articles, &timeline);
+  g_assert_cmpint (articles, >=, timeline * 7 / 5);
+  g_assert_cmpint (timeline, >=, 300);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,6 +124,7 @@ main (int   argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add_func ("/window-layout/four-columns-fit-1200", test_four_columns_fit);
+  g_test_add_func ("/window-layout/first-divider-fits-window", test_first_divider_fits_window);
 
   status = g_test_run ();
   dossier_test_remove_tree (home);
