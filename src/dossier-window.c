@@ -343,6 +343,17 @@ apply_timeline_placement (DossierWindow *self)
   gtk_widget_set_size_request (GTK_WIDGET (self->timeline_pane), right ? 360 : -1, right ? -1 : 200);
 }
 
+/* The divider's position is in pixels along the paned: one from the other placement
+ * means nothing, so the timeline gets its first share again. */
+static void
+on_timeline_placement_changed (DossierWindow *self)
+{
+  apply_timeline_placement (self);
+  g_signal_handlers_disconnect_by_func (self->timeline_paned, place_divider_first, self);
+  g_signal_connect_swapped (self->timeline_paned, "notify::max-position",
+                            G_CALLBACK (place_divider_first), self);
+}
+
 static void
 dossier_window_dispose (GObject *object)
 {
@@ -443,7 +454,7 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_swapped (self->settings, "changed::reading-width",
                             G_CALLBACK (apply_reading_width), self);
   g_signal_connect_swapped (self->settings, "changed::timeline-placement",
-                            G_CALLBACK (apply_timeline_placement), self);
+                            G_CALLBACK (on_timeline_placement_changed), self);
   apply_timeline_placement (self);
   _dossier_window_init_import (self);
   _dossier_window_init_marks (self);
