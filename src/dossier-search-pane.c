@@ -446,7 +446,8 @@ help_markup (void)
            "<tt>entity:Shoygu</tt>  mentions an entity, by any of its names\n"
            "<tt>outlet:Reuters</tt>  from an outlet\n"
            "<tt>after:2022 before:2022-08</tt>  published between dates\n\n"
-           "Case and accents do not matter. Titles count more than text.");
+           "Case and accents do not matter. Titles count more than text. A name finds "
+           "its other spellings: Shoygu finds Shoigu too.");
 }
 
 static void

@@ -253,6 +253,26 @@ test_entity_filter (Fixture *fixture, gconstpointer data)
   assert_finds (fixture, "deliveries entity:Nobody", "");
 }
 
+/* A name finds the entity's other spellings as words: no article says "Shoygu", one says
+ * "Sergei Shoigu". Not a word's start (typed on purpose), nor inside NEAR, nor a word
+ * that names nothing; the other spellings are marked in the snippet. */
+static void
+test_other_spellings (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GPtrArray) results = NULL;
+
+  assert_finds (fixture, "Shoygu", "arms-phrase");
+  assert_finds (fixture, "shoygu praised", "arms-phrase");
+  assert_finds (fixture, "\"Sergei Shoygu\"", "");   /* not a name the catalogue knows */
+  assert_finds (fixture, "Shoyg*", "");
+  assert_finds (fixture, "Shoygu NEAR/3 praised", "");
+  assert_finds (fixture, "Shoygu -cooperation", "");
+
+  results = find (fixture, "Shoygu", 0, 1, NULL);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_nonnull (strstr (dossier_search_result_get_snippet (results->pdata[0]), "Shoigu]"));
+}
+
 static void
 test_outlet_filter (Fixture *fixture, gconstpointer data)
 {
@@ -666,6 +686,7 @@ main (int   argc,
   add_fixture_test ("/search/near", test_near);
   add_fixture_test ("/search/case-and-diacritics", test_case_and_diacritics);
   add_fixture_test ("/search/entity-filter", test_entity_filter);
+  add_fixture_test ("/search/other-spellings", test_other_spellings);
   add_fixture_test ("/search/outlet-filter", test_outlet_filter);
   add_fixture_test ("/search/date-filters", test_date_filters);
   add_fixture_test ("/search/hidden-are-excluded", test_hidden_are_excluded);

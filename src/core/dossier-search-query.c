@@ -50,6 +50,7 @@ struct _DossierSearchQuery
   DossierDate  after;           /* precision NONE when not given */
   DossierDate  before;
   guint        n_terms;
+  gboolean     spelled;         /* other spellings added */
 
   /* Reading state */
   Chain       *last_chain;      /* the latest positive chain, for OR and NEAR to join */
@@ -768,6 +769,68 @@ dossier_search_query_dup_name_match (DossierSearchQuery      *self,
   g_return_val_if_fail (DOSSIER_IS_SEARCH_QUERY (self), NULL);
 
   return write_clauses (self, &writer);
+}
+
+/* Whether @clause has @text alone in one of its chains, any case. */
+static gboolean
+clause_has_word (GPtrArray  *clause,
+                 const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+
+  for (guint i = 0; i < clause->len; i++)
+    {
+      Chain *chain = g_ptr_array_index (clause, i);
+      Phrase *phrase = g_ptr_array_index (chain->phrases, 0);
+      g_autofree char *other = g_utf8_casefold (phrase->text, -1);
+
+      if (chain->phrases->len == 1 && !phrase->prefix && g_str_equal (folded, other))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * dossier_search_query_add_spellings:
+ * @spellings: gives the other spellings of a term
+ *
+ * Lets each term that stands alone (not a word's start, not in NEAR) match its other
+ * spellings too, as alternatives of its own: "Shoygu" finds "Shoigu" and "Sergei Shoigu"
+ * when an entity has all three names. Once: calling it again does nothing.
+ */
+void
+dossier_search_query_add_spellings (DossierSearchQuery         *self,
+                                    DossierSearchSpellingsFunc  spellings,
+                                    gpointer                    user_data)
+{
+  g_return_if_fail (DOSSIER_IS_SEARCH_QUERY (self));
+  g_return_if_fail (spellings != NULL);
+
+  if (self->spelled)
+    return;
+  self->spelled = TRUE;
+
+  for (guint c = 0; c < self->clauses->len; c++)
+    {
+      GPtrArray *clause = g_ptr_array_index (self->clauses, c);
+      guint n_typed = clause->len;
+
+      for (guint i = 0; i < n_typed; i++)
+        {
+          Chain *chain = g_ptr_array_index (clause, i);
+          Phrase *phrase = g_ptr_array_index (chain->phrases, 0);
+          g_autoptr(GPtrArray) others = NULL;
+
+          if (chain->phrases->len != 1 || phrase->prefix
+              || (others = spellings (phrase->text, user_data)) == NULL)
+            continue;
+          for (guint k = 0; k < others->len; k++)
+            if (!clause_has_word (clause, g_ptr_array_index (others, k)))
+              g_ptr_array_add (clause, chain_new (g_strdup (g_ptr_array_index (others, k)),
+                                                  FALSE));
+        }
+    }
 }
 
 /* Names given with entity:, each of which must be mentioned. */

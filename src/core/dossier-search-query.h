@@ -55,6 +55,14 @@ char               *dossier_search_query_dup_name_match  (DossierSearchQuery  *s
                                                           DossierSearchTermFilter keep,
                                                           gpointer             user_data);
 
+/* The other spellings of @phrase (an entity's other names), or %NULL for none. */
+typedef GPtrArray *(*DossierSearchSpellingsFunc) (const char *phrase,
+                                                  gpointer    user_data);
+
+void                dossier_search_query_add_spellings   (DossierSearchQuery  *self,
+                                                          DossierSearchSpellingsFunc spellings,
+                                                          gpointer             user_data);
+
 GPtrArray          *dossier_search_query_get_entities    (DossierSearchQuery  *self);
 GPtrArray          *dossier_search_query_get_outlets     (DossierSearchQuery  *self);
 const DossierDate  *dossier_search_query_get_after       (DossierSearchQuery  *self);

@@ -243,6 +243,32 @@ resolve_entities (DossierDatabase     *db,
   return TRUE;
 }
 
+/* At most this many other spellings of one term: a handful per entity. */
+#define MAX_SPELLINGS 12
+
+/* The other names of the entities called @phrase, by their name or an alias, any case;
+ * NULL for none, or on an error (the term is then searched as typed). */
+static GPtrArray *
+spellings_of (const char *phrase,
+              gpointer    user_data)
+{
+  g_autoptr(DossierStatement) stmt = dossier_database_prepare (user_data,
+    "WITH named (entity) AS ("
+    "  SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
+    "  UNION SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE)"
+    " SELECT name FROM entities WHERE id IN named AND name <> ?1 COLLATE NOCASE"
+    " UNION SELECT alias FROM aliases WHERE entity IN named AND alias <> ?1 COLLATE NOCASE"
+    " LIMIT " G_STRINGIFY (MAX_SPELLINGS), NULL);
+  g_autoptr(GPtrArray) spellings = g_ptr_array_new_with_free_func (g_free);
+
+  if (stmt == NULL)
+    return NULL;
+  dossier_statement_bind_text (stmt, 1, phrase);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (spellings, g_strdup (dossier_statement_column_text (stmt, 0)));
+  return spellings->len > 0 ? g_steal_pointer (&spellings) : NULL;
+}
+
 static gboolean
 search_init (Search              *search,
              DossierDatabase     *db,
@@ -256,6 +282,9 @@ search_init (Search              *search,
   if (!tokenizer_init (&tokenizer, db, error))
     return FALSE;
 
+  /* A name finds its other spellings: the articles say Shoigu or Shoygu, the person is
+   * the same (QA: "Shoygu" found one article, "Shoigu" two others). */
+  dossier_search_query_add_spellings (query, spellings_of, db);
   search->match = dossier_search_query_dup_match (query, has_tokens, &tokenizer);
   if (search->match == NULL)
     search->exclusion = dossier_search_query_dup_exclusion (query, has_tokens, &tokenizer);
