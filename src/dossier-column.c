@@ -611,6 +611,22 @@ deselect (DossierColumn *self)
     gtk_text_buffer_place_cursor (buffer, &end);
 }
 
+/* The popover held the keyboard focus: closed by Escape, it left it nowhere, and the
+ * column's keys (Alt+1…5, Ctrl+H, Tab) no longer reached it (QA). Unless a widget outside
+ * took the focus, it goes back to the text, the selection as it was. */
+static void
+give_focus_back (DossierColumn *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (root == NULL || self->article_view == NULL)
+    return;
+  if (focus == NULL || !gtk_widget_get_mapped (focus) || focus == self->popover
+      || gtk_widget_is_ancestor (focus, self->popover))
+    gtk_widget_grab_focus (GTK_WIDGET (dossier_article_view_get_text_view (self->article_view)));
+}
+
 /* The popover made a highlight of the selection (or edited one): the selection is done. */
 static void
 on_popover_closed (DossierColumn *self)
@@ -618,6 +634,7 @@ on_popover_closed (DossierColumn *self)
   if (dossier_annotation_popover_get_annotation (DOSSIER_ANNOTATION_POPOVER (self->popover))
       != NULL)
     deselect (self);
+  give_focus_back (self);
   _dossier_column_pass_click (self);
 }
 
