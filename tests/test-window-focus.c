@@ -15,6 +15,8 @@
 #include "dossier-test-util.h"
 #include "dossier-window.h"
 
+#define DVB "dvb-2022-junta-sides-with-russia-on-ukraine"
+#define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
 #define RFA "rfa-2023-nucc-condemns-russia"
 
 static DossierWindow *
@@ -101,6 +103,73 @@ test_popover_gives_focus_back (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first button under @widget that activates @action. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_button (child, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+click_close (DossierColumn *column)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (column), "column.close");
+
+  g_assert_nonnull (button);
+  return dossier_test_click (button, gtk_widget_get_width (button) / 2.0,
+                             gtk_widget_get_height (button) / 2.0);
+}
+
+/* The × of a column in the background closes it and leaves the focus in the column being
+ * read; it moved to the closed one's neighbour (QA). The × of the focused column moves
+ * the focus to a neighbour. */
+static void
+test_closing_background_column_keeps_focus (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = new_window (library);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  DossierColumn *first, *second, *third;
+
+  g_assert_true (dossier_window_open_article (window, RFA));
+  g_assert_true (dossier_window_open_beside (window, POLYGRAPH));
+  g_assert_true (dossier_window_open_beside (window, DVB));
+  first = dossier_workspace_get_column (workspace, 0);
+  second = dossier_workspace_get_column (workspace, 1);
+  third = dossier_workspace_get_column (workspace, 2);
+  g_assert_true (dossier_workspace_get_focused (workspace) == third);
+  gtk_widget_grab_focus (text_view_of (third));
+  dossier_test_wait_frames ();
+
+  if (!click_close (second))
+    {
+      g_test_skip ("xdotool is needed to click as X does");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 2);
+  g_assert_true (dossier_workspace_get_focused (workspace) == third);
+  g_assert_true (focus_of (window) == text_view_of (third));
+
+  g_assert_true (click_close (third));
+  g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 1);
+  g_assert_true (dossier_workspace_get_focused (workspace) == first);
+  g_assert_true (focus_in (window, GTK_WIDGET (first)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,6 +178,8 @@ main (int   argc,
   int status;
 
   g_test_add_func ("/focus/popover-gives-focus-back", test_popover_gives_focus_back);
+  g_test_add_func ("/focus/closing-background-column-keeps-focus",
+                   test_closing_background_column_keeps_focus);
 
   status = g_test_run ();
   dossier_test_remove_tree (home);
