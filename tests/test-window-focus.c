@@ -11,8 +11,10 @@
 #include "dossier-annotation-popover.h"
 #include "dossier-article-view.h"
 #include "dossier-column.h"
+#include "dossier-sidebar.h"
 #include "dossier-test-gui.h"
 #include "dossier-test-util.h"
+#include "dossier-timeline-pane.h"
 #include "dossier-window.h"
 
 #define DVB "dvb-2022-junta-sides-with-russia-on-ukraine"
@@ -170,6 +172,49 @@ test_closing_background_column_keeps_focus (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* F6 and Shift+F6 go round the window's regions: the library, the focused column, the
+ * timeline when it is shown. GtkPaned's own F6 only went between the column and the
+ * timeline. */
+static void
+test_f6_cycles_regions (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  DossierWindow *window = new_window (library);
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+  GtkWidget *sidebar = GTK_WIDGET (dossier_window_get_sidebar (window));
+  GtkWidget *timeline = GTK_WIDGET (dossier_window_get_timeline_pane (window));
+  DossierColumn *second;
+
+  g_assert_true (dossier_window_open_article (window, RFA));
+  g_assert_true (dossier_window_open_beside (window, POLYGRAPH));
+  second = dossier_workspace_get_column (workspace, 1);
+  gtk_widget_set_visible (timeline, TRUE);
+  dossier_test_wait_frames ();
+  dossier_sidebar_focus_filter (DOSSIER_SIDEBAR (sidebar));
+
+  g_assert_true (dossier_test_press (focus_of (window), GDK_KEY_F6, 0));
+  g_assert_true (focus_of (window) == text_view_of (second));
+  g_assert_true (dossier_test_press (focus_of (window), GDK_KEY_F6, 0));
+  g_assert_true (focus_in (window, timeline));
+  g_assert_true (dossier_test_press (focus_of (window), GDK_KEY_F6, 0));
+  g_assert_true (focus_in (window, sidebar));
+  g_assert_true (dossier_test_press (focus_of (window), GDK_KEY_F6, GDK_SHIFT_MASK));
+  g_assert_true (focus_in (window, timeline));
+  g_assert_true (dossier_test_press (focus_of (window), GDK_KEY_F6, GDK_SHIFT_MASK));
+  g_assert_true (focus_of (window) == text_view_of (second));
+  /* The column stays the one being read */
+  g_assert_true (dossier_workspace_get_focused (workspace) == second);
+
+  /* Without the timeline, the column and the library */
+  gtk_widget_set_visible (timeline, FALSE);
+  dossier_test_wait_frames ();
+  g_assert_true (dossier_test_press (focus_of (window), GDK_KEY_F6, 0));
+  g_assert_true (focus_in (window, sidebar));
+  g_assert_true (dossier_test_press (focus_of (window), GDK_KEY_F6, 0));
+  g_assert_true (focus_of (window) == text_view_of (second));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +225,7 @@ main (int   argc,
   g_test_add_func ("/focus/popover-gives-focus-back", test_popover_gives_focus_back);
   g_test_add_func ("/focus/closing-background-column-keeps-focus",
                    test_closing_background_column_keeps_focus);
+  g_test_add_func ("/focus/f6-cycles-regions", test_f6_cycles_regions);
 
   status = g_test_run ();
   dossier_test_remove_tree (home);
