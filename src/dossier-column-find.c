@@ -35,6 +35,24 @@ update_find_label (DossierColumn *self)
 
   gtk_label_set_label (self->find_label, label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->find_label), *label ? label : NULL);
+  /* Under the entry, an empty count would leave an empty line. */
+  gtk_widget_set_visible (GTK_WIDGET (self->find_label), *label != '\0');
+}
+
+/* In a narrow column the count goes under the entry, whole; beside it, the entry and the
+ * count were squeezed to a few characters each and "No results" never showed (QA). */
+void
+_dossier_column_place_find_label (DossierColumn *self)
+{
+  GtkWidget *label = GTK_WIDGET (self->find_label);
+  GtkLayoutManager *grid = gtk_widget_get_layout_manager (gtk_widget_get_parent (label));
+  GtkGridLayoutChild *child = GTK_GRID_LAYOUT_CHILD (gtk_layout_manager_get_layout_child (grid,
+                                                                                          label));
+
+  gtk_grid_layout_child_set_row (child, self->narrow ? 1 : 0);
+  gtk_grid_layout_child_set_column (child, self->narrow ? 0 : 1);
+  /* The whole row: the column's minimum width stays what it is beside the entry. */
+  gtk_grid_layout_child_set_column_span (child, self->narrow ? 4 : 1);
 }
 
 /* Steps to the next (@direction 1) or previous (-1) match, wrapping around. */

@@ -30,6 +30,7 @@ struct _DossierColumn
   GArray             *chosen;     /* guint: indices into mentions of the chosen entity */
   int                 current;    /* index into chosen, -1 before the first step */
   gboolean            focused;
+  gboolean            narrow;        /* too narrow for the counts' long forms */
   DossierAnnotations *session;
   GListModel         *annotations;   /* this article's, kept up to date by the session */
   GtkWidget          *popover;       /* DossierAnnotationPopover */
@@ -58,6 +59,7 @@ void _dossier_column_refind          (DossierColumn  *self);
 void _dossier_column_reset_find      (DossierColumn  *self);
 void _dossier_column_find_step       (DossierColumn  *self,
                                       int             direction);
+void _dossier_column_place_find_label (DossierColumn *self);
 
 const char *_dossier_column_annotation_at    (DossierColumn *self,
                                              double         x,

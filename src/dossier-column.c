@@ -27,22 +27,42 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Below this width the header and the find bar give their counts in short: four columns
+ * in 1,400 pixels (three in 1,100) left "2 m…" of "2 mentions", a title of two letters, and
+ * a find bar of "…" beside an entry of two characters (QA). */
+#define NARROW_WIDTH 360
+
+/* In a narrow column only the numbers show, "2" or "2/5"; the whole count is in the
+ * tooltip and what a screen reader says. */
 static void
 update_mention_label (DossierColumn *self)
 {
   g_autofree char *label = NULL;
+  g_autofree char *brief = NULL;
 
   if (self->chosen->len == 0)
-    label = g_strdup (_("No mentions"));
+    {
+      label = g_strdup (_("No mentions"));
+      brief = g_strdup ("0");
+    }
   else if (self->current < 0)
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
-                                          self->chosen->len), self->chosen->len);
+    {
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u mention", "%u mentions",
+                                            self->chosen->len), self->chosen->len);
+      brief = g_strdup_printf ("%u", self->chosen->len);
+    }
   else
-    /* TRANSLATORS: the mention shown, of how many: "2 of 5" */
-    label = g_strdup_printf (_("%d of %u"), self->current + 1, self->chosen->len);
+    {
+      /* TRANSLATORS: the mention shown, of how many: "2 of 5" */
+      label = g_strdup_printf (_("%d of %u"), self->current + 1, self->chosen->len);
+      /* TRANSLATORS: the mention shown, of how many, in a narrow column: "2/5" */
+      brief = g_strdup_printf (_("%d/%u"), self->current + 1, self->chosen->len);
+    }
 
-  gtk_label_set_label (self->mention_label, label);
+  gtk_label_set_label (self->mention_label, self->narrow ? brief : label);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->mention_label), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mention_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.next-mention", self->chosen->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "column.previous-mention",
                                  self->chosen->len > 0);
@@ -120,7 +140,62 @@ dossier_column_dispose (GObject *object)
   G_OBJECT_CLASS (dossier_column_parent_class)->dispose (object);
 }
 
-/* The popover is ours to place. */
+/* The column lays out its own children, top to bottom, the article taking the height left:
+ * its width is needed before the header is laid out (set_narrow), which a layout manager
+ * would not tell, its size_allocate never called. */
+static void
+dossier_column_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum, child_natural;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation,
+                          orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &child_minimum, &child_natural, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_minimum;
+          *natural += child_natural;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_minimum);
+          *natural = MAX (*natural, child_natural);
+        }
+    }
+}
+
+static GtkSizeRequestMode
+dossier_column_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* Before the header and the find bar are laid out in @width: their labels are measured
+ * afresh, and the column's own width does not depend on them. */
+static void
+set_narrow (DossierColumn *self,
+            gboolean       narrow)
+{
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  update_mention_label (self);
+  _dossier_column_place_find_label (self);
+}
+
 static void
 dossier_column_size_allocate (GtkWidget *widget,
                               int        width,
@@ -128,8 +203,30 @@ dossier_column_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   DossierColumn *self = DOSSIER_COLUMN (widget);
+  GtkWidget *article = GTK_WIDGET (self->article_view);
+  int y = 0, article_minimum;
 
-  GTK_WIDGET_CLASS (dossier_column_parent_class)->size_allocate (widget, width, height, baseline);
+  set_narrow (self, width < NARROW_WIDTH);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_natural;
+
+      if (child == article || !gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_natural, NULL,
+                          NULL);
+      gtk_widget_allocate (child, width, child_natural, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+      y += child_natural;
+    }
+  gtk_widget_measure (article, GTK_ORIENTATION_VERTICAL, width, &article_minimum, NULL, NULL,
+                      NULL);
+  gtk_widget_allocate (article, width, MAX (height - y, article_minimum), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+
+  /* The popover is ours to place. */
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
 }
@@ -183,6 +280,8 @@ dossier_column_class_init (DossierColumnClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = dossier_column_dispose;
+  widget_class->get_request_mode = dossier_column_get_request_mode;
+  widget_class->measure = dossier_column_measure;
   widget_class->size_allocate = dossier_column_size_allocate;
 
   signals[CLOSE_REQUESTED] = g_signal_new ("close-requested", G_TYPE_FROM_CLASS (klass),
@@ -611,6 +710,22 @@ deselect (DossierColumn *self)
     gtk_text_buffer_place_cursor (buffer, &end);
 }
 
+/* The popover held the keyboard focus: closed by Escape, it left it nowhere, and the
+ * column's keys (Alt+1…5, Ctrl+H, Tab) no longer reached it (QA). Unless a widget outside
+ * took the focus, it goes back to the text, the selection as it was. */
+static void
+give_focus_back (DossierColumn *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (root == NULL || self->article_view == NULL)
+    return;
+  if (focus == NULL || !gtk_widget_get_mapped (focus) || focus == self->popover
+      || gtk_widget_is_ancestor (focus, self->popover))
+    gtk_widget_grab_focus (GTK_WIDGET (dossier_article_view_get_text_view (self->article_view)));
+}
+
 /* The popover made a highlight of the selection (or edited one): the selection is done. */
 static void
 on_popover_closed (DossierColumn *self)
@@ -618,6 +733,7 @@ on_popover_closed (DossierColumn *self)
   if (dossier_annotation_popover_get_annotation (DOSSIER_ANNOTATION_POPOVER (self->popover))
       != NULL)
     deselect (self);
+  give_focus_back (self);
   _dossier_column_pass_click (self);
 }
 

@@ -699,6 +699,20 @@ dossier_sidebar_focus_filter (DossierSidebar *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
 }
 
+/* Into the list shown, at the row it was last on (F6 from another region of the window);
+ * the filter when the list has nothing to focus. */
+void
+dossier_sidebar_focus_list (DossierSidebar *self)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (DOSSIER_IS_SIDEBAR (self));
+
+  page = gtk_stack_get_visible_child (self->stack);
+  if (page == NULL || !gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (GTK_WIDGET (self->filter_entry));
+}
+
 DossierSearchPane *
 dossier_sidebar_get_search_pane (DossierSidebar *self)
 {

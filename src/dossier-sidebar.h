@@ -34,6 +34,7 @@ const char *dossier_sidebar_get_view           (DossierSidebar *self);
 void        dossier_sidebar_set_view           (DossierSidebar *self,
                                                 const char     *view);
 void        dossier_sidebar_focus_filter       (DossierSidebar *self);
+void        dossier_sidebar_focus_list         (DossierSidebar *self);
 DossierSearchPane *dossier_sidebar_get_search_pane (DossierSidebar *self);
 DossierNotesView  *dossier_sidebar_get_notes_view  (DossierSidebar *self);
 void        dossier_sidebar_set_note_counts    (DossierSidebar *self,

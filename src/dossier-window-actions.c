@@ -254,6 +254,76 @@ show_library_action (GtkWidget  *widget,
   dossier_sidebar_focus_filter (self->sidebar);
 }
 
+/* F6 and Shift+F6 go round the window's regions, as in GNOME's applications: the library,
+ * the focused column, and the timeline when it is shown; a region folded away or without
+ * anything to focus (no column open) is passed over. */
+enum {
+  REGION_LIBRARY,
+  REGION_COLUMN,
+  REGION_TIMELINE,
+  N_REGIONS
+};
+
+static GtkWidget *
+region_widget (DossierWindow *self,
+               int            region)
+{
+  switch (region)
+    {
+    case REGION_LIBRARY:
+      return GTK_WIDGET (self->sidebar);
+    case REGION_COLUMN:
+      return GTK_WIDGET (self->workspace);
+    case REGION_TIMELINE:
+    default:
+      return GTK_WIDGET (self->timeline_pane);
+    }
+}
+
+static gboolean
+focus_region (DossierWindow *self,
+              int            region)
+{
+  GtkWidget *widget = region_widget (self, region);
+  DossierColumn *column = dossier_workspace_get_focused (self->workspace);
+
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  switch (region)
+    {
+    case REGION_LIBRARY:
+      dossier_sidebar_focus_list (self->sidebar);
+      return TRUE;
+    case REGION_COLUMN:
+      return column != NULL
+             && gtk_widget_grab_focus (GTK_WIDGET (dossier_article_view_get_text_view (
+                                         dossier_column_get_article_view (column))));
+    case REGION_TIMELINE:
+    default:
+      return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    }
+}
+
+static void
+focus_region_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int step = g_str_equal (action_name, "win.focus-next-region") ? 1 : -1;
+  int current = step > 0 ? -1 : N_REGIONS;   /* the focus in none: from the first or last */
+
+  for (int i = 0; i < N_REGIONS; i++)
+    if (focus != NULL && gtk_widget_is_ancestor (focus, region_widget (self, i)))
+      current = i;
+
+  for (int i = 1; i <= N_REGIONS; i++)
+    if (focus_region (self, ((current + step * i) % N_REGIONS + N_REGIONS) % N_REGIONS))
+      return;
+}
+
 void
 _dossier_window_update_actions (DossierWindow *self)
 {
@@ -316,6 +386,8 @@ static const struct
   { "win.show-library", NULL, show_library_action },
   { "win.show-entities", NULL, show_library_action },
   { "win.show-notes", NULL, show_library_action },
+  { "win.focus-next-region", NULL, focus_region_action },
+  { "win.focus-previous-region", NULL, focus_region_action },
 };
 
 static const struct
@@ -383,4 +455,28 @@ _dossier_window_class_init_actions (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (keypad_keys); i++)
     gtk_widget_class_add_binding (widget_class, keypad_keys[i].keyval, GDK_CONTROL_MASK,
                                   keypad_key, "s", keypad_keys[i].action);
+}
+
+static void
+add_f6 (GtkShortcutController *controller,
+        GdkModifierType        modifiers,
+        const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6,
+                                                                                  modifiers),
+                                                          gtk_named_action_new (action)));
+}
+
+/* F6 is caught on its way down, before the paned between the columns and the timeline:
+ * GtkPaned binds it to its own cycle between its two sides. */
+void
+_dossier_window_init_actions (DossierWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_f6 (GTK_SHORTCUT_CONTROLLER (controller), 0, "win.focus-next-region");
+  add_f6 (GTK_SHORTCUT_CONTROLLER (controller), GDK_SHIFT_MASK, "win.focus-previous-region");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

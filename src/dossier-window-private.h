@@ -53,6 +53,7 @@ struct _DossierWindow
 };
 
 void     _dossier_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _dossier_window_init_actions       (DossierWindow  *self);
 void     _dossier_window_update_actions     (DossierWindow  *self);
 gboolean _dossier_window_open               (DossierWindow  *self,
                                              const char     *id,

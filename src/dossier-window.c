@@ -456,6 +456,7 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect_swapped (self->settings, "changed::timeline-placement",
                             G_CALLBACK (on_timeline_placement_changed), self);
   apply_timeline_placement (self);
+  _dossier_window_init_actions (self);
   _dossier_window_init_import (self);
   _dossier_window_init_marks (self);
   g_signal_connect_swapped (self->workspace, "notify::focused", G_CALLBACK (update_title), self);

@@ -4,6 +4,7 @@
  */
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <string.h>
 
 #include "dossier-library.h"
@@ -36,11 +37,13 @@ dossier_test_gui_init (int          *argc,
   return home;
 }
 
-/* Whether one of @widget's own key bindings for @keyval with @modifiers took the key. */
-gboolean
-dossier_test_press_on (GtkWidget       *widget,
-          guint            keyval,
-          GdkModifierType  modifiers)
+/* Whether one of @widget's key bindings for @keyval with @modifiers, in a controller of
+ * @phase (GTK_PHASE_NONE: of any phase), took the key. */
+static gboolean
+press_in_phase (GtkWidget           *widget,
+                guint                keyval,
+                GdkModifierType      modifiers,
+                GtkPropagationPhase  phase)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
 
@@ -48,7 +51,10 @@ dossier_test_press_on (GtkWidget       *widget,
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || (phase != GTK_PHASE_NONE
+              && gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller))
+                 != phase))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
@@ -66,12 +72,33 @@ dossier_test_press_on (GtkWidget       *widget,
   return FALSE;
 }
 
+/* Whether one of @widget's own key bindings for @keyval with @modifiers took the key. */
+gboolean
+dossier_test_press_on (GtkWidget       *widget,
+                       guint            keyval,
+                       GdkModifierType  modifiers)
+{
+  return press_in_phase (widget, keyval, modifiers, GTK_PHASE_NONE);
+}
+
+/* The capture phase, from the window down to @widget: the outermost first. */
+static gboolean
+press_capturing (GtkWidget       *widget,
+                 guint            keyval,
+                 GdkModifierType  modifiers)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  return (parent != NULL && press_capturing (parent, keyval, modifiers))
+         || press_in_phase (widget, keyval, modifiers, GTK_PHASE_CAPTURE);
+}
+
 /**
  * dossier_test_press:
  * @focus: where the focus is
  *
- * Presses a key through the key bindings of @focus and then of each widget around it, as
- * GTK does.
+ * Presses a key as GTK does: through the key bindings that capture it, from the window
+ * down to @focus, then through those of @focus and of each widget around it.
  *
  * Returns: FALSE when nothing took the key
  */
@@ -80,10 +107,58 @@ dossier_test_press (GtkWidget       *focus,
                     guint            keyval,
                     GdkModifierType  modifiers)
 {
+  if (press_capturing (focus, keyval, modifiers))
+    return TRUE;
   for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    if (dossier_test_press_on (widget, keyval, modifiers))
+    if (press_in_phase (widget, keyval, modifiers, GTK_PHASE_BUBBLE)
+        || press_in_phase (widget, keyval, modifiers, GTK_PHASE_TARGET))
       return TRUE;
   return FALSE;
+}
+
+/**
+ * dossier_test_click:
+ * @widget: a widget of a shown window
+ * @x: where in @widget, across
+ * @y: where in @widget, down
+ *
+ * Clicks there as a hand does, the button held a moment, through xdotool: a real X event,
+ * for what GDK and GTK make of it (popovers hiding, gestures of the capture phase, buttons
+ * taking the focus) is what is tested. Waits a few frames after.
+ *
+ * Returns: FALSE when xdotool is missing: skip the test
+ */
+gboolean
+dossier_test_click (GtkWidget *widget,
+                    double     x,
+                    double     y)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GtkNative *native = gtk_widget_get_native (widget);
+  g_autofree char *xid = NULL, *px = NULL, *py = NULL;
+  g_autoptr(GError) error = NULL;
+  graphene_point_t point;
+  double dx, dy;
+
+  if (xdotool == NULL)
+    return FALSE;
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  xid = g_strdup_printf ("%lu", gdk_x11_surface_get_xid (gtk_native_get_surface (native)));
+  px = g_strdup_printf ("%d", (int) (point.x + dx));
+  py = g_strdup_printf ("%d", (int) (point.y + dy));
+  {
+    const char *argv[] = { xdotool, "mousemove", "--window", xid, px, py, "mousedown", "1",
+                           "sleep", "0.2", "mouseup", "1", NULL };
+
+    g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                                  &error));
+    g_assert_no_error (error);
+  }
+  dossier_test_wait_frames ();
+  dossier_test_wait_frames ();
+  return TRUE;
 }
 
 /* The first descendant of @widget of @type, with @css_class unless NULL; or NULL. */

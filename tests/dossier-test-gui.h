@@ -27,6 +27,9 @@ GtkWidget *dossier_test_find_child (GtkWidget        *widget,
                                     const char       *css_class);
 gboolean   dossier_test_shows_text (GtkWidget        *widget,
                                     const char       *text);
+gboolean   dossier_test_click      (GtkWidget        *widget,
+                                    double            x,
+                                    double            y);
 DossierLibrary *dossier_test_open_library (void);
 
 void           dossier_test_wait_idle   (void);
