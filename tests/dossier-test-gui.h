@@ -28,6 +28,7 @@ GtkWidget *dossier_test_find_child (GtkWidget        *widget,
 gboolean   dossier_test_shows_text (GtkWidget        *widget,
                                     const char       *text);
 DossierLibrary *dossier_test_open_library (void);
+GtkWidget *dossier_test_find_message_dialog (void);
 
 void           dossier_test_wait_idle   (void);
 void           dossier_test_wait_frames (void);

@@ -679,22 +679,14 @@ test_import_errors_listed (void)
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   const char *paths[] = { bad, NULL };
   DossierWindow *window = new_window (library);
-  GListModel *toplevels;   /* GTK's own */
-  GtkWidget *dialog = NULL, *row;
+  GtkWidget *dialog, *row;
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"dossier\", \"version\": ", -1, NULL));
   dossier_window_import_files (window, paths);
   DOSSIER_TEST_WAIT_WHILE (dossier_window_is_importing (window));
   dossier_test_wait_frames ();
 
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = GTK_WIDGET (toplevel);
-    }
+  dialog = dossier_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   row = dossier_test_find_child (dialog, ADW_TYPE_ACTION_ROW, NULL);
   g_assert_nonnull (row);
