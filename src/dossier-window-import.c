@@ -20,6 +20,9 @@
 #include "dossier-json-document.h"
 #include "dossier-window-private.h"
 
+/* The refused files' list scrolls beyond this height, in pixels. */
+#define REFUSALS_MAX_HEIGHT 360
+
 /* "Line 3, column 5: expected a value", or the message as it is: what a refused file's
  * error says, without the file's path it starts with (its row shows the file). */
 static char *
@@ -63,6 +66,28 @@ refusal_row (const DossierImportFileResult *file)
   return row;
 }
 
+/* AdwMessageDialog 1.2 sizes itself with its extra child's height for no width in
+ * particular: the rows' natural height with the reasons unwrapped, which cut the second
+ * row mid-sentence (QA review). Once the list has its width, it gets the height its rows
+ * need there (up to REFUSALS_MAX_HEIGHT, then it scrolls), and the dialog grows to it. */
+static gboolean
+fit_refusals (GtkWidget     *scrolled,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  GtkWidget *list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  int width = gtk_widget_get_width (scrolled);
+  int natural;
+
+  if (width <= 0)
+    return G_SOURCE_CONTINUE;
+
+  gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              MIN (natural, REFUSALS_MAX_HEIGHT));
+  return G_SOURCE_REMOVE;
+}
+
 /* The files that were refused, one row each (QA review: a centred block of full paths
  * and messages was hard to read). */
 static void
@@ -96,7 +121,9 @@ show_rejected (DossierWindow              *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              REFUSALS_MAX_HEIGHT);
+  gtk_widget_add_tick_callback (scrolled, fit_refusals, NULL, NULL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   g_object_unref (list);
 
@@ -106,9 +133,14 @@ show_rejected (DossierWindow              *self,
                                                 "Nothing of these files was imported.", n));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
   _dossier_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+  /* Close first, not the first row (mapping the dialog focused it): Return closes the
+   * dialog, Tab reaches the rows. */
+  gtk_widget_grab_focus (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
 }
 
 /* A batch after its articles: the notes files found in it are imported one after the
