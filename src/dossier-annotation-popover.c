@@ -168,6 +168,8 @@ mark_color (DossierAnnotationPopover *self,
         gtk_widget_add_css_class (self->color_buttons[i], "selected");
       else
         gtk_widget_remove_css_class (self->color_buttons[i], "selected");
+      gtk_widget_set_visible (gtk_button_get_child (GTK_BUTTON (self->color_buttons[i])),
+                              i == color);
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->color_buttons[i]),
                                    GTK_ACCESSIBLE_STATE_PRESSED,
                                    i == color ? GTK_ACCESSIBLE_TRISTATE_TRUE
@@ -359,7 +361,8 @@ add_color_buttons (DossierAnnotationPopover *self)
 {
   for (int i = 0; i < DOSSIER_N_HIGHLIGHT_COLORS; i++)
     {
-      GtkWidget *button = gtk_button_new ();
+      /* The chosen one has a check, not only a ring: see button.swatch in style.css. */
+      GtkWidget *button = gtk_button_new_from_icon_name ("object-select-symbolic");
       g_autofree char *css = g_strdup_printf ("swatch-%s", dossier_highlight_color_to_string (i));
       g_autofree char *tooltip = g_strdup_printf (_("Highlight in %s (Alt+%d)"),
                                                   dossier_highlight_color_get_label (i), i + 1);
@@ -367,6 +370,7 @@ add_color_buttons (DossierAnnotationPopover *self)
       gtk_widget_add_css_class (button, "swatch");
       gtk_widget_add_css_class (button, css);
       gtk_widget_add_css_class (button, "circular");
+      gtk_widget_set_visible (gtk_button_get_child (GTK_BUTTON (button)), FALSE);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       dossier_highlight_color_get_label (i), -1);
