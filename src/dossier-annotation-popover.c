@@ -28,6 +28,7 @@ struct _DossierAnnotationPopover
   GtkBox             *color_box;
   GtkButton          *delete_button;
   GtkRevealer        *edit_revealer;
+  GtkLabel           *note_placeholder;
   GtkTextView        *note_view;
   GtkLabel           *saved_label;
   GtkEntry           *tags_entry;
@@ -145,6 +146,16 @@ save_later_cb (gpointer user_data)
   if (self->annotation != NULL)
     write_changes (self, dossier_annotation_get_color (self->annotation));
   return G_SOURCE_REMOVE;
+}
+
+/* The placeholder shows while the note is empty, whoever emptied it. */
+static void
+on_note_changed (DossierAnnotationPopover *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_placeholder),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
 }
 
 static void
@@ -351,6 +362,7 @@ dossier_annotation_popover_class_init (DossierAnnotationPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, color_box);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, delete_button);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, edit_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, note_placeholder);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, note_view);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, saved_label);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, tags_entry);
@@ -388,6 +400,8 @@ dossier_annotation_popover_init (DossierAnnotationPopover *self)
 
   g_object_set_data_full (G_OBJECT (self), "settings", g_settings_new (APP_ID), g_object_unref);
   add_color_buttons (self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
+                            G_CALLBACK (on_note_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
                             G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->tags_entry, "changed", G_CALLBACK (on_edited), self);
