@@ -280,6 +280,14 @@ import_next_notes (Batch *batch)
   DossierWindow *self = batch->window;
   GPtrArray *files = batch->summary->files;
 
+  /* The window went while the articles were read (its dispose cancelled the import and let
+   * go of the annotations): nothing to import into, nor to show. */
+  if (self->annotations == NULL)
+    {
+      batch_free (batch);
+      return;
+    }
+
   for (; batch->next < files->len && !batch->summary->cancelled; batch->next++)
     {
       DossierImportFileResult *file = g_ptr_array_index (files, batch->next);

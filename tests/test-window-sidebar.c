@@ -318,11 +318,13 @@ test_import_in_the_window (void)
   "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationCollection\",\n" \
   " \"first\": {\"type\": \"AnnotationPage\", \"items\": [\n" \
   "  {\"id\": \"urn:uuid:0c3e1b52-8f0e-4c53-9d0e-5a8f7f6b1a01\", \"type\": \"Annotation\",\n" \
-  "   \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"commenting\", \"value\": \"Ties\"}],\n" \
+  "   \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"commenting\",\n" \
+  "             \"value\": \"Ties\"}],\n" \
   "   \"target\": {\"source\": \"dossier://article/" RFA "\",\n" \
   "    \"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"Russia\"}]}},\n" \
   "  {\"id\": \"urn:uuid:0c3e1b52-8f0e-4c53-9d0e-5a8f7f6b1a02\", \"type\": \"Annotation\",\n" \
-  "   \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"commenting\", \"value\": \"Gone\"}],\n" \
+  "   \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"commenting\",\n" \
+  "             \"value\": \"Gone\"}],\n" \
   "   \"target\": {\"source\": \"dossier://article/not-in-this-library\",\n" \
   "    \"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"Moscow\"}]}}]}}\n"
 
