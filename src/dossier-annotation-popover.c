@@ -28,6 +28,7 @@ struct _DossierAnnotationPopover
   GtkBox             *color_box;
   GtkButton          *delete_button;
   GtkRevealer        *edit_revealer;
+  GtkLabel           *note_placeholder;
   GtkTextView        *note_view;
   GtkLabel           *saved_label;
   GtkEntry           *tags_entry;
@@ -147,6 +148,16 @@ save_later_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The placeholder shows while the note is empty, whoever emptied it. */
+static void
+on_note_changed (DossierAnnotationPopover *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_placeholder),
+                          gtk_text_buffer_get_char_count (buffer) == 0);
+}
+
 static void
 on_edited (DossierAnnotationPopover *self)
 {
@@ -168,6 +179,8 @@ mark_color (DossierAnnotationPopover *self,
         gtk_widget_add_css_class (self->color_buttons[i], "selected");
       else
         gtk_widget_remove_css_class (self->color_buttons[i], "selected");
+      gtk_widget_set_visible (gtk_button_get_child (GTK_BUTTON (self->color_buttons[i])),
+                              i == color);
       gtk_accessible_update_state (GTK_ACCESSIBLE (self->color_buttons[i]),
                                    GTK_ACCESSIBLE_STATE_PRESSED,
                                    i == color ? GTK_ACCESSIBLE_TRISTATE_TRUE
@@ -349,6 +362,7 @@ dossier_annotation_popover_class_init (DossierAnnotationPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, color_box);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, delete_button);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, edit_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, note_placeholder);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, note_view);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, saved_label);
   gtk_widget_class_bind_template_child (widget_class, DossierAnnotationPopover, tags_entry);
@@ -359,7 +373,8 @@ add_color_buttons (DossierAnnotationPopover *self)
 {
   for (int i = 0; i < DOSSIER_N_HIGHLIGHT_COLORS; i++)
     {
-      GtkWidget *button = gtk_button_new ();
+      /* The chosen one has a check, not only a ring: see button.swatch in style.css. */
+      GtkWidget *button = gtk_button_new_from_icon_name ("object-select-symbolic");
       g_autofree char *css = g_strdup_printf ("swatch-%s", dossier_highlight_color_to_string (i));
       g_autofree char *tooltip = g_strdup_printf (_("Highlight in %s (Alt+%d)"),
                                                   dossier_highlight_color_get_label (i), i + 1);
@@ -367,6 +382,7 @@ add_color_buttons (DossierAnnotationPopover *self)
       gtk_widget_add_css_class (button, "swatch");
       gtk_widget_add_css_class (button, css);
       gtk_widget_add_css_class (button, "circular");
+      gtk_widget_set_visible (gtk_button_get_child (GTK_BUTTON (button)), FALSE);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       dossier_highlight_color_get_label (i), -1);
@@ -384,6 +400,8 @@ dossier_annotation_popover_init (DossierAnnotationPopover *self)
 
   g_object_set_data_full (G_OBJECT (self), "settings", g_settings_new (APP_ID), g_object_unref);
   add_color_buttons (self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
+                            G_CALLBACK (on_note_changed), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->note_view), "changed",
                             G_CALLBACK (on_edited), self);
   g_signal_connect_swapped (self->tags_entry, "changed", G_CALLBACK (on_edited), self);

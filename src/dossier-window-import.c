@@ -17,7 +17,11 @@
 #include <glib/gi18n.h>
 
 #include "dossier-accessible.h"
+#include "dossier-json-document.h"
 #include "dossier-window-private.h"
+
+/* The refused files' list scrolls beyond this height, in pixels. */
+#define REFUSALS_MAX_HEIGHT 360
 
 /* "Line 3, column 5: expected a value", or the message as it is: what a refused file's
  * error says, without the file's path it starts with (its row shows the file). */
@@ -62,6 +66,28 @@ refusal_row (const DossierImportFileResult *file)
   return row;
 }
 
+/* AdwMessageDialog 1.2 sizes itself with its extra child's height for no width in
+ * particular: the rows' natural height with the reasons unwrapped, which cut the second
+ * row mid-sentence (QA review). Once the list has its width, it gets the height its rows
+ * need there (up to REFUSALS_MAX_HEIGHT, then it scrolls), and the dialog grows to it. */
+static gboolean
+fit_refusals (GtkWidget     *scrolled,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  GtkWidget *list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  int width = gtk_widget_get_width (scrolled);
+  int natural;
+
+  if (width <= 0)
+    return G_SOURCE_CONTINUE;
+
+  gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              MIN (natural, REFUSALS_MAX_HEIGHT));
+  return G_SOURCE_REMOVE;
+}
+
 /* The files that were refused, one row each (QA review: a centred block of full paths
  * and messages was hard to read). */
 static void
@@ -95,7 +121,9 @@ show_rejected (DossierWindow              *self,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              REFUSALS_MAX_HEIGHT);
+  gtk_widget_add_tick_callback (scrolled, fit_refusals, NULL, NULL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   g_object_unref (list);
 
@@ -105,9 +133,179 @@ show_rejected (DossierWindow              *self,
                                                 "Nothing of these files was imported.", n));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_set_default_size (GTK_WINDOW (dialog), 480, -1);
   _dossier_accessible_name_mnemonic_buttons (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
+  /* Close first, not the first row (mapping the dialog focused it): Return closes the
+   * dialog, Tab reaches the rows. */
+  gtk_widget_grab_focus (gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+}
+
+/* A batch after its articles: the notes files found in it are imported one after the
+ * other, by the same core call as `dossier import-notes`, then the batch is summed up. */
+typedef struct
+{
+  DossierWindow        *window;    /* owned */
+  DossierImportSummary *summary;   /* owned */
+  guint                 next;      /* the file of summary->files to look at next */
+  guint                 n_notes_files;
+  guint                 n_notes;   /* added or updated */
+  guint                 n_updated;
+  guint                 n_orphans;
+} Batch;
+
+static void
+batch_free (Batch *batch)
+{
+  g_clear_object (&batch->window);
+  g_clear_pointer (&batch->summary, dossier_import_summary_free);
+  g_free (batch);
+}
+
+static gboolean
+is_refused (const DossierImportFileResult *file)
+{
+  return file->error != NULL && !g_error_matches (file->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+/* "3 notes imported (1 new, 2 updated), 1 under “Needs attention”" */
+static void
+describe_notes (const Batch *batch,
+                GString     *text)
+{
+  guint n_new = batch->n_notes - batch->n_updated;
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u note imported",
+                                             "%u notes imported", batch->n_notes),
+                          batch->n_notes);
+  if (batch->n_updated > 0)
+    /* TRANSLATORS: after "3 notes imported": the notes that were new, and those that
+     * replaced a note with the same id (the same file imported again) */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, " (%u new, %u updated)",
+                                               " (%u new, %u updated)", batch->n_updated),
+                            n_new, batch->n_updated);
+  if (batch->n_orphans > 0)
+    /* TRANSLATORS: notes whose passage was not found, most often because their article
+     * is not in the library; "Needs attention" is the group of the notes list they are in */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, ", %u under “Needs attention”",
+                                               ", %u under “Needs attention”", batch->n_orphans),
+                            batch->n_orphans);
+}
+
+/* What the toast says: the articles' counts when a file of articles was read, the notes'
+ * when a notes file was; NULL when every file was refused, which the dialog says. */
+static char *
+describe_batch (const Batch *batch)
+{
+  const DossierImportSummary *summary = batch->summary;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_read = 0;
+
+  if (summary->cancelled)
+    return g_strdup (_("Import cancelled"));
+
+  for (guint i = 0; i < summary->files->len; i++)
+    if (!is_refused (g_ptr_array_index (summary->files, i)))
+      n_read++;
+  if (n_read > batch->n_notes_files)
+    {
+      g_autofree char *articles = dossier_import_summary_describe (summary);
+
+      g_string_append (text, articles);
+    }
+  if (batch->n_notes_files > 0)
+    {
+      if (text->len > 0)
+        /* TRANSLATORS: between "2 articles imported" and "3 notes imported" */
+        g_string_append (text, _("; "));
+      describe_notes (batch, text);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static void
+finish_batch (Batch *batch)
+{
+  DossierWindow *self = batch->window;
+  g_autofree char *message = describe_batch (batch);
+
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_bar, FALSE);
+  _dossier_window_update_actions (self);
+  if (message != NULL)
+    _dossier_window_toast (self, message);
+  show_rejected (self, batch->summary);
+  _dossier_window_reload (self);
+}
+
+static void import_next_notes (Batch *batch);
+
+static void
+on_notes_imported (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Batch *batch = user_data;
+  DossierImportFileResult *file = g_ptr_array_index (batch->summary->files, batch->next);
+  g_autoptr(GError) error = NULL;
+  guint added = 0, updated = 0, orphans = 0;
+
+  g_clear_error (&file->error);
+  if (dossier_annotations_import_file_finish (DOSSIER_ANNOTATIONS (source), result, &added,
+                                              &updated, &orphans, &error))
+    {
+      batch->summary->n_rejected--;
+      batch->n_notes_files++;
+      batch->n_notes += added + updated;
+      batch->n_updated += updated;
+      batch->n_orphans += orphans;
+    }
+  else
+    {
+      /* Its own reason now: where the collection is not valid, or that it was cancelled. */
+      batch->summary->cancelled |= g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      file->error = g_steal_pointer (&error);
+    }
+
+  batch->next++;
+  import_next_notes (batch);
+}
+
+static void
+import_next_notes (Batch *batch)
+{
+  DossierWindow *self = batch->window;
+  GPtrArray *files = batch->summary->files;
+
+  /* The window went while the articles were read (its dispose cancelled the import and let
+   * go of the annotations): nothing to import into, nor to show. */
+  if (self->annotations == NULL)
+    {
+      batch_free (batch);
+      return;
+    }
+
+  for (; batch->next < files->len && !batch->summary->cancelled; batch->next++)
+    {
+      DossierImportFileResult *file = g_ptr_array_index (files, batch->next);
+
+      if (g_error_matches (file->error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOTES))
+        {
+          g_autofree char *name = g_path_get_basename (file->path);
+
+          gtk_label_set_label (self->import_label, name);
+          dossier_annotations_import_file_async (self->annotations, file->path,
+                                                 self->import_cancellable, on_notes_imported,
+                                                 batch);
+          return;
+        }
+    }
+
+  finish_batch (batch);
+  batch_free (batch);
 }
 
 static void
@@ -118,22 +316,23 @@ on_import_done (GObject      *source,
   g_autoptr(DossierWindow) self = user_data;
   g_autoptr(DossierImportSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  Batch *batch;
 
   summary = dossier_library_import_files_finish (DOSSIER_LIBRARY (source), result, &error);
-  g_clear_object (&self->import_cancellable);
-  gtk_revealer_set_reveal_child (self->import_bar, FALSE);
-  _dossier_window_update_actions (self);
   if (summary == NULL)
     {
+      g_clear_object (&self->import_cancellable);
+      gtk_revealer_set_reveal_child (self->import_bar, FALSE);
+      _dossier_window_update_actions (self);
       _dossier_window_toast (self, error->message);
       return;
     }
 
-  message = dossier_import_summary_describe (summary);
-  _dossier_window_toast (self, summary->cancelled ? _("Import cancelled") : message);
-  show_rejected (self, summary);
-  _dossier_window_reload (self);
+  /* The notes after the articles, so that notes on articles of the same batch find them. */
+  batch = g_new0 (Batch, 1);
+  batch->window = g_steal_pointer (&self);
+  batch->summary = g_steal_pointer (&summary);
+  import_next_notes (batch);
 }
 
 static void

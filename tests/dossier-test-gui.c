@@ -198,6 +198,23 @@ dossier_test_shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The AdwMessageDialog shown, if any: the first of GTK's toplevels that is one. */
+GtkWidget *
+dossier_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return GTK_WIDGET (toplevel);
+    }
+
+  return NULL;
+}
+
 /* The user's library, as the window opens it, in this test's XDG_DATA_HOME. */
 DossierLibrary *
 dossier_test_open_library (void)

@@ -31,6 +31,7 @@ gboolean   dossier_test_click      (GtkWidget        *widget,
                                     double            x,
                                     double            y);
 DossierLibrary *dossier_test_open_library (void);
+GtkWidget *dossier_test_find_message_dialog (void);
 
 void           dossier_test_wait_idle   (void);
 void           dossier_test_wait_frames (void);

@@ -165,6 +165,26 @@ test_import_rejects (Run           *run,
   g_assert_nonnull (strstr (run->err, "needs at least one file"));
 }
 
+/* A notes export given to `import` is told apart and sent to `import-notes`, which takes it. */
+static void
+test_import_notes_file (Run           *run,
+                        gconstpointer  data)
+{
+  g_autofree char *notes = write_file (run, "notes.json",
+    "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationCollection\",\n"
+    " \"first\": {\"items\": [{\"id\": \"urn:uuid:1\", \"type\": \"Annotation\",\n"
+    "  \"target\": {\"source\": \"dossier://article/" POLYGRAPH "\",\n"
+    "   \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"Russia\"}}}]}}\n");
+
+  run_dossier (run, "import", notes, NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->err, "notes.json:1:1: this file holds notes (Web Annotations), "
+                                      "not articles: import them with “dossier import-notes”\n"));
+  run_dossier (run, "import-notes", notes, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, "Imported 1 annotations: 1 new, 0 updated\n");
+}
+
 static void
 test_remove (Run           *run,
              gconstpointer  data)
@@ -222,6 +242,7 @@ main (int   argc,
   g_test_add ("/cli-import/summary", Run, NULL, setup, test_import_summary, teardown);
   g_test_add ("/cli-import/rejected-files-exit-1", Run, NULL, setup, test_import_rejects,
               teardown);
+  g_test_add ("/cli-import/notes-file", Run, NULL, setup, test_import_notes_file, teardown);
   g_test_add ("/cli-import/remove", Run, NULL, setup, test_remove, teardown);
   g_test_add ("/cli-import/hide-bundled", Run, NULL, setup, test_hide_bundled, teardown);
 

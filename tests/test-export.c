@@ -445,7 +445,7 @@ on_imported (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (dossier_annotations_import_file_finish (DOSSIER_ANNOTATIONS (source), result,
-                                                         added, NULL, &error));
+                                                         added, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 

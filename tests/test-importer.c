@@ -81,6 +81,16 @@ static const InvalidCase invalid_cases[] = {
   { "newer-version", "{\"format\": \"dossier\",\n \"version\": 2, \"articles\": []}",
     DOSSIER_IMPORT_ERROR_UNSUPPORTED,
     "bad.json:2:2: format version 2 is not supported: this Dossier reads version 1" },
+  /* Our own notes export, told apart from a broken article file (QA: it was “the required
+   * field “format” is missing”), so that the window imports it as notes. */
+  { "notes-export", "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
+    " \"type\": \"AnnotationCollection\", \"first\": {\"items\": []}}",
+    DOSSIER_IMPORT_ERROR_NOTES,
+    "bad.json:1:1: this file holds notes (Web Annotations), not articles" },
+  { "notes-without-context", "{\"type\": \"AnnotationCollection\", \"items\": []}",
+    DOSSIER_IMPORT_ERROR_NOTES, "bad.json:1:1: this file holds notes" },
+  { "other-json-ld", "{\"@context\": \"https://schema.org\", \"type\": \"NewsArticle\"}",
+    DOSSIER_IMPORT_ERROR_MISSING_FIELD, "bad.json:1:1: the required field “format” is missing" },
   { "missing-version", "{\"format\": \"dossier\", \"articles\": []}",
     DOSSIER_IMPORT_ERROR_MISSING_FIELD,
     "bad.json:1:1: the required field “version” is missing" },

@@ -257,6 +257,59 @@ test_highlight_and_note_survive_restart (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the swatch of @color shows its check. */
+static gboolean
+swatch_checked (GtkWidget             *popover,
+                DossierHighlightColor  color)
+{
+  g_autofree char *css = g_strdup_printf ("swatch-%s", dossier_highlight_color_to_string (color));
+  GtkWidget *swatch = dossier_test_find_child (popover, GTK_TYPE_BUTTON, css);
+
+  g_assert_nonnull (swatch);
+  return gtk_widget_has_css_class (swatch, "selected")
+         && gtk_widget_get_visible (gtk_button_get_child (GTK_BUTTON (swatch)));
+}
+
+/* The chosen colour is marked by a check on its swatch (QA review: the accent border was
+ * invisible on blue in dark style), only that one; an empty note shows a placeholder, gone
+ * while the note has text. */
+static void
+test_popover_marks_color_and_note (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  g_autoptr(DossierAnnotations) annotations = dossier_annotations_new (library);
+  g_autoptr(DossierArticle) article = dossier_library_load_article (library, RFA, NULL);
+  g_autoptr(DossierAnnotation) annotation = NULL;
+  GtkWidget *popover = g_object_ref_sink (dossier_annotation_popover_new ());
+  GtkTextBuffer *note;
+  GtkWidget *placeholder;
+
+  annotation = dossier_annotations_create (annotations, article, 0, 16, DOSSIER_HIGHLIGHT_BLUE,
+                                           NULL, NULL, NULL);
+  g_assert_nonnull (annotation);
+  dossier_annotation_popover_set_session (DOSSIER_ANNOTATION_POPOVER (popover), annotations);
+  dossier_annotation_popover_edit (DOSSIER_ANNOTATION_POPOVER (popover), annotation);
+
+  for (DossierHighlightColor color = 0; color < DOSSIER_N_HIGHLIGHT_COLORS; color++)
+    g_assert_true (swatch_checked (popover, color) == (color == DOSSIER_HIGHLIGHT_BLUE));
+
+  placeholder = dossier_test_find_child (popover, GTK_TYPE_LABEL, "note-placeholder");
+  g_assert_nonnull (placeholder);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (placeholder)), ==, "Write a note");
+  g_assert_true (gtk_widget_get_visible (placeholder));
+  note = gtk_text_view_get_buffer (
+    dossier_annotation_popover_get_note_view (DOSSIER_ANNOTATION_POPOVER (popover)));
+  gtk_text_buffer_set_text (note, "Who sits on the NUCC?", -1);
+  g_assert_false (gtk_widget_get_visible (placeholder));
+  gtk_text_buffer_set_text (note, "", -1);
+  g_assert_true (gtk_widget_get_visible (placeholder));
+
+  dossier_annotation_popover_save (DOSSIER_ANNOTATION_POPOVER (popover));
+  g_object_unref (popover);
+  g_assert_true (dossier_annotations_delete (annotations, dossier_annotation_get_id (annotation),
+                                             NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +322,7 @@ main (int   argc,
                    test_highlight_and_note_survive_restart);
   g_test_add_func ("/window/entity-details-fill-later", test_entity_details_fill_later);
   g_test_add_func ("/window/chosen-entity-marks-rows", test_chosen_entity_marks_rows);
+  g_test_add_func ("/window/popover-marks-color-and-note", test_popover_marks_color_and_note);
 
   status = g_test_run ();
   dossier_test_remove_tree (home);

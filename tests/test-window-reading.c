@@ -485,22 +485,14 @@ test_import_errors_listed (void)
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   const char *paths[] = { bad, NULL };
   DossierWindow *window = new_window (library);
-  GListModel *toplevels;   /* GTK's own */
-  GtkWidget *dialog = NULL, *row;
+  GtkWidget *dialog, *row;
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"dossier\", \"version\": ", -1, NULL));
   dossier_window_import_files (window, paths);
   DOSSIER_TEST_WAIT_WHILE (dossier_window_is_importing (window));
   dossier_test_wait_frames ();
 
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && dialog == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = GTK_WIDGET (toplevel);
-    }
+  dialog = dossier_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   row = dossier_test_find_child (dialog, ADW_TYPE_ACTION_ROW, NULL);
   g_assert_nonnull (row);
@@ -510,6 +502,58 @@ test_import_errors_listed (void)
   g_assert_cmpstr (gtk_widget_get_tooltip_text (row), ==, bad);
   g_assert_false (dossier_test_shows_text (dialog, dir));
   gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  dossier_test_remove_tree (dir);
+}
+
+/* Three refused files (QA review): every row and its whole reason in view without
+ * scrolling, the Close button focused (Return closes), and no "0 articles imported" toast
+ * beside the dialog. */
+static void
+test_import_errors_fit (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *paths[4] = { NULL };
+  DossierWindow *window = new_window (library);
+  const char *contents[] = {
+    "{\"format\": \"dossier\", \"version\": 1, \"articles\": [\n"
+    "  {\"published\": \"2021\", \"body\": \"x\"}]}",
+    "{\"format\": \"dossier\", \"version\": 1, \"articles\": [\n"
+    "  {\"title\": \"t\", \"published\": \"2021\", \"body\": \"x\", \"blocks\": []}]}",
+    "{\"format\": \"dossier\",\n \"version\": 2, \"articles\": []}",
+  };
+  GtkWidget *dialog, *scrolled, *focus;
+  GtkAdjustment *adjustment;
+
+  for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
+    {
+      paths[i] = g_strdup_printf ("%s/refused-file-with-a-long-name-%u.json", dir, i);
+      g_assert_true (g_file_set_contents (paths[i], contents[i], -1, NULL));
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_import_files (window, (const char * const *) paths);
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_importing (window));
+  dossier_test_wait_frames ();
+  dossier_test_wait_frames ();
+
+  dialog = dossier_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (dossier_test_shows_text (GTK_WIDGET (window), "articles imported"));
+  scrolled = dossier_test_find_child (dialog, GTK_TYPE_SCROLLED_WINDOW, NULL);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  g_test_message ("list %g of %g pixels in view", gtk_adjustment_get_page_size (adjustment),
+                  gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=,
+                     gtk_adjustment_get_page_size (adjustment));
+
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_true (focus == gtk_window_get_default_widget (GTK_WINDOW (dialog)));
+  g_assert_true (dossier_test_press (focus, GDK_KEY_Return, 0));
+  dossier_test_wait_frames ();
+  g_assert_null (dossier_test_find_message_dialog ());
+
   gtk_window_destroy (GTK_WINDOW (window));
   dossier_test_remove_tree (dir);
 }
@@ -638,6 +682,7 @@ main (int   argc,
                    test_export_dialog_remembers_format);
   g_test_add_func ("/reading/search-results-read-right", test_search_results_read_right);
   g_test_add_func ("/reading/import-errors-listed", test_import_errors_listed);
+  g_test_add_func ("/reading/import-errors-fit", test_import_errors_fit);
   g_test_add_func ("/reading/one-click-opens-another-note", test_one_click_opens_another_note);
   g_test_add_func ("/reading/status-line-follows-entity", test_status_line_follows_entity);
   g_test_add_func ("/reading/title-cleared-with-last-column",

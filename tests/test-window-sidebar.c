@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "dossier-annotations.h"
 #include "dossier-column.h"
 #include "dossier-search-pane.h"
 #include "dossier-search-result.h"
@@ -319,6 +320,109 @@ test_import_in_the_window (void)
   dossier_test_remove_tree (dir);
 }
 
+/* Two notes as the JSON export writes them: one on a bundled article, one on an article
+ * this library does not have. */
+#define NOTES_EXPORT \
+  "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"AnnotationCollection\",\n" \
+  " \"first\": {\"type\": \"AnnotationPage\", \"items\": [\n" \
+  "  {\"id\": \"urn:uuid:0c3e1b52-8f0e-4c53-9d0e-5a8f7f6b1a01\", \"type\": \"Annotation\",\n" \
+  "   \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"commenting\",\n" \
+  "             \"value\": \"Ties\"}],\n" \
+  "   \"target\": {\"source\": \"dossier://article/" RFA "\",\n" \
+  "    \"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"Russia\"}]}},\n" \
+  "  {\"id\": \"urn:uuid:0c3e1b52-8f0e-4c53-9d0e-5a8f7f6b1a02\", \"type\": \"Annotation\",\n" \
+  "   \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"commenting\",\n" \
+  "             \"value\": \"Gone\"}],\n" \
+  "   \"target\": {\"source\": \"dossier://article/not-in-this-library\",\n" \
+  "    \"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"Moscow\"}]}}]}}\n"
+
+static guint
+count_notes (DossierWindow *window)
+{
+  g_autoptr(GListModel) all = dossier_annotations_list (dossier_window_get_annotations (window),
+                                                        NULL, NULL);
+
+  return g_list_model_get_n_items (all);
+}
+
+static void
+import_and_wait (DossierWindow      *window,
+                 const char * const *paths)
+{
+  dossier_window_import_files (window, paths);
+  DOSSIER_TEST_WAIT_WHILE (dossier_window_is_importing (window));
+  dossier_test_wait_frames ();
+}
+
+/* The app's own notes export, chosen with Import…, is imported as notes (QA: it was refused
+ * for a missing “format”): the toast counts them and those whose article is missing; the
+ * same file again updates them, never duplicates; a broken one is listed as refused. */
+static void
+test_import_notes_in_the_window (void)
+{
+  g_autoptr(DossierLibrary) library = dossier_test_open_library ();
+  g_autofree char *dir = dossier_test_make_tmpdir ();
+  g_autofree char *notes = g_build_filename (dir, "notes.json", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken-notes.json", NULL);
+  const char *paths[] = { notes, NULL };
+  const char *broken_paths[] = { broken, NULL };
+  DossierWindow *window = dossier_test_new_window (library);
+  guint before;
+  GtkWidget *dialog, *row;
+
+  g_assert_true (g_file_set_contents (notes, NOTES_EXPORT, -1, NULL));
+  g_assert_true (g_file_set_contents (broken, "{\"type\": \"AnnotationCollection\",\n"
+                                      " \"items\": [{\"type\": \"Annotation\"}]}", -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_wait_loaded (window);
+  before = count_notes (window);
+
+  import_and_wait (window, paths);
+  g_assert_null (dossier_test_find_message_dialog ());
+  g_assert_cmpuint (count_notes (window), ==, before + 2);
+  g_assert_true (dossier_test_shows_text (GTK_WIDGET (window),
+                                          "2 notes imported, 1 under “Needs attention”"));
+  g_assert_false (dossier_test_shows_text (GTK_WIDGET (window), "articles imported"));
+  {
+    g_autoptr(DossierAnnotation) note = dossier_annotations_lookup (
+      dossier_window_get_annotations (window), "0c3e1b52-8f0e-4c53-9d0e-5a8f7f6b1a01", NULL);
+
+    g_assert_nonnull (note);
+    g_assert_cmpstr (dossier_annotation_get_note (note), ==, "Ties");
+    g_assert_cmpint (dossier_annotation_get_anchor (note), !=, DOSSIER_ANCHOR_ORPHAN);
+  }
+
+  /* A window of its own, for its toast not to wait behind the first one. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = dossier_test_new_window (library);
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_test_wait_loaded (window);
+  import_and_wait (window, paths);
+  g_assert_cmpuint (count_notes (window), ==, before + 2);
+  g_assert_true (dossier_test_shows_text (GTK_WIDGET (window),
+                                          "2 notes imported (0 new, 2 updated)"));
+
+  import_and_wait (window, broken_paths);
+  g_assert_cmpuint (count_notes (window), ==, before + 2);
+  dialog = dossier_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  row = dossier_test_find_child (dialog, ADW_TYPE_ACTION_ROW, NULL);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "broken-notes.json");
+  g_test_message ("%s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "Line 2, column "));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dossier_annotations_delete (dossier_window_get_annotations (window),
+                              "0c3e1b52-8f0e-4c53-9d0e-5a8f7f6b1a01", NULL);
+  dossier_annotations_delete (dossier_window_get_annotations (window),
+                              "0c3e1b52-8f0e-4c53-9d0e-5a8f7f6b1a02", NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  dossier_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/window/search-opens-a-result", test_search_opens_a_result);
   g_test_add_func ("/window/find-in-article", test_find_in_article);
   g_test_add_func ("/window/import-in-the-window", test_import_in_the_window);
+  g_test_add_func ("/window/import-notes-in-the-window", test_import_notes_in_the_window);
 
   status = g_test_run ();
   dossier_test_remove_tree (home);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "dossier-cli.h"
+#include "dossier-json-document.h"
 
 static gboolean delete_notes;
 
@@ -36,7 +37,11 @@ print_summary (const DossierImportSummary *summary)
     {
       const DossierImportFileResult *file = g_ptr_array_index (summary->files, i);
 
-      if (file->error != NULL)
+      if (g_error_matches (file->error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOTES))
+        /* TRANSLATORS: %s says the file holds notes; keep “dossier import-notes” */
+        _dossier_cli_fail (_("%s: import them with “dossier import-notes”"),
+                           file->error->message);
+      else if (file->error != NULL)
         _dossier_cli_fail_error (file->error);
     }
 

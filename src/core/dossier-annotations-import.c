@@ -124,11 +124,37 @@ dossier_annotations_import_file_async (DossierAnnotations  *self,
   g_task_run_in_thread (task, read_in_thread);
 }
 
+/* How many of @annotations, once anchored, point at no article of the library. */
+static guint
+count_orphans (DossierAnnotations *self,
+               GPtrArray          *annotations)
+{
+  DossierDatabase *db = _dossier_annotations_database (self);
+  guint n = 0;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      const char *id = dossier_annotation_get_id (g_ptr_array_index (annotations, i));
+      g_autoptr(DossierAnnotation) saved = dossier_annotation_store_load (db, id, NULL);
+
+      if (saved != NULL && dossier_annotation_get_anchor (saved) == DOSSIER_ANCHOR_ORPHAN)
+        n++;
+    }
+
+  return n;
+}
+
+/**
+ * dossier_annotations_import_file_finish:
+ * @n_orphans: (out) (optional): how many of the file's annotations found no passage,
+ *   most often because their article is not in the library; they are kept as orphans
+ */
 gboolean
 dossier_annotations_import_file_finish (DossierAnnotations  *self,
                                         GAsyncResult        *result,
                                         guint               *n_added,
                                         guint               *n_updated,
+                                        guint               *n_orphans,
                                         GError             **error)
 {
   g_autoptr(GPtrArray) annotations = NULL;
@@ -136,5 +162,10 @@ dossier_annotations_import_file_finish (DossierAnnotations  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   annotations = g_task_propagate_pointer (G_TASK (result), error);
-  return annotations != NULL && merge (self, annotations, n_added, n_updated, error);
+  if (annotations == NULL || !merge (self, annotations, n_added, n_updated, error))
+    return FALSE;
+
+  if (n_orphans != NULL)
+    *n_orphans = count_orphans (self, annotations);
+  return TRUE;
 }

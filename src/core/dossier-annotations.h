@@ -93,6 +93,7 @@ gboolean            dossier_annotations_import_file_finish (DossierAnnotations  
                                                             GAsyncResult                 *result,
                                                             guint                        *n_added,
                                                             guint                        *n_updated,
+                                                            guint                        *n_orphans,
                                                             GError                      **error);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "dossier-entity.h"
 #include "dossier-importer.h"
 #include "dossier-plain-text.h"
+#include "dossier-web-annotation.h"
 
 struct _DossierImporter
 {
@@ -538,6 +539,14 @@ read_outline (FileImport  *import,
                       "“articles”"));
 
   object = json_node_get_object (root);
+  /* Our own notes export is JSON too: say what it is rather than that “format” is missing. */
+  if (!json_object_has_member (object, "format") && dossier_web_annotation_is_collection (object))
+    {
+      dossier_json_document_set_error (import->document, error, DOSSIER_IMPORT_ERROR_NOTES, NULL,
+                                       _("this file holds notes (Web Annotations), not "
+                                         "articles"));
+      return FALSE;
+    }
   if (!read_header (import, object, error)
       || !dossier_json_document_get_array (import->document, object, "articles", FALSE,
                                            articles, error)

@@ -29,6 +29,7 @@ typedef enum
   DOSSIER_IMPORT_ERROR_INVALID_VALUE,
   DOSSIER_IMPORT_ERROR_UNSUPPORTED,
   DOSSIER_IMPORT_ERROR_READ,
+  DOSSIER_IMPORT_ERROR_NOTES,      /* a notes export (Web Annotations), not articles */
 } DossierImportError;
 
 G_DECLARE_FINAL_TYPE (DossierJsonDocument, dossier_json_document, DOSSIER, JSON_DOCUMENT, GObject)

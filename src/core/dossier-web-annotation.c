@@ -583,6 +583,29 @@ read_collection (Reader      *reader,
 }
 
 /**
+ * dossier_web_annotation_is_collection:
+ * @object: the root object of a JSON file
+ *
+ * Whether @object says it is a Web Annotation collection, such as the notes the JSON
+ * export writes: its “type” is “AnnotationCollection”, or its “@context” is the Web
+ * Annotation one. It says nothing of whether the collection is valid.
+ */
+gboolean
+dossier_web_annotation_is_collection (JsonObject *object)
+{
+  JsonNode *type, *context;
+
+  g_return_val_if_fail (object != NULL, FALSE);
+
+  type = json_object_get_member (object, "type");
+  context = json_object_get_member (object, "@context");
+  return (type != NULL && JSON_NODE_HOLDS_VALUE (type)
+          && g_strcmp0 (json_node_get_string (type), "AnnotationCollection") == 0)
+         || (context != NULL && JSON_NODE_HOLDS_VALUE (context)
+             && g_strcmp0 (json_node_get_string (context), DOSSIER_WEB_ANNOTATION_CONTEXT) == 0);
+}
+
+/**
  * dossier_web_annotation_read:
  * @filename: names the data in errors
  *

@@ -23,5 +23,6 @@ GPtrArray *dossier_web_annotation_read       (const char  *data,
                                               GError     **error);
 GPtrArray *dossier_web_annotation_read_file  (const char  *path,
                                               GError     **error);
+gboolean   dossier_web_annotation_is_collection (JsonObject *object);
 
 G_END_DECLS
