@@ -319,6 +319,9 @@ on_import_done (GObject      *source,
   Batch *batch;
 
   summary = dossier_library_import_files_finish (DOSSIER_LIBRARY (source), result, &error);
+  /* A window gone meanwhile (its dispose let go of the annotations) has nothing to show. */
+  if (summary == NULL && self->annotations == NULL)
+    return;
   if (summary == NULL)
     {
       g_clear_object (&self->import_cancellable);
