@@ -265,6 +265,29 @@ dossier_test_new_window (DossierLibrary *library)
   return window;
 }
 
+/* Closes every column of @window: a restart restores those of an earlier test. */
+void
+dossier_test_close_columns (DossierWindow *window)
+{
+  DossierWorkspace *workspace = dossier_window_get_workspace (window);
+
+  while (dossier_workspace_get_n_columns (workspace) > 0)
+    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+}
+
+/* A window on @library with no column open and no entity chosen, whatever an earlier
+ * test of the program left to restore. */
+DossierWindow *
+dossier_test_new_empty_window (DossierLibrary *library)
+{
+  DossierWindow *window = dossier_test_new_window (library);
+
+  dossier_test_close_columns (window);
+  dossier_window_choose_entity (window, NULL);
+  dossier_test_wait_loaded (window);
+  return window;
+}
+
 /* Whether the view has @tag_name on exactly the characters [@start, @end) of the article. */
 gboolean
 dossier_test_tagged_exactly (DossierArticleView *view,

@@ -33,10 +33,12 @@ gboolean   dossier_test_click      (GtkWidget        *widget,
 DossierLibrary *dossier_test_open_library (void);
 GtkWidget *dossier_test_find_message_dialog (void);
 
-void           dossier_test_wait_idle   (void);
-void           dossier_test_wait_frames (void);
-void           dossier_test_wait_loaded (DossierWindow  *window);
-DossierWindow *dossier_test_new_window  (DossierLibrary *library);
+void           dossier_test_wait_idle        (void);
+void           dossier_test_wait_frames      (void);
+void           dossier_test_wait_loaded      (DossierWindow  *window);
+DossierWindow *dossier_test_new_window       (DossierLibrary *library);
+DossierWindow *dossier_test_new_empty_window (DossierLibrary *library);
+void           dossier_test_close_columns    (DossierWindow  *window);
 
 gboolean dossier_test_tagged_exactly (DossierArticleView *view,
                                       const char         *tag_name,

@@ -21,20 +21,6 @@
 #define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
 #define RFA "rfa-2023-nucc-condemns-russia"
 
-static DossierWindow *
-new_window (DossierLibrary *library)
-{
-  DossierWindow *window = dossier_test_new_window (library);
-  DossierWorkspace *workspace = dossier_window_get_workspace (window);
-
-  /* Columns and the entity of an earlier test are restored: start from none. */
-  while (dossier_workspace_get_n_columns (workspace) > 0)
-    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
-  dossier_window_choose_entity (window, NULL);
-  dossier_test_wait_loaded (window);
-  return window;
-}
-
 static GtkWidget *
 text_view_of (DossierColumn *column)
 {
@@ -64,7 +50,7 @@ static void
 test_popover_gives_focus_back (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierColumn *column;
   DossierArticleView *view;
   GtkTextBuffer *buffer;
@@ -141,7 +127,7 @@ static void
 test_closing_background_column_keeps_focus (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   DossierColumn *first, *second, *third;
 
@@ -179,7 +165,7 @@ static void
 test_f6_cycles_regions (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   GtkWidget *sidebar = GTK_WIDGET (dossier_window_get_sidebar (window));
   GtkWidget *timeline = GTK_WIDGET (dossier_window_get_timeline_pane (window));

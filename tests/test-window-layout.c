@@ -120,8 +120,7 @@ new_window_with_columns (int   width,
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   GListModel *articles = dossier_window_get_articles (window);
 
-  while (dossier_workspace_get_n_columns (workspace) > 0)
-    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_test_close_columns (window);
   for (guint i = 0; i < n_columns; i++)
     {
       g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);

@@ -32,8 +32,7 @@ test_entity_marked_in_both_columns (void)
   const char *ids[] = { POLYGRAPH, RFA };
 
   gtk_window_present (GTK_WINDOW (window));
-  while (dossier_workspace_get_n_columns (workspace) > 0)
-    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_test_close_columns (window);
   g_assert_true (dossier_window_open_article (window, POLYGRAPH));
   g_assert_true (dossier_window_open_beside (window, RFA));
   g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 2);
@@ -180,8 +179,7 @@ test_highlight_and_note_survive_restart (void)
   GtkTextIter from, to;
 
   gtk_window_present (GTK_WINDOW (window));
-  while (dossier_workspace_get_n_columns (workspace) > 0)
-    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_test_close_columns (window);
   dossier_window_open_article (window, RFA);
   column = dossier_workspace_get_focused (workspace);
   buffer = gtk_text_view_get_buffer (dossier_article_view_get_text_view (

@@ -23,20 +23,6 @@
 #define POLYGRAPH "polygraph-2022-moscow-fuels-myanmar-war-machine"
 #define RFA "rfa-2023-nucc-condemns-russia"
 
-static DossierWindow *
-new_window (DossierLibrary *library)
-{
-  DossierWindow *window = dossier_test_new_window (library);
-  DossierWorkspace *workspace = dossier_window_get_workspace (window);
-
-  /* Columns and the entity of an earlier test are restored: start from none. */
-  while (dossier_workspace_get_n_columns (workspace) > 0)
-    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
-  dossier_window_choose_entity (window, NULL);
-  dossier_test_wait_loaded (window);
-  return window;
-}
-
 static DossierColumn *
 open_in_column (DossierWindow *window,
                 const char    *id)
@@ -86,7 +72,7 @@ static void
 test_find_count_wording (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierColumn *column = open_in_column (window, POLYGRAPH);
 
   gtk_widget_activate_action (GTK_WIDGET (column), "column.find", NULL);
@@ -115,7 +101,7 @@ static void
 test_find_resets_on_another_article (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierColumn *column = open_in_column (window, POLYGRAPH);
 
   dossier_column_find (column, "russia");
@@ -136,7 +122,7 @@ static void
 test_step_keys_work_from_the_sidebar (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierColumn *column = open_in_column (window, POLYGRAPH);
   GtkWidget *sidebar = GTK_WIDGET (dossier_window_get_sidebar (window));
 
@@ -172,7 +158,7 @@ static void
 test_status_line_follows_entity (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierColumn *column = open_in_column (window, POLYGRAPH);
   GtkWidget *status = dossier_test_find_child (GTK_WIDGET (column), GTK_TYPE_LABEL,
                                                "column-status");
@@ -223,7 +209,7 @@ static void
 test_title_cleared_with_last_column (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   DossierColumn *column = open_in_column (window, POLYGRAPH);
   AdwWindowTitle *title = find_window_title (GTK_WIDGET (window), "Moscow Fuels");
@@ -254,7 +240,7 @@ static void
 test_restart_keeps_reading_positions (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   DossierArticleView *view;
   guint before;
@@ -271,7 +257,7 @@ test_restart_keeps_reading_positions (void)
   gtk_window_close (GTK_WINDOW (window));
   dossier_test_wait_frames ();
 
-  window = dossier_test_new_window (library);   /* not new_window (): it closes them */
+  window = dossier_test_new_window (library);   /* not dossier_test_new_empty_window (): it closes them */
   dossier_test_wait_frames ();
   g_assert_cmpuint (top_offset (window, POLYGRAPH), ==, before);
   g_assert_cmpuint (top_offset (window, RFA), ==, 0);
@@ -283,7 +269,7 @@ static void
 test_highlight_key_without_selection (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierColumn *column = open_in_column (window, RFA);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.dossierapp.Dossier");
   GtkWidget *text_view = GTK_WIDGET (dossier_article_view_get_text_view (
@@ -307,7 +293,7 @@ static void
 test_entity_details_open_readable (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   GtkWidget *details, *popover, *scrolled, *companions, *name;
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   graphene_rect_t bounds;
@@ -354,7 +340,7 @@ static void
 test_export_dialog_remembers_format (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierAnnotations *annotations = dossier_window_get_annotations (window);
   g_autoptr(DossierArticle) article = dossier_library_load_article (library, POLYGRAPH, NULL);
   g_autoptr(DossierAnnotation) note =
@@ -452,7 +438,7 @@ static void
 test_search_results_read_right (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   DossierSearchPane *pane = dossier_sidebar_get_search_pane (dossier_window_get_sidebar (window));
   const char *hint = "Nothing to search for: type a word, or the start of one followed by *.";
   GtkLabel *title;
@@ -484,7 +470,7 @@ test_import_errors_listed (void)
   g_autofree char *dir = dossier_test_make_tmpdir ();
   g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
   const char *paths[] = { bad, NULL };
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   GtkWidget *dialog, *row;
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"dossier\", \"version\": ", -1, NULL));
@@ -515,7 +501,7 @@ test_import_errors_fit (void)
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   g_autofree char *dir = dossier_test_make_tmpdir ();
   g_autofree char *paths[4] = { NULL };
-  DossierWindow *window = new_window (library);
+  DossierWindow *window = dossier_test_new_empty_window (library);
   const char *contents[] = {
     "{\"format\": \"dossier\", \"version\": 1, \"articles\": [\n"
     "  {\"published\": \"2021\", \"body\": \"x\"}]}",
@@ -625,7 +611,7 @@ test_one_click_opens_another_note (void)
     }
 
   library = dossier_test_open_library ();
-  window = new_window (library);
+  window = dossier_test_new_empty_window (library);
   annotations = dossier_window_get_annotations (window);
   left = open_in_column (window, RFA);
   rfa = dossier_library_load_article (library, RFA, NULL);

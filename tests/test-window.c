@@ -209,8 +209,7 @@ test_restart_restores_columns (void)
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
 
   gtk_window_present (GTK_WINDOW (window));
-  while (dossier_workspace_get_n_columns (workspace) > 0)
-    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_test_close_columns (window);
   dossier_window_open_article (window, RFA);
   dossier_window_open_beside (window, POLYGRAPH);
   dossier_window_choose_entity (window, "Sergei Lavrov");
@@ -241,8 +240,7 @@ test_column_limits (void)
   DossierWorkspace *workspace = dossier_window_get_workspace (window);
   GListModel *articles = dossier_window_get_articles (window);
 
-  while (dossier_workspace_get_n_columns (workspace) > 0)
-    dossier_workspace_close_column (workspace, dossier_workspace_get_column (workspace, 0));
+  dossier_test_close_columns (window);
   for (guint i = 0; i < g_list_model_get_n_items (articles); i++)
     {
       g_autoptr(DossierArticle) article = g_list_model_get_item (articles, i);
