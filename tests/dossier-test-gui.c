@@ -116,6 +116,33 @@ dossier_test_press (GtkWidget       *focus,
   return FALSE;
 }
 
+
+/* Until @widget has stayed where it is for a few frames: a window with new columns lays
+ * itself out over many frames under AddressSanitizer, and a click computed too early
+ * lands beside the widget. */
+static void
+wait_in_place (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  graphene_point_t last = GRAPHENE_POINT_INIT (-1, -1), now;
+  guint steady = 0;
+
+  while (steady < 5 && g_get_monotonic_time () < deadline)
+    {
+      gint64 until = g_get_monotonic_time () + 20000;
+
+      while (g_get_monotonic_time () < until)
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (1000);
+      if (!gtk_widget_compute_point (widget, GTK_WIDGET (gtk_widget_get_root (widget)),
+                                     &GRAPHENE_POINT_INIT (0, 0), &now))
+        now = GRAPHENE_POINT_INIT (-1, -1);
+      steady = graphene_point_equal (&now, &last) && gtk_widget_get_mapped (widget)
+               ? steady + 1 : 0;
+      last = now;
+    }
+}
+
 /**
  * dossier_test_click:
  * @widget: a widget of a shown window
@@ -142,6 +169,7 @@ dossier_test_click (GtkWidget *widget,
 
   if (xdotool == NULL)
     return FALSE;
+  wait_in_place (widget);
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
                                            &GRAPHENE_POINT_INIT (x, y), &point));
   gtk_native_get_surface_transform (native, &dx, &dy);
