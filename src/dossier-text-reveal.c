@@ -20,6 +20,7 @@
 
 /* Frames in a row with the passage on screen and nothing moved before the view lets go. */
 #define STEADY_FRAMES 10
+#define STEADY_TIME   (G_USEC_PER_SEC / 5)
 #define GIVE_UP_AFTER (5 * G_USEC_PER_SEC)
 
 typedef struct
@@ -31,6 +32,7 @@ typedef struct
   double       value;
   int          width;         /* the text view's, as its text wraps to it */
   guint        steady_frames;
+  gint64       steady_since;
 } Reveal;
 
 static void
@@ -42,17 +44,21 @@ reveal_free (gpointer data)
   g_free (reveal);
 }
 
+/* Whether @reveal's mark is where it goes: on screen, and on the top line when that is
+ * its place (the line a column was read at, after a restart). */
 static gboolean
-mark_is_visible (GtkTextView *text_view,
-                 GtkTextMark *mark)
+mark_is_placed (GtkTextView *text_view,
+                Reveal      *reveal)
 {
   GdkRectangle visible, location;
   GtkTextIter iter;
 
-  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &iter, mark);
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &iter, reveal->mark);
   gtk_text_view_get_visible_rect (text_view, &visible);
   gtk_text_view_get_iter_location (text_view, &iter, &location);
-  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+  if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+    return FALSE;
+  return reveal->yalign > 0 || location.y - visible.y <= location.height;
 }
 
 /* A passage aligned a third of the way down may sit anywhere in the middle part; a line
@@ -78,20 +84,26 @@ reveal_tick (GtkWidget     *widget,
   int width = gtk_widget_get_width (widget);
   gboolean relaid = upper != reveal->upper || width != reveal->width;
   gboolean moved = value != reveal->value;
-  gboolean visible;
+  gint64 now = g_get_monotonic_time ();
 
-  if (gtk_text_mark_get_deleted (reveal->mark) || g_get_monotonic_time () > reveal->deadline)
+  if (gtk_text_mark_get_deleted (reveal->mark) || now > reveal->deadline)
     return G_SOURCE_REMOVE;
-  visible = mark_is_visible (text_view, reveal->mark);
-  reveal->steady_frames = (relaid || moved) ? 0 : reveal->steady_frames + 1;
-  /* Done once it has stayed on screen; and if scrolling no longer moves the view (a
-   * passage taller than the view, say), there is nothing more to do either. */
-  if (reveal->steady_frames >= STEADY_FRAMES)
+  if (relaid || moved)
+    {
+      reveal->steady_frames = 0;
+      reveal->steady_since = now;
+    }
+  else
+    reveal->steady_frames++;
+  /* Done once nothing has moved for some frames and some time (a slow machine lays the
+   * text out over fewer, longer frames): the mark is in place then, or scrolling no longer
+   * moves the view (a passage at the very end cannot go to the top, say). */
+  if (reveal->steady_frames >= STEADY_FRAMES && now - reveal->steady_since >= STEADY_TIME)
     return G_SOURCE_REMOVE;
 
   /* After a relayout even a passage still on screen may have slid to its edge: GTK
    * leaves it where it is if it is still well inside. */
-  if (!visible || relaid)
+  if (relaid || !mark_is_placed (text_view, reveal))
     scroll_to (text_view, reveal);
   reveal->upper = upper;
   reveal->value = value;
@@ -100,8 +112,9 @@ reveal_tick (GtkWidget     *widget,
 }
 
 /* Scrolls @text_view to put @mark @yalign of the way down (0 the top, 1 the bottom) now
- * and again on the frames that follow, until the text around it has been laid out. Returns the tick callback's id on @text_view, for
- * gtk_widget_remove_tick_callback() when something else should scroll the view. */
+ * and again on the frames that follow, until the text around it has been laid out.
+ * Returns the tick callback's id on @text_view, for gtk_widget_remove_tick_callback()
+ * when something else should scroll the view. */
 guint
 dossier_text_reveal_mark (GtkTextView *text_view,
                           GtkTextMark *mark,
@@ -118,6 +131,7 @@ dossier_text_reveal_mark (GtkTextView *text_view,
   reveal->mark = g_object_ref (mark);
   reveal->yalign = CLAMP (yalign, 0, 1);
   reveal->deadline = g_get_monotonic_time () + GIVE_UP_AFTER;
+  reveal->steady_since = g_get_monotonic_time ();
   reveal->upper = gtk_adjustment_get_upper (adjustment);
   reveal->value = gtk_adjustment_get_value (adjustment);
   reveal->width = gtk_widget_get_width (GTK_WIDGET (text_view));

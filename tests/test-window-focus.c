@@ -110,14 +110,45 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-static gboolean
+/* The workspace's capture-phase gesture on @column, which focuses a column clicked. */
+static GtkGesture *
+column_press_gesture (DossierColumn *column)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (column));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller)
+          && gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        return GTK_GESTURE (controller);
+    }
+  return NULL;
+}
+
+/* A click on @column's ×, as the column's gestures see it: the press reaches the
+ * workspace's capture gesture at the ×, then the button is activated. Not a real X click:
+ * under LeakSanitizer GTK 4.8 leaks render nodes (about 20 KB, none from our code) when a
+ * clicked button's column goes, and the test would fail for GTK's sake. */
+static void
 click_close (DossierColumn *column)
 {
   GtkWidget *button = find_button (GTK_WIDGET (column), "column.close");
+  GtkGesture *press = column_press_gesture (column);
+  graphene_point_t centre;
 
   g_assert_nonnull (button);
-  return dossier_test_click (button, gtk_widget_get_width (button) / 2.0,
-                             gtk_widget_get_height (button) / 2.0);
+  g_assert_nonnull (press);
+  /* the × must not take the focus from the column being read */
+  g_assert_false (gtk_widget_get_focus_on_click (button));
+  g_assert_true (gtk_widget_compute_point (button, GTK_WIDGET (column),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (button) / 2.0,
+                                                                 gtk_widget_get_height (button) / 2.0),
+                                           &centre));
+  g_signal_emit_by_name (press, "pressed", 1, (double) centre.x, (double) centre.y);
+  gtk_widget_activate (button);
+  dossier_test_wait_frames ();
 }
 
 /* The × of a column in the background closes it and leaves the focus in the column being
@@ -141,20 +172,12 @@ test_closing_background_column_keeps_focus (void)
   gtk_widget_grab_focus (text_view_of (third));
   dossier_test_wait_frames ();
 
-  if (!click_close (second))
-    {
-      g_test_skip ("xdotool is needed to click as X does");
-      gtk_window_destroy (GTK_WINDOW (window));
-      return;
-    }
-  /* xdotool's click arrives when it arrives: late on a loaded machine, under ASan */
-  DOSSIER_TEST_WAIT_WHILE (dossier_workspace_get_n_columns (workspace) > 2);
+  click_close (second);
   g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 2);
   g_assert_true (dossier_workspace_get_focused (workspace) == third);
   g_assert_true (focus_of (window) == text_view_of (third));
 
-  g_assert_true (click_close (third));
-  DOSSIER_TEST_WAIT_WHILE (dossier_workspace_get_n_columns (workspace) > 1);
+  click_close (third);
   g_assert_cmpuint (dossier_workspace_get_n_columns (workspace), ==, 1);
   g_assert_true (dossier_workspace_get_focused (workspace) == first);
   g_assert_true (focus_in (window, GTK_WIDGET (first)));
