@@ -22,6 +22,7 @@
 #define STEADY_FRAMES 10
 #define STEADY_TIME   (G_USEC_PER_SEC / 5)
 #define GIVE_UP_AFTER (5 * G_USEC_PER_SEC)
+#define WAIT_FOR_SIZE (30 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -33,6 +34,7 @@ typedef struct
   int          width;         /* the text view's, as its text wraps to it */
   guint        steady_frames;
   gint64       steady_since;
+  gboolean     sized;         /* whether the view has had a size yet */
 } Reveal;
 
 static void
@@ -88,6 +90,15 @@ reveal_tick (GtkWidget     *widget,
 
   if (gtk_text_mark_get_deleted (reveal->mark) || now > reveal->deadline)
     return G_SOURCE_REMOVE;
+  /* The few seconds count from the view's first size: a window just opened, slow to lay
+   * itself out (under AddressSanitizer, say), used them up before it showed. */
+  if (width <= 1)
+    return G_SOURCE_CONTINUE;
+  if (!reveal->sized)
+    {
+      reveal->sized = TRUE;
+      reveal->deadline = now + GIVE_UP_AFTER;
+    }
   if (relaid || moved)
     {
       reveal->steady_frames = 0;
@@ -130,7 +141,7 @@ dossier_text_reveal_mark (GtkTextView *text_view,
   reveal = g_new0 (Reveal, 1);
   reveal->mark = g_object_ref (mark);
   reveal->yalign = CLAMP (yalign, 0, 1);
-  reveal->deadline = g_get_monotonic_time () + GIVE_UP_AFTER;
+  reveal->deadline = g_get_monotonic_time () + WAIT_FOR_SIZE;
   reveal->steady_since = g_get_monotonic_time ();
   reveal->upper = gtk_adjustment_get_upper (adjustment);
   reveal->value = gtk_adjustment_get_value (adjustment);
