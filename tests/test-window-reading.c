@@ -232,16 +232,16 @@ top_offset (DossierWindow *window,
   return dossier_article_view_get_top_offset (dossier_column_get_article_view (column));
 }
 
-/* The first line on screen once it has stayed the same for a tenth of a second: the view
+/* The first line on screen once it has stayed the same for half a second: the view
  * follows the layout to it for a while, longer under AddressSanitizer. */
 static guint
 settled_top_offset (DossierWindow *window,
                     const char    *id)
 {
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
   guint last = G_MAXUINT, now = 0, steady = 0;
 
-  while (steady < 5 && g_get_monotonic_time () < deadline)
+  while (steady < 25 && g_get_monotonic_time () < deadline)
     {
       gint64 until = g_get_monotonic_time () + 20000;
 
