@@ -521,7 +521,7 @@ test_import_errors_fit (void)
 {
   g_autoptr(DossierLibrary) library = dossier_test_open_library ();
   g_autofree char *dir = dossier_test_make_tmpdir ();
-  g_autofree char *paths[4] = { NULL };
+  g_auto(GStrv) paths = g_new0 (char *, 4);   /* NULL-terminated: all freed */
   DossierWindow *window = dossier_test_new_empty_window (library);
   const char *contents[] = {
     "{\"format\": \"dossier\", \"version\": 1, \"articles\": [\n"
