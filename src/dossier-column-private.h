@@ -16,6 +16,7 @@ struct _DossierColumn
   /* template widgets */
   DossierArticleView *article_view;
   GtkLabel           *byline_label;
+  GtkWidget          *close_button;
   GtkSearchEntry     *find_entry;
   GtkSearchBar       *find_bar;
   GtkLabel           *find_label;

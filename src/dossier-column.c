@@ -293,6 +293,7 @@ dossier_column_class_init (DossierColumnClass *klass)
                                                "/io/github/dossierapp/Dossier/dossier-column.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, article_view);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, byline_label);
+  gtk_widget_class_bind_template_child (widget_class, DossierColumn, close_button);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierColumn, find_label);
@@ -825,4 +826,19 @@ dossier_column_get_annotations (DossierColumn *self)
   g_return_val_if_fail (DOSSIER_IS_COLUMN (self), NULL);
 
   return self->annotations;
+}
+
+/* Whether (@x, @y), in the column's own coordinates, is on its × button. */
+gboolean
+dossier_column_close_button_contains (DossierColumn *self,
+                                      double         x,
+                                      double         y)
+{
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (DOSSIER_IS_COLUMN (self), FALSE);
+
+  return gtk_widget_get_mapped (self->close_button)
+         && gtk_widget_compute_bounds (self->close_button, GTK_WIDGET (self), &bounds)
+         && graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y));
 }

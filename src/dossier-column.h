@@ -30,6 +30,9 @@ int                 dossier_column_get_current_mention (DossierColumn *self);
 void                dossier_column_move_to_mention  (DossierColumn  *self,
                                                      int             direction);
 gboolean            dossier_column_get_focused      (DossierColumn  *self);
+gboolean            dossier_column_close_button_contains (DossierColumn *self,
+                                                          double         x,
+                                                          double         y);
 void                dossier_column_set_focused      (DossierColumn  *self,
                                                      gboolean        focused);
 
