@@ -236,10 +236,13 @@ main (int   argc,
   g_autofree char *home = dossier_test_gui_init (&argc, &argv, "window-focus");
   int status;
 
-  g_test_add_func ("/focus/popover-gives-focus-back", test_popover_gives_focus_back);
   g_test_add_func ("/focus/closing-background-column-keeps-focus",
                    test_closing_background_column_keeps_focus);
   g_test_add_func ("/focus/f6-cycles-regions", test_f6_cycles_regions);
+  /* Last: after its popover has been shown and closed, a later window's column closed
+   * left about 20 KB of render nodes unreachable under LeakSanitizer (GTK 4.8's own
+   * frames only, not reproduced in either test alone). */
+  g_test_add_func ("/focus/popover-gives-focus-back", test_popover_gives_focus_back);
 
   status = g_test_run ();
   dossier_test_remove_tree (home);
