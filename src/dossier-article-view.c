@@ -299,7 +299,6 @@ stop_revealing (DossierArticleView *self)
   self->reveal_tick_id = 0;
 }
 
-
 /* The reader scrolling, pressing a key or clicking takes over from a passage being kept
  * on screen: the view no longer follows the layout back to it. */
 static void
@@ -308,15 +307,9 @@ on_reader_input (DossierArticleView *self)
   stop_revealing (self);
 }
 
+/* The same, for the signals that ask whether the event was handled: it was not. */
 static gboolean
-on_reader_scroll (DossierArticleView *self)
-{
-  stop_revealing (self);
-  return GDK_EVENT_PROPAGATE;
-}
-
-static gboolean
-on_reader_key (DossierArticleView *self)
+on_reader_event (DossierArticleView *self)
 {
   stop_revealing (self);
   return GDK_EVENT_PROPAGATE;
@@ -346,8 +339,7 @@ dossier_article_view_class_init (DossierArticleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, status_page);
   gtk_widget_class_bind_template_child (widget_class, DossierArticleView, text_view);
   gtk_widget_class_bind_template_callback (widget_class, on_reader_input);
-  gtk_widget_class_bind_template_callback (widget_class, on_reader_key);
-  gtk_widget_class_bind_template_callback (widget_class, on_reader_scroll);
+  gtk_widget_class_bind_template_callback (widget_class, on_reader_event);
   gtk_widget_class_set_css_name (widget_class, "articleview");
 }
 
@@ -613,6 +605,21 @@ flash_range (DossierArticleView *self,
   self->flash_id = g_timeout_add_seconds (3, end_flash, self);
 }
 
+/* The mark @name at @iter, made the first time: a mark, not an iter, for the view scrolls
+ * to it once its lines have been laid out. */
+static GtkTextMark *
+place_mark (GtkTextBuffer     *buffer,
+            const char        *name,
+            const GtkTextIter *iter)
+{
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, name);
+
+  if (mark == NULL)
+    return gtk_text_buffer_create_mark (buffer, name, iter, TRUE);
+  gtk_text_buffer_move_mark (buffer, mark, iter);
+  return mark;
+}
+
 /* Selects the characters [@start, @end) of the article's text and scrolls them into view,
  * as when a link or an event points at a passage. */
 void
@@ -633,12 +640,7 @@ dossier_article_view_reveal_range (DossierArticleView *self,
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_place_cursor (buffer, &from);
   flash_range (self, &from, &to);
-  /* A mark, not an iter: the view scrolls once its lines have been laid out. */
-  mark = gtk_text_buffer_get_mark (buffer, "dossier-reveal");
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (buffer, "dossier-reveal", &from, TRUE);
-  else
-    gtk_text_buffer_move_mark (buffer, mark, &from);
+  mark = place_mark (buffer, "dossier-reveal", &from);
   stop_revealing (self);
   self->reveal_tick_id = dossier_text_reveal_mark (self->text_view, mark, 0.3);
 }
@@ -883,11 +885,7 @@ dossier_article_view_scroll_to_offset (DossierArticleView *self,
   buffer = gtk_text_view_get_buffer (self->text_view);
   if (offset == 0 || !dossier_article_view_get_iter_at (self, offset, &iter))
     gtk_text_buffer_get_start_iter (buffer, &iter);
-  mark = gtk_text_buffer_get_mark (buffer, "dossier-top");
-  if (mark == NULL)
-    mark = gtk_text_buffer_create_mark (buffer, "dossier-top", &iter, TRUE);
-  else
-    gtk_text_buffer_move_mark (buffer, mark, &iter);
+  mark = place_mark (buffer, "dossier-top", &iter);
   self->reveal_tick_id = dossier_text_reveal_mark (self->text_view, mark, 0.0);
 }
 
