@@ -332,6 +332,15 @@ place_divider_first (DossierWindow *self)
                           size * 2 / 5 < SMALL_TIMELINE ? max : MIN (size * 3 / 5, max));
 }
 
+/* Places the divider at the paned's next allocation (once: the handler goes then). */
+static void
+place_divider_when_sized (DossierWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->timeline_paned, place_divider_first, self);
+  g_signal_connect_swapped (self->timeline_paned, "notify::max-position",
+                            G_CALLBACK (place_divider_first), self);
+}
+
 static void
 apply_timeline_placement (DossierWindow *self)
 {
@@ -349,9 +358,7 @@ static void
 on_timeline_placement_changed (DossierWindow *self)
 {
   apply_timeline_placement (self);
-  g_signal_handlers_disconnect_by_func (self->timeline_paned, place_divider_first, self);
-  g_signal_connect_swapped (self->timeline_paned, "notify::max-position",
-                            G_CALLBACK (place_divider_first), self);
+  place_divider_when_sized (self);
 }
 
 static void
@@ -446,8 +453,7 @@ dossier_window_init (DossierWindow *self)
     gtk_paned_set_position (self->timeline_paned,
                             g_settings_get_int (self->settings, "timeline-position"));
   else
-    g_signal_connect_swapped (self->timeline_paned, "notify::max-position",
-                              G_CALLBACK (place_divider_first), self);
+    place_divider_when_sized (self);
 
   g_signal_connect_swapped (self->settings, "changed::reading-font",
                             G_CALLBACK (update_font_css), self);
