@@ -171,6 +171,11 @@ outlet_patterns (GPtrArray *outlets)
   return json_to_string (root, FALSE);
 }
 
+/* The ids of the entities called ?1, by their name or an alias, any case. */
+#define ENTITIES_CALLED \
+  "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE" \
+  " UNION SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE"
+
 /* Ids of the entities @sql finds for @name, as a JSON array; "[]" for none. */
 static char *
 entity_ids (DossierDatabase  *db,
@@ -210,9 +215,7 @@ resolve_entity (DossierDatabase  *db,
   g_autofree char *ids = NULL;
   g_autofree char *phrase = NULL;
 
-  ids = entity_ids (db,
-    "SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
-    " UNION SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE", name, error);
+  ids = entity_ids (db, ENTITIES_CALLED, name, error);
   if (ids == NULL || !g_str_equal (ids, "[]"))
     return g_steal_pointer (&ids);
 
@@ -253,9 +256,7 @@ spellings_of (const char *phrase,
               gpointer    user_data)
 {
   g_autoptr(DossierStatement) stmt = dossier_database_prepare (user_data,
-    "WITH named (entity) AS ("
-    "  SELECT id FROM entities WHERE name = ?1 COLLATE NOCASE"
-    "  UNION SELECT entity FROM aliases WHERE alias = ?1 COLLATE NOCASE)"
+    "WITH named (entity) AS (" ENTITIES_CALLED ")"
     " SELECT name FROM entities WHERE id IN named AND name <> ?1 COLLATE NOCASE"
     " UNION SELECT alias FROM aliases WHERE entity IN named AND alias <> ?1 COLLATE NOCASE"
     " LIMIT " G_STRINGIFY (MAX_SPELLINGS), NULL);
